@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace Geographie.Storage.Imports;
+
+/// <summary>
+/// The transaction every import shares: apply the staged change, publish a new data revision only if something
+/// changed, and record the outcome in <c>import_audit</c>. A refusal is audited in its own transaction and
+/// leaves the data untouched.
+/// </summary>
+internal sealed class ImportRunner(NpgsqlDataSource dataSource)
+{
+    public delegate Task<int> Apply(NpgsqlConnection connection, CancellationToken cancellationToken);
+
+    public static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    public async Task<ImportOutcome> RunAsync(
+        string path, string kind, string? edition, int featureCount, IReadOnlyList<string> repairs,
+        Apply apply, CancellationToken cancellationToken)
+    {
+        var sha = await Sha256Async(path, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One import at a time per kind and edition: two concurrent imports of the same data would race on staging.
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext(@k))", connection))
+        {
+            lockCommand.Parameters.AddWithValue("k", $"import:{kind}:{edition}");
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var changed = await apply(connection, cancellationToken);
+        if (changed > 0)
+        {
+            await using var bump = new NpgsqlCommand(SqlScripts.Query("bump_revision"), connection);
+            await bump.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var outcome = new ImportOutcome(
+            changed > 0 ? ImportStatus.Applied : ImportStatus.Unchanged,
+            kind, edition, Path.GetFileName(path), sha, featureCount, changed, repairs, []);
+        await AuditAsync(connection, outcome, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    public async Task<ImportOutcome> RefuseAsync(
+        string path, string kind, string? edition, int featureCount, IReadOnlyList<string> problems, CancellationToken cancellationToken)
+    {
+        var sha = File.Exists(path) ? await Sha256Async(path, cancellationToken) : string.Empty;
+        var outcome = new ImportOutcome(ImportStatus.Refused, kind, edition, Path.GetFileName(path), sha, featureCount, 0, [], problems);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await AuditAsync(connection, outcome, cancellationToken);
+        return outcome;
+    }
+
+    private static async Task AuditAsync(NpgsqlConnection connection, ImportOutcome outcome, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO import_audit (file_name, sha256, kind, edition, feature_count, changed_count, repaired, outcome, message)
+            VALUES (@file, @sha, @kind, @edition, @features, @changed, @repaired, @outcome, @message)
+            """, connection);
+        command.Parameters.AddWithValue("file", outcome.FileName);
+        command.Parameters.AddWithValue("sha", outcome.Sha256);
+        command.Parameters.AddWithValue("kind", outcome.Kind);
+        command.Parameters.AddWithValue("edition", (object?)outcome.Edition ?? DBNull.Value);
+        command.Parameters.AddWithValue("features", outcome.FeatureCount);
+        command.Parameters.AddWithValue("changed", outcome.ChangedCount);
+        command.Parameters.AddWithValue("repaired", outcome.Repairs.ToArray());
+        command.Parameters.AddWithValue("outcome", outcome.Status.ToString().ToLowerInvariant());
+        command.Parameters.AddWithValue("message", outcome.Describe());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
