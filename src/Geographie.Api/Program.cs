@@ -1,3 +1,18 @@
+using Geographie.Api.Cli;
+using Geographie.Api.Hosting;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGeographie();
+
 var app = builder.Build();
-app.Run();
+app.MapGeographie();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the in-memory test host.</summary>
+public partial class Program;

@@ -7,6 +7,9 @@ namespace Geographie.Import.Register;
 /// Reads the register CSV (<c>code_qp,lib_qp,insee_com,lib_com</c>, one row per quartier and commune) into one
 /// entry per quartier, communes in file order. Throws <see cref="InvalidDataException"/> naming the line of the
 /// first bad row: a register is imported whole or not at all.
+/// In the shipped register, <c>lib_com</c> of a quartier spanning several communes holds all their names joined
+/// by "; " on every row; the name of each INSEE code is then taken from a row where it stands alone, or by
+/// position from a quartier that has as many rows as names; otherwise the joined text is kept as the source gives it.
 /// </summary>
 public static class RegisterCsvReader
 {
@@ -48,7 +51,37 @@ public static class RegisterCsvReader
             }
             entry.Communes.Add(new Domain.Quartiers.CommuneRef(rowInsee, row[commune].Trim()));
         }
-        return entries.Select(e => new RegisterEntry(e.Key, e.Value.Name, e.Value.Communes)).ToArray();
+        return ResolveJoinedNames(entries.Select(e => new RegisterEntry(e.Key, e.Value.Name, e.Value.Communes)).ToArray());
+    }
+
+    private static IReadOnlyList<RegisterEntry> ResolveJoinedNames(RegisterEntry[] entries)
+    {
+        static bool IsJoined(string name) => name.Contains(';', StringComparison.Ordinal);
+        static string[] Parts(string name) => name.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+        // Names known for sure: rows where the label stands alone, then quartiers with one name per row.
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var commune in entries.SelectMany(e => e.Communes).Where(c => !IsJoined(c.Name)))
+        {
+            known.TryAdd(commune.Insee!, commune.Name);
+        }
+        foreach (var entry in entries)
+        {
+            for (var i = 0; i < entry.Communes.Count; i++)
+            {
+                var parts = Parts(entry.Communes[i].Name);
+                if (parts.Length > 1 && parts.Length == entry.Communes.Count)
+                {
+                    known.TryAdd(entry.Communes[i].Insee!, parts[i]);
+                }
+            }
+        }
+        return entries.Select(e => e with
+        {
+            Communes = e.Communes
+                .Select(c => IsJoined(c.Name) && known.TryGetValue(c.Insee!, out var name) ? c with { Name = name } : c)
+                .ToArray(),
+        }).ToArray();
     }
 
     private static int IndexOf(IReadOnlyList<string> header, string name)

@@ -1,0 +1,45 @@
+# Geographie — two commands: `make run` (service with its data) and `make test` (every test).
+# GEOGRAPHIE_DB (an Npgsql connection string) points both at another PostGIS; otherwise the project's own
+# cluster (Debian postgresql-15-postgis-3, 127.0.0.1:55432) is created and started as needed.
+
+SHELL := /bin/bash
+CONFIGURATION ?= Release
+DOTNET ?= dotnet
+API := src/Geographie.Api
+WEB := $(API)/web
+GEOGRAPHIE := $(DOTNET) $(API)/bin/$(CONFIGURATION)/net10.0/geographie.dll
+
+.PHONY: run test build db db-stop data tools web bench clean
+
+run: db build data
+	@echo "==> fetching the official perimeters (skipped with a message when offline)"
+	-$(GEOGRAPHIE) fetch-official
+	@echo "==> Geographie: REST and map on http://127.0.0.1:8080, gRPC (h2c) on 127.0.0.1:8081"
+	$(GEOGRAPHIE)
+
+test: db tools build data
+	$(DOTNET) test Geographie.sln -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal"
+
+build: web
+	$(DOTNET) build Geographie.sln -c $(CONFIGURATION) -nologo -v quiet
+
+db:
+	@if [ -z "$$GEOGRAPHIE_DB" ]; then scripts/local-postgis.sh ensure; else echo "==> using GEOGRAPHIE_DB"; fi
+
+db-stop:
+	scripts/local-postgis.sh stop
+
+data:
+	$(GEOGRAPHIE) load-shipped
+
+tools:
+	scripts/ensure-tools.sh
+
+web:
+	@if [ ! -d $(WEB)/node_modules/maplibre-gl ]; then echo "==> npm ci (maplibre-gl)"; npm ci --prefix $(WEB) --no-audit --no-fund; fi
+
+bench: build
+	$(DOTNET) run -c Release --project benchmarks/Geographie.Benchmarks -- --filter '*'
+
+clean:
+	$(DOTNET) clean Geographie.sln -nologo -v quiet

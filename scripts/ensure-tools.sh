@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# What the test run needs beyond the SDK: Debian's Chromium for the browser test (never a downloaded browser).
+set -euo pipefail
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "==> installing Debian chromium for the browser test"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi

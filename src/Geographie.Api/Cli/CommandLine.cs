@@ -1,0 +1,94 @@
+using Geographie.Domain.Geography;
+using Geographie.Import.Official;
+using Geographie.Storage;
+using Geographie.Storage.Imports;
+
+namespace Geographie.Api.Cli;
+
+/// <summary>
+/// The command-line verbs of the <c>geographie</c> program. Without a verb the program runs the service.
+/// Exit codes: 0 done (or nothing to do, or offline), 1 refused or failed, 2 bad usage.
+/// </summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        usage: geographie [verb] [options]
+          (no verb)                               run the service (REST :8080, gRPC :8081)
+          migrate                                 apply pending database migrations
+          import FILE [--edition qpv2024|qpv2015] import official perimeters (.geojson, .gpkg, .shp; WGS84 or Lambert-93)
+          import-register FILE [--edition E]      import a register CSV (code_qp,lib_qp,insee_com,lib_com)
+          import-communes FILE                    import commune outlines (GeoJSON with code, nom)
+          load-shipped [GEODATA_DIR]              migrate and import everything shipped in geodata/
+          fetch-official [--url URL] [--catalogue URL] [--edition E] [--expect-metropolitan N]
+                                                  download, verify and import the official ANCT archive
+        The database is GEOGRAPHIE_DB (an Npgsql connection string), else the local cluster on 127.0.0.1:55432.
+        """;
+
+    private static readonly string[] Verbs = ["migrate", "import", "import-register", "import-communes", "load-shipped", "fetch-official", "help", "--help"];
+
+    /// <summary>True when <paramref name="args"/> name a verb rather than host options.</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    /// <summary>Runs the verb; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var options = CommandOptions.Parse(args.Skip(1));
+        if (args[0] is "help" or "--help" || options.Error is not null)
+        {
+            await output.WriteLineAsync(options.Error is null ? Usage : options.Error + Environment.NewLine + Usage);
+            return options.Error is null ? 0 : 2;
+        }
+        var connectionString = GeographieDatabase.ConnectionStringFromEnvironment();
+        await using var dataSource = GeographieDatabase.CreateDataSource(connectionString);
+        var migrated = await Migrator.MigrateAsync(dataSource, cancellationToken);
+        if (migrated.Count > 0)
+        {
+            await output.WriteLineAsync($"migrations applied: {string.Join(", ", migrated)} ({GeographieDatabase.Redact(connectionString)})");
+        }
+        var importer = new GeographyImporter(dataSource);
+        var edition = options.Edition;
+        switch (args[0])
+        {
+            case "migrate":
+                await output.WriteLineAsync(migrated.Count == 0 ? "database schema up to date" : "database schema migrated");
+                return 0;
+            case "import":
+                return Report(output, await importer.ImportPerimetersAsync(options.RequireFile(), edition, cancellationToken));
+            case "import-register":
+                return Report(output, await importer.ImportRegisterAsync(options.RequireFile(), edition ?? GeographyVersions.Qpv2024, cancellationToken));
+            case "import-communes":
+                return Report(output, await importer.ImportCommuneOutlinesAsync(options.RequireFile(), cancellationToken));
+            case "load-shipped":
+                return await ShippedData.LoadAsync(dataSource, options.File ?? ShippedData.FindGeodata(), output, cancellationToken);
+            default:
+                return await FetchOfficialAsync(importer, options, output, cancellationToken);
+        }
+    }
+
+    private static async Task<int> FetchOfficialAsync(GeographyImporter importer, CommandOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        var edition = options.Edition ?? GeographyVersions.Qpv2024;
+        var source = OfficialSource.Qpv2024 with
+        {
+            ArchiveUrl = options.Url ?? OfficialSource.Qpv2024.ArchiveUrl,
+            CatalogueUrl = options.Catalogue ?? OfficialSource.Qpv2024.CatalogueUrl,
+            ExpectedMetropolitan = options.ExpectMetropolitan ?? OfficialSource.Qpv2024.ExpectedMetropolitan,
+        };
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var workDirectory = Path.Combine(Path.GetTempPath(), "geographie-official");
+        var fetched = await new OfficialArchiveFetcher(http, workDirectory).FetchAsync(source, edition, cancellationToken);
+        await output.WriteLineAsync(fetched.Message);
+        return fetched.Status switch
+        {
+            FetchStatus.Offline => 0,
+            FetchStatus.Rejected => 1,
+            _ => Report(output, await importer.ImportPerimetersAsync(fetched.FilePath!, edition, cancellationToken)),
+        };
+    }
+
+    internal static int Report(TextWriter output, ImportOutcome outcome)
+    {
+        output.WriteLine(outcome.Describe());
+        return outcome.Status == ImportStatus.Refused ? 1 : 0;
+    }
+}

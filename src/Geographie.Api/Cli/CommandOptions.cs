@@ -1,0 +1,53 @@
+using System.Globalization;
+using Geographie.Domain.Geography;
+
+namespace Geographie.Api.Cli;
+
+/// <summary>The options of a verb, parsed; <see cref="Error"/> says what is wrong with them.</summary>
+internal sealed record CommandOptions(string? File, GeographyVersion? Edition, Uri? Url, Uri? Catalogue, int? ExpectMetropolitan, string? Error)
+{
+    public static CommandOptions Parse(IEnumerable<string> args)
+    {
+        var options = new CommandOptions(null, null, null, null, null, null);
+        using var e = args.GetEnumerator();
+        while (e.MoveNext())
+        {
+            var arg = e.Current;
+            string Next() => e.MoveNext() ? e.Current : throw new FormatException($"{arg} needs a value");
+            try
+            {
+                options = arg switch
+                {
+                    "--edition" => options with
+                    {
+                        Edition = GeographyVersions.Find(Next()) ?? throw new FormatException(
+                            $"--edition must be one of {string.Join(", ", GeographyVersions.All.Select(v => v.Code))}"),
+                    },
+                    "--url" => options with { Url = ParseUri(Next(), arg) },
+                    "--catalogue" => options with { Catalogue = ParseUri(Next(), arg) },
+                    "--expect-metropolitan" => options with
+                    {
+                        ExpectMetropolitan = int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                            ? n : throw new FormatException("--expect-metropolitan needs a positive integer"),
+                    },
+                    _ when arg.StartsWith("--", StringComparison.Ordinal) => throw new FormatException($"unknown option {arg}"),
+                    _ when options.File is null => options with { File = arg },
+                    _ => throw new FormatException($"unexpected argument {arg}"),
+                };
+            }
+            catch (FormatException error)
+            {
+                return options with { Error = error.Message };
+            }
+        }
+        return options;
+    }
+
+    public string RequireFile() => File is not null && System.IO.File.Exists(File)
+        ? File
+        : throw new FileNotFoundException(File is null ? "a FILE argument is needed" : $"{File} does not exist");
+
+    private static Uri ParseUri(string text, string option) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri : throw new FormatException($"{option} needs an absolute http(s) URL");
+}

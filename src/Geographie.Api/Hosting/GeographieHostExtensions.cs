@@ -1,0 +1,50 @@
+using System.Net;
+using Geographie.Api.Data;
+using Geographie.Api.Http;
+using Geographie.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Geographie.Api.Hosting;
+
+/// <summary>The two calls <c>Program</c> makes: services in, endpoints out.</summary>
+public static class GeographieHostExtensions
+{
+    /// <summary>Registers options, the PostGIS data source, the snapshot and its refresher, Kestrel endpoints.</summary>
+    public static WebApplicationBuilder AddGeographie(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Geographie");
+        builder.Services.Configure<GeographieOptions>(section);
+        var options = section.Get<GeographieOptions>() ?? new GeographieOptions();
+
+        var connectionString = Environment.GetEnvironmentVariable(GeographieDatabase.EnvironmentVariable) is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : options.Database ?? GeographieDatabase.LocalDefault;
+        builder.Services.AddSingleton(_ => GeographieDatabase.CreateDataSource(connectionString));
+        builder.Services.AddSingleton<GeographyState>();
+        builder.Services.AddSingleton<SnapshotRefresher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
+        builder.Services.AddProblemDetails();
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            Listen(kestrel, options.RestUrl, HttpProtocols.Http1);
+            // h2c (gRPC without TLS) needs an endpoint that speaks HTTP/2 only: there is no ALPN to negotiate it.
+            Listen(kestrel, options.GrpcUrl, HttpProtocols.Http2);
+        });
+        return builder;
+    }
+
+    /// <summary>Maps every endpoint: health, REST, gRPC, tiles, map page.</summary>
+    public static WebApplication MapGeographie(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
+    {
+        var uri = new Uri(url);
+        var address = uri.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host);
+        kestrel.Listen(address, uri.Port, listen => listen.Protocols = protocols);
+    }
+}

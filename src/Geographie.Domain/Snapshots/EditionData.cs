@@ -1,0 +1,45 @@
+using Geographie.Domain.Geography;
+using Geographie.Domain.Quartiers;
+
+namespace Geographie.Domain.Snapshots;
+
+/// <summary>
+/// The quartiers of one edition, by code and by commune, and what is known about their perimeters. Immutable.
+/// </summary>
+public sealed class EditionData
+{
+    private readonly Dictionary<string, Quartier> _byCode;
+    private readonly ILookup<string, Quartier> _byCommune;
+
+    internal EditionData(GeographyVersion version, IReadOnlyList<Quartier> quartiers)
+    {
+        Version = version;
+        Quartiers = quartiers;
+        _byCode = quartiers.ToDictionary(q => q.Code, StringComparer.Ordinal);
+        _byCommune = quartiers
+            .SelectMany(q => q.Communes.Where(c => c.Insee is not null).Select(c => (c.Insee!, q)))
+            .ToLookup(p => p.Item1, p => p.q, StringComparer.Ordinal);
+        WithPerimeter = quartiers.Where(q => q.HasPerimeter).ToArray();
+    }
+
+    /// <summary>The edition.</summary>
+    public GeographyVersion Version { get; }
+
+    /// <summary>Every quartier known for this edition (from the register and/or perimeter files), by code.</summary>
+    public IReadOnlyList<Quartier> Quartiers { get; }
+
+    /// <summary>The quartiers whose perimeter is loaded, in code order.</summary>
+    public IReadOnlyList<Quartier> WithPerimeter { get; }
+
+    /// <summary>
+    /// True when every quartier the décret lists is known with its perimeter, so a point outside all of them is
+    /// certainly outside. False with the shipped data: the official perimeters are not loaded.
+    /// </summary>
+    public bool IsComplete => WithPerimeter.Count >= Version.ExpectedQuartierCount;
+
+    /// <summary>The quartier with that code, or null.</summary>
+    public Quartier? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>The quartiers of a commune (by INSEE code), from the register.</summary>
+    public IEnumerable<Quartier> InCommune(string insee) => _byCommune[insee];
+}

@@ -1,0 +1,46 @@
+using Geographie.Domain.Geography;
+using Geographie.Domain.Quartiers;
+
+namespace Geographie.Domain.Snapshots;
+
+/// <summary>
+/// Everything Geographie answers from, at one data revision: quartiers of every edition, communes, and the
+/// spatial indexes built from them. Immutable and thread-safe; replaced whole when the data changes, so a
+/// request that holds a snapshot never sees half an update.
+/// </summary>
+public sealed class GeographySnapshot
+{
+    private readonly Dictionary<string, EditionData> _editions;
+    private readonly Dictionary<string, Commune> _communes;
+
+    /// <summary>Builds the snapshot of <paramref name="revision"/>; the cost (index builds) is paid here, once.</summary>
+    public GeographySnapshot(long revision, IReadOnlyList<Quartier> quartiers, IReadOnlyList<Commune> communes, DateTimeOffset loadedAt)
+    {
+        Revision = revision;
+        LoadedAt = loadedAt;
+        Communes = communes;
+        _communes = communes.ToDictionary(c => c.Insee, StringComparer.Ordinal);
+        _editions = GeographyVersions.All.ToDictionary(
+            v => v.Code,
+            v => new EditionData(v, quartiers.Where(q => q.Version == v.Code).ToArray()),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The data revision this snapshot was read at (see table <c>data_revision</c>).</summary>
+    public long Revision { get; }
+
+    /// <summary>When the snapshot was built.</summary>
+    public DateTimeOffset LoadedAt { get; }
+
+    /// <summary>All communes known (register and shipped outlines).</summary>
+    public IReadOnlyList<Commune> Communes { get; }
+
+    /// <summary>The data of one edition (every known edition has one, possibly empty).</summary>
+    public EditionData Edition(GeographyVersion version) => _editions[version.Code];
+
+    /// <summary>Every edition's data, newest first.</summary>
+    public IEnumerable<EditionData> Editions => GeographyVersions.All.Select(Edition);
+
+    /// <summary>The commune with that INSEE code, or null.</summary>
+    public Commune? FindCommune(string insee) => _communes.GetValueOrDefault(insee);
+}

@@ -1,0 +1,61 @@
+using System.Data;
+using Geographie.Domain.Quartiers;
+using NetTopologySuite.Geometries;
+using Npgsql;
+
+namespace Geographie.Storage.Reading;
+
+/// <summary>
+/// Reads the data of record from PostGIS in one consistent snapshot (REPEATABLE READ), with the revision it
+/// belongs to, so an index is never built from half an import.
+/// </summary>
+public sealed class StoredDataReader(NpgsqlDataSource dataSource)
+{
+    /// <summary>The current revision only (cheap; used to poll for changes).</summary>
+    public async Task<long> ReadRevisionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT revision FROM data_revision");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Everything, consistently.</summary>
+    public async Task<StoredData> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        long revision;
+        await using (var command = new NpgsqlCommand("SELECT revision FROM data_revision", connection, transaction))
+        {
+            revision = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        var quartiers = new List<Quartier>();
+        await using (var command = new NpgsqlCommand(SqlScripts.Query("select_quartiers"), connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var insees = reader.GetFieldValue<string?[]>(6);
+                var names = reader.GetFieldValue<string[]>(7);
+                quartiers.Add(new Quartier(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : (MultiPolygon)reader.GetValue(4),
+                    reader.IsDBNull(5) ? null : reader.GetDouble(5))
+                {
+                    Communes = names.Select((n, i) => new CommuneRef(insees[i], n)).ToArray(),
+                });
+            }
+        }
+        var communes = new List<Commune>();
+        await using (var command = new NpgsqlCommand(SqlScripts.Query("select_communes"), connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                communes.Add(new Commune(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                    reader.IsDBNull(3) ? null : (MultiPolygon)reader.GetValue(3)));
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new StoredData(revision, quartiers, communes);
+    }
+}

@@ -1,0 +1,1 @@
+SELECT insee, name, departement, outline FROM commune ORDER BY insee
