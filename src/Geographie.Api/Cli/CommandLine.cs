@@ -18,13 +18,14 @@ public static class CommandLine
           import FILE [--edition qpv2024|qpv2015] import official perimeters (.geojson, .gpkg, .shp; WGS84 or Lambert-93)
           import-register FILE [--edition E]      import a register CSV (code_qp,lib_qp,insee_com,lib_com)
           import-communes FILE                    import commune outlines (GeoJSON with code, nom)
+          import-contrat DIR                      import the Contrat de ville data folder (geodata/contrat)
           load-shipped [GEODATA_DIR]              migrate and import everything shipped in geodata/
           fetch-official [--url URL] [--catalogue URL] [--edition E] [--expect-metropolitan N]
                                                   download, verify and import the official ANCT archive
         The database is GEOGRAPHIE_DB (an Npgsql connection string), else the local cluster on 127.0.0.1:55432.
         """;
 
-    private static readonly string[] Verbs = ["migrate", "import", "import-register", "import-communes", "load-shipped", "fetch-official", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "import", "import-register", "import-communes", "import-contrat", "load-shipped", "fetch-official", "help", "--help"];
 
     /// <summary>True when <paramref name="args"/> name a verb rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -58,6 +59,8 @@ public static class CommandLine
                 return Report(output, await importer.ImportRegisterAsync(options.RequireFile(), edition ?? GeographyVersions.Qpv2024, cancellationToken));
             case "import-communes":
                 return Report(output, await importer.ImportCommuneOutlinesAsync(options.RequireFile(), cancellationToken));
+            case "import-contrat":
+                return Report(output, await new ContratImporter(dataSource).ImportAsync(options.File ?? Path.Combine(ShippedData.FindGeodata(), ShippedData.ContratFolder), cancellationToken));
             case "load-shipped":
                 return await ShippedData.LoadAsync(dataSource, options.File ?? ShippedData.FindGeodata(), output, cancellationToken);
             default:

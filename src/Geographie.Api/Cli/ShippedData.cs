@@ -6,7 +6,8 @@ namespace Geographie.Api.Cli;
 
 /// <summary>
 /// The real data shipped in <c>geodata/</c> (see geodata/SOURCES.md): commune outlines of the Bouches-du-Rhône,
-/// the whole 2024 register (codes, names, communes; no perimeters), the real 2015 Lyon perimeters.
+/// the whole 2024 register (codes, names, communes; no perimeters), the real 2015 Lyon perimeters, and the
+/// Contrat de ville data (geodata/contrat) extracted from the seed documents.
 /// </summary>
 public static class ShippedData
 {
@@ -17,6 +18,9 @@ public static class ShippedData
         ("register", "qpv2024/registre_qpv2024_par_commune.csv", GeographyVersions.Qpv2024),
         ("perimeters", "qpv2015/qpv2015_metropole_lyon.geojson", GeographyVersions.Qpv2015),
     ];
+
+    /// <summary>The Contrat de ville data folder, relative to geodata/.</summary>
+    public const string ContratFolder = "contrat";
 
     /// <summary>Imports every shipped file; idempotent (a second run reports each file unchanged).</summary>
     public static async Task<int> LoadAsync(NpgsqlDataSource dataSource, string geodata, TextWriter output, CancellationToken cancellationToken)
@@ -34,7 +38,8 @@ public static class ShippedData
             };
             exit = Math.Max(exit, CommandLine.Report(output, outcome));
         }
-        return exit;
+        var contrat = await new ContratImporter(dataSource).ImportAsync(Path.Combine(geodata, ContratFolder), cancellationToken);
+        return Math.Max(exit, CommandLine.Report(output, contrat));
     }
 
     /// <summary>The geodata/ folder: GEOGRAPHIE_GEODATA, else the nearest one above the working directory or the program.</summary>

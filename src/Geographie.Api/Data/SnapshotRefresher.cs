@@ -33,7 +33,7 @@ public sealed partial class SnapshotRefresher(
         var watch = Stopwatch.StartNew();
         var memoryBefore = GC.GetTotalMemory(false);
         var data = await reader.ReadAsync(cancellationToken);
-        var snapshot = new GeographySnapshot(data.Revision, data.Quartiers, data.Communes, DateTimeOffset.UtcNow);
+        var snapshot = new GeographySnapshot(data.Revision, data.Quartiers, data.Communes, data.Contrat, DateTimeOffset.UtcNow);
         state.Publish(snapshot, watch.Elapsed);
         LogLoaded(data.Revision, data.Quartiers.Count, data.Quartiers.Count(q => q.HasPerimeter), watch.ElapsedMilliseconds,
             (GC.GetTotalMemory(false) - memoryBefore) / 1024);

@@ -24,6 +24,11 @@ public static class GeographieHostExtensions
         builder.Services.AddSingleton<SnapshotRefresher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
+            json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -38,6 +43,8 @@ public static class GeographieHostExtensions
     public static WebApplication MapGeographie(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.MapContratEndpoints();
+        app.MapQuartierEndpoints();
         return app;
     }
 

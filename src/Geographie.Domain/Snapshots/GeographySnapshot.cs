@@ -1,3 +1,4 @@
+using Geographie.Domain.Contrat;
 using Geographie.Domain.Geography;
 using Geographie.Domain.Quartiers;
 
@@ -14,8 +15,9 @@ public sealed class GeographySnapshot
     private readonly Dictionary<string, Commune> _communes;
 
     /// <summary>Builds the snapshot of <paramref name="revision"/>; the cost (index builds) is paid here, once.</summary>
-    public GeographySnapshot(long revision, IReadOnlyList<Quartier> quartiers, IReadOnlyList<Commune> communes, DateTimeOffset loadedAt)
+    public GeographySnapshot(long revision, IReadOnlyList<Quartier> quartiers, IReadOnlyList<Commune> communes, ContratDeVille contrat, DateTimeOffset loadedAt)
     {
+        Contrat = contrat;
         Revision = revision;
         LoadedAt = loadedAt;
         Communes = communes;
@@ -31,6 +33,9 @@ public sealed class GeographySnapshot
 
     /// <summary>When the snapshot was built.</summary>
     public DateTimeOffset LoadedAt { get; }
+
+    /// <summary>The Contrat de ville data (empty until imported).</summary>
+    public ContratDeVille Contrat { get; }
 
     /// <summary>All communes known (register and shipped outlines).</summary>
     public IReadOnlyList<Commune> Communes { get; }

@@ -20,9 +20,13 @@ internal sealed class ImportRunner(NpgsqlDataSource dataSource)
 
     public async Task<ImportOutcome> RunAsync(
         string path, string kind, string? edition, int featureCount, IReadOnlyList<string> repairs,
+        Apply apply, CancellationToken cancellationToken) =>
+        await RunAsync(path, await Sha256Async(path, cancellationToken), kind, edition, featureCount, repairs, apply, cancellationToken);
+
+    public async Task<ImportOutcome> RunAsync(
+        string path, string sha, string kind, string? edition, int featureCount, IReadOnlyList<string> repairs,
         Apply apply, CancellationToken cancellationToken)
     {
-        var sha = await Sha256Async(path, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // One import at a time per kind and edition: two concurrent imports of the same data would race on staging.
@@ -49,6 +53,12 @@ internal sealed class ImportRunner(NpgsqlDataSource dataSource)
         string path, string kind, string? edition, int featureCount, IReadOnlyList<string> problems, CancellationToken cancellationToken)
     {
         var sha = File.Exists(path) ? await Sha256Async(path, cancellationToken) : string.Empty;
+        return await RefuseAsync(path, sha, kind, edition, featureCount, problems, cancellationToken);
+    }
+
+    public async Task<ImportOutcome> RefuseAsync(
+        string path, string sha, string kind, string? edition, int featureCount, IReadOnlyList<string> problems, CancellationToken cancellationToken)
+    {
         var outcome = new ImportOutcome(ImportStatus.Refused, kind, edition, Path.GetFileName(path), sha, featureCount, 0, [], problems);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await AuditAsync(connection, outcome, cancellationToken);

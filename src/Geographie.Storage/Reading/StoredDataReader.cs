@@ -1,5 +1,8 @@
 using System.Data;
+using System.Text.Json;
+using Geographie.Domain.Contrat;
 using Geographie.Domain.Quartiers;
+using Geographie.Import.Contrat;
 using NetTopologySuite.Geometries;
 using Npgsql;
 
@@ -55,7 +58,35 @@ public sealed class StoredDataReader(NpgsqlDataSource dataSource)
                     reader.IsDBNull(3) ? null : (MultiPolygon)reader.GetValue(3)));
             }
         }
+        var contrat = await ReadContratAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StoredData(revision, quartiers, communes);
+        return new StoredData(revision, quartiers, communes, contrat);
+    }
+
+    private static async Task<ContratDeVille> ReadContratAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        async Task<List<T>> Bodies<T>(string table, string order)
+        {
+            var records = new List<T>();
+            await using var command = new NpgsqlCommand($"SELECT body::text FROM {table} ORDER BY {order}", connection, transaction);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                records.Add(JsonSerializer.Deserialize<T>(reader.GetString(0), ContratFiles.Options)!);
+            }
+            return records;
+        }
+        var territoires = await Bodies<Territoires>("contrat_territoires", "singleton");
+        if (territoires.Count == 0)
+        {
+            return ContratDeVille.Empty;
+        }
+        return new ContratDeVille(
+            await Bodies<Defi>("defi", "number"),
+            await Bodies<Orientation>("orientation", "number"),
+            await Bodies<Projet>("projet", "id"),
+            await Bodies<Chantier>("chantier", "id"),
+            await Bodies<Deliberation>("deliberation", "id"),
+            territoires[0]);
     }
 }

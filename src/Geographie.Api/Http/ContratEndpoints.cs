@@ -1,0 +1,85 @@
+using Geographie.Api.Data;
+using Geographie.Domain.Contrat;
+using Geographie.Domain.Snapshots;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Geographie.Api.Http;
+
+/// <summary>
+/// Read-only REST over the Contrat de ville (v1): défis, orientations, projets (with filters), chantiers,
+/// délibérations. 400 with problem details for an unknown filter value; 404 for an unknown id; 503 before data loads.
+/// </summary>
+public static class ContratEndpoints
+{
+    /// <summary>Maps the routes under <c>/v1</c>.</summary>
+    public static IEndpointRouteBuilder MapContratEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var v1 = routes.MapGroup("/v1").WithTags("contrat");
+        v1.MapGet("/defis", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Defis)));
+        v1.MapGet("/orientations", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Orientations)));
+        v1.MapGet("/chantiers", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Chantiers)));
+        v1.MapGet("/deliberations", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Deliberations)));
+        v1.MapGet("/projets", ListProjets);
+        v1.MapGet("/projets/{id}", GetProjet);
+        return routes;
+    }
+
+    /// <summary>Runs <paramref name="answer"/> on the current snapshot, or answers 503 while none is loaded.</summary>
+    internal static IResult Snapshot(GeographyState state, Func<GeographySnapshot, IResult> answer) =>
+        state.Current is { } snapshot
+            ? answer(snapshot)
+            : TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static IResult ListProjets(
+        GeographyState state, string? orientation, string? registre, string? defi, string? commune, string? quartier) =>
+        Snapshot(state, snapshot =>
+        {
+            var contrat = snapshot.Contrat;
+            var errors = new Dictionary<string, string[]>();
+            void Known(string? value, string name, IEnumerable<string> known)
+            {
+                var list = known.ToArray();
+                if (value is not null && !list.Contains(value, StringComparer.Ordinal))
+                {
+                    errors[name] = [$"unknown {name} '{value}'; expected one of: {string.Join(", ", list)}"];
+                }
+            }
+            Known(orientation, "orientation", contrat.Orientations.Select(o => o.Id));
+            Known(registre, "registre", contrat.Projets.SelectMany(p => p.Registres).Distinct().Order());
+            Known(defi, "defi", contrat.Defis.Select(d => d.Id));
+            var reached = (Domain.Quartiers.Quartier?)null;
+            if (quartier is not null && (reached = snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024).Find(quartier)) is null)
+            {
+                errors["quartier"] = [$"unknown 2024 QPV code '{quartier}'"];
+            }
+            if (commune is not null && snapshot.FindCommune(commune) is null)
+            {
+                errors["commune"] = [$"unknown commune INSEE code '{commune}'"];
+            }
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+            var inCommune = commune is null ? null : snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024).InCommune(commune).ToArray();
+            IEnumerable<Projet> projets = contrat.Projets;
+            projets = projets
+                .Where(p => orientation is null || p.OrientationId == orientation)
+                .Where(p => registre is null || p.Registres.Contains(registre))
+                .Where(p => defi is null || p.Defis.Any(l => l.DefiId == defi))
+                .Where(p => reached is null || contrat.ProjetsReaching(reached).Contains(p))
+                .Where(p => inCommune is null || inCommune.Any(q => contrat.ProjetsReaching(q).Contains(p)));
+            return TypedResults.Ok(projets.Select(p => p.ToSummary()).ToArray());
+        });
+
+    private static IResult GetProjet(GeographyState state, string id) => Snapshot(state, snapshot =>
+    {
+        var projet = snapshot.Contrat.Projets.FirstOrDefault(p => p.Id == id);
+        return projet is null
+            ? TypedResults.Problem($"No projet '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Projet inconnu")
+            : TypedResults.Ok(new
+            {
+                projet,
+                quartiers = snapshot.QuartiersReachedBy(projet).Select(q => q.ToSummary(snapshot.Contrat)).ToArray(),
+            });
+    });
+}

@@ -1,0 +1,65 @@
+using Geographie.Api.Data;
+using Geographie.Domain.Geography;
+
+namespace Geographie.Api.Http;
+
+/// <summary>
+/// <c>GET /v1/quartiers?search=&amp;geography=&amp;commune=&amp;limit=</c> and <c>GET /v1/quartiers/{code}</c>: the quartier
+/// with its perimeter (GeoJSON, when loaded), its défis and the projets and délibérations that reach it.
+/// </summary>
+public static class QuartierEndpoints
+{
+    private const int MaxLimit = 2000;
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapQuartierEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/quartiers").WithTags("quartiers");
+        group.MapGet("/", Search);
+        group.MapGet("/{code}", Get);
+        return routes;
+    }
+
+    private static IResult Search(GeographyState state, string? search, string? geography, string? commune, int? limit) =>
+        ContratEndpoints.Snapshot(state, snapshot =>
+        {
+            var version = geography is null ? GeographyVersions.Default : GeographyVersions.Find(geography);
+            if (version is null || limit is < 1 or > MaxLimit)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [version is null ? "geography" : "limit"] = [version is null
+                        ? $"unknown geography '{geography}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"
+                        : $"limit must be between 1 and {MaxLimit}"],
+                });
+            }
+            var edition = snapshot.Edition(version);
+            var words = (search ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var found = (commune is null ? edition.Quartiers : edition.InCommune(commune))
+                .Where(q => words.All(w => q.Code.Contains(w, StringComparison.OrdinalIgnoreCase)
+                    || q.Name.Contains(w, StringComparison.OrdinalIgnoreCase)
+                    || q.Communes.Any(c => c.Name.Contains(w, StringComparison.OrdinalIgnoreCase))))
+                .OrderByDescending(q => q.Code.Equals(search, StringComparison.OrdinalIgnoreCase))
+                .ThenByDescending(q => snapshot.Contrat.IsInMetropole(q))
+                .ThenBy(q => q.Code, StringComparer.Ordinal)
+                .Take(limit ?? 20);
+            return TypedResults.Ok(found.Select(q => q.ToSummary(snapshot.Contrat)).ToArray());
+        });
+
+    private static IResult Get(GeographyState state, string code, string? geography) =>
+        ContratEndpoints.Snapshot(state, snapshot =>
+        {
+            var version = geography is null ? GeographyVersions.OfCode(code) ?? GeographyVersions.Default : GeographyVersions.Find(geography);
+            if (version is null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["geography"] = [$"unknown geography '{geography}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"],
+                });
+            }
+            var quartier = snapshot.Edition(version).Find(code);
+            return quartier is null
+                ? TypedResults.Problem($"No quartier '{code}' in the {version.Code} geography.", statusCode: StatusCodes.Status404NotFound, title: "Quartier inconnu")
+                : TypedResults.Ok(quartier.ToDetail(snapshot.Contrat));
+        });
+}

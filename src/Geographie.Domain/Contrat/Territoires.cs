@@ -1,0 +1,7 @@
+namespace Geographie.Domain.Contrat;
+
+/// <summary>The Contrat's territories: the 66 QPV of the Métropole and the territoires à enjeux.</summary>
+public sealed record Territoires(
+    IReadOnlyList<PrioritaryQuartier> Quartiers,
+    IReadOnlyList<TerritoireAEnjeux> TerritoiresAEnjeux,
+    SeedSource Source);
