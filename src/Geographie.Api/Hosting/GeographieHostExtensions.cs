@@ -16,9 +16,10 @@ public static class GeographieHostExtensions
         builder.Services.Configure<GeographieOptions>(section);
         var options = section.Get<GeographieOptions>() ?? new GeographieOptions();
 
-        var connectionString = Environment.GetEnvironmentVariable(GeographieDatabase.EnvironmentVariable) is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : options.Database ?? GeographieDatabase.LocalDefault;
+        // Geographie:Database (configuration) wins, then GEOGRAPHIE_DB, then the local cluster.
+        var connectionString = options.Database is { Length: > 0 } configured
+            ? configured
+            : GeographieDatabase.ConnectionStringFromEnvironment();
         builder.Services.AddSingleton(_ => GeographieDatabase.CreateDataSource(connectionString));
         builder.Services.AddSingleton<GeographyState>();
         builder.Services.AddSingleton<SnapshotRefresher>();

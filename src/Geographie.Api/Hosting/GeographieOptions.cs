@@ -3,7 +3,7 @@ namespace Geographie.Api.Hosting;
 /// <summary>Settings of the service (section <c>Geographie</c> of the configuration; environment <c>Geographie__X</c>).</summary>
 public sealed class GeographieOptions
 {
-    /// <summary>Npgsql connection string; GEOGRAPHIE_DB overrides it; default the local cluster.</summary>
+    /// <summary>Npgsql connection string; when unset, GEOGRAPHIE_DB, else the local cluster.</summary>
     public string? Database { get; set; }
 
     /// <summary>REST, tiles and map page endpoint (HTTP/1.1).</summary>
