@@ -8,4 +8,6 @@ public sealed record Chantier(
     IReadOnlyList<string> Travaux,
     IReadOnlyList<string> ChefsDeFile,
     IReadOnlyList<string> Partenaires,
-    SeedSource Source);
+    SeedSource Source,
+    IReadOnlyList<string>? ProjetIds = null,
+    string? Note = null);

@@ -16,7 +16,9 @@ public sealed record Deliberation(
     IReadOnlyList<string> ProjetIds,
     SeedSource Source,
     IReadOnlyList<string>? RelatedReferences = null,
-    string? Note = null)
+    string? Note = null,
+    DateOnly? EndDate = null,
+    IReadOnlyList<string>? Parties = null)
 {
     /// <summary>An amount in euros and what it pays for, as the seed words it.</summary>
     public sealed record Amount(decimal AmountEur, string Purpose, string? Budget = null);

@@ -10,7 +10,8 @@ public sealed record Orientation(
     IReadOnlyList<Orientation.Levier> Leviers,
     IReadOnlyList<string> IndicateursStrategiques,
     SeedSource Source,
-    SeedSource? IndicateursSource = null)
+    SeedSource? IndicateursSource = null,
+    string? Note = null)
 {
     /// <summary>A cap with the paragraph that explains it.</summary>
     public sealed record CapDetail(string Title, string Text);

@@ -14,4 +14,5 @@ public sealed record Projet(
     ProjetScope Scope,
     IReadOnlyList<DefiLink> Defis,
     SeedSource Source,
-    SeedSource? TableSource = null);
+    SeedSource? TableSource = null,
+    string? Note = null);

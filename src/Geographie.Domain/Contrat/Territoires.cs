@@ -4,4 +4,9 @@ namespace Geographie.Domain.Contrat;
 public sealed record Territoires(
     IReadOnlyList<PrioritaryQuartier> Quartiers,
     IReadOnlyList<TerritoireAEnjeux> TerritoiresAEnjeux,
-    SeedSource Source);
+    SeedSource Source,
+    Territoires.RegisterReference? Register = null)
+{
+    /// <summary>Which register file and filter the 66 codes were checked against.</summary>
+    public sealed record RegisterReference(string File, string Filter, int DistinctCodes);
+}

@@ -5,7 +5,8 @@ public sealed record Territory(
     IReadOnlyList<string> Communes,
     IReadOnlyList<string> Quartiers,
     string Basis,
-    IReadOnlyList<Territory.PlaceMatch>? Matches = null)
+    IReadOnlyList<Territory.PlaceMatch>? Matches = null,
+    IReadOnlyList<string>? Unresolved = null)
 {
     /// <summary>How a place named in the seed was linked to a register code.</summary>
     public sealed record PlaceMatch(string PlaceName, string Code, string MatchRule, string? Why = null);

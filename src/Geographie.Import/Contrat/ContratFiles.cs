@@ -22,6 +22,8 @@ public static class ContratFiles
     {
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        // An unknown key is refused rather than silently dropped: nothing a staff member writes is lost.
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -14,6 +14,9 @@ namespace Geographie.Storage.Imports;
 public sealed class ContratImporter(NpgsqlDataSource dataSource)
 {
     private const string Kind = "contrat";
+
+    // Part of the content hash: bump it when the stored shape of the records changes, so the next import rewrites them.
+    private const string StorageFormat = "contrat-format-2";
     private readonly ImportRunner _runner = new(dataSource);
 
     /// <summary>Imports <paramref name="directory"/>; the register and communes must be imported first.</summary>
@@ -143,6 +146,7 @@ public sealed class ContratImporter(NpgsqlDataSource dataSource)
     private static async Task<string> FolderSha256(string directory, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(StorageFormat));
         foreach (var name in ContratFiles.Names)
         {
             var path = Path.Combine(directory, name);
