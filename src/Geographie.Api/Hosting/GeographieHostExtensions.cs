@@ -1,6 +1,7 @@
 using System.Net;
 using Geographie.Api.Data;
 using Geographie.Api.Http;
+using Geographie.Domain.Eligibility;
 using Geographie.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -24,7 +25,20 @@ public static class GeographieHostExtensions
         builder.Services.AddSingleton<GeographyState>();
         builder.Services.AddSingleton<SnapshotRefresher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
+        builder.Services.AddSingleton(new EligibilityChecker(new EligibilityLimits
+        {
+            MaxBandM = options.MaxBandM,
+            NearestSearchM = options.NearestSearchM,
+        }));
         builder.Services.AddProblemDetails();
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = options.MaxGrpcMessageBytes;
+            grpc.MaxSendMessageSize = options.MaxGrpcMessageBytes;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<Data.ReadinessHealthCheck>("data");
+        builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
@@ -46,6 +60,11 @@ public static class GeographieHostExtensions
         app.MapHealthEndpoints();
         app.MapContratEndpoints();
         app.MapQuartierEndpoints();
+        app.MapEligibilityEndpoints();
+        app.MapGrpcService<Grpc.EligibilityGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapOpenApi();
         return app;
     }
 

@@ -12,6 +12,21 @@ public sealed class GeographieOptions
     /// <summary>gRPC endpoint (HTTP/2 only, cleartext h2c).</summary>
     public string GrpcUrl { get; set; } = "http://127.0.0.1:8081";
 
+    /// <summary>Most points in one batch (gRPC CheckBatch, REST JSON batch).</summary>
+    public int MaxBatch { get; set; } = 100_000;
+
+    /// <summary>Largest gRPC message accepted, in bytes (a 100,000-point batch is about 4 MB).</summary>
+    public int MaxGrpcMessageBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>Largest REST batch body (JSON or CSV), in bytes; beyond it the request gets 413.</summary>
+    public long MaxBatchBodyBytes { get; set; } = 1L << 30;
+
+    /// <summary>Largest accepted near_distance_m and position_uncertainty_m, in metres.</summary>
+    public double MaxBandM { get; set; } = 10_000;
+
+    /// <summary>How far the nearest QPV is searched to report distance_m when no band asks for more, in metres.</summary>
+    public double NearestSearchM { get; set; } = 5_000;
+
     /// <summary>How often the data revision is polled, besides notifications.</summary>
     public TimeSpan RevisionPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

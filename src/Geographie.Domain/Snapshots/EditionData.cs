@@ -1,5 +1,6 @@
 using Geographie.Domain.Geography;
 using Geographie.Domain.Quartiers;
+using Geographie.Spatial;
 
 namespace Geographie.Domain.Snapshots;
 
@@ -11,7 +12,7 @@ public sealed class EditionData
     private readonly Dictionary<string, Quartier> _byCode;
     private readonly ILookup<string, Quartier> _byCommune;
 
-    internal EditionData(GeographyVersion version, IReadOnlyList<Quartier> quartiers)
+    internal EditionData(GeographyVersion version, IReadOnlyList<Quartier> quartiers, IReadOnlyList<Commune> outlined, IndexStrategy strategy)
     {
         Version = version;
         Quartiers = quartiers;
@@ -20,7 +21,26 @@ public sealed class EditionData
             .SelectMany(q => q.Communes.Where(c => c.Insee is not null).Select(c => (c.Insee!, q)))
             .ToLookup(p => p.Item1, p => p.q, StringComparer.Ordinal);
         WithPerimeter = quartiers.Where(q => q.HasPerimeter).ToArray();
+        Perimeters = PerimeterIndex.Build(WithPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray(), strategy);
+        var missing = quartiers.Where(q => !q.HasPerimeter).SelectMany(q => q.Communes).Select(c => c.Insee).ToHashSet(StringComparer.Ordinal);
+        UnknownCommunes = outlined.Where(c => missing.Contains(c.Insee)).ToArray();
+        UnknownZones = PerimeterIndex.Build(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy);
     }
+
+    /// <summary>The index of the loaded perimeters; ids are positions in <see cref="WithPerimeter"/>.</summary>
+    public PerimeterIndex Perimeters { get; }
+
+    /// <summary>
+    /// Communes (with shipped outlines) where the register lists quartiers whose perimeters are not loaded:
+    /// a point in or near them cannot be answered OUTSIDE.
+    /// </summary>
+    public IReadOnlyList<Commune> UnknownCommunes { get; }
+
+    /// <summary>The index of <see cref="UnknownCommunes"/>; ids are positions in that list.</summary>
+    public PerimeterIndex UnknownZones { get; }
+
+    /// <summary>True when the register of this edition is loaded whole (every quartier of the décret is known).</summary>
+    public bool RegisterComplete => Quartiers.Count >= Version.ExpectedQuartierCount;
 
     /// <summary>The edition.</summary>
     public GeographyVersion Version { get; }

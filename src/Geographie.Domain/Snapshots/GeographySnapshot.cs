@@ -1,6 +1,7 @@
 using Geographie.Domain.Contrat;
 using Geographie.Domain.Geography;
 using Geographie.Domain.Quartiers;
+using Geographie.Spatial;
 
 namespace Geographie.Domain.Snapshots;
 
@@ -15,16 +16,20 @@ public sealed class GeographySnapshot
     private readonly Dictionary<string, Commune> _communes;
 
     /// <summary>Builds the snapshot of <paramref name="revision"/>; the cost (index builds) is paid here, once.</summary>
-    public GeographySnapshot(long revision, IReadOnlyList<Quartier> quartiers, IReadOnlyList<Commune> communes, ContratDeVille contrat, DateTimeOffset loadedAt)
+    public GeographySnapshot(
+        long revision, IReadOnlyList<Quartier> quartiers, IReadOnlyList<Commune> communes, ContratDeVille contrat,
+        DateTimeOffset loadedAt, IndexStrategy strategy = IndexStrategy.Grid)
     {
         Contrat = contrat;
         Revision = revision;
         LoadedAt = loadedAt;
         Communes = communes;
         _communes = communes.ToDictionary(c => c.Insee, StringComparer.Ordinal);
+        OutlinedCommunes = communes.Where(c => c.Outline is not null).ToArray();
+        CommuneOutlines = PerimeterIndex.Build(OutlinedCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy);
         _editions = GeographyVersions.All.ToDictionary(
             v => v.Code,
-            v => new EditionData(v, quartiers.Where(q => q.Version == v.Code).ToArray()),
+            v => new EditionData(v, quartiers.Where(q => q.Version == v.Code).ToArray(), OutlinedCommunes, strategy),
             StringComparer.Ordinal);
     }
 
@@ -39,6 +44,12 @@ public sealed class GeographySnapshot
 
     /// <summary>All communes known (register and shipped outlines).</summary>
     public IReadOnlyList<Commune> Communes { get; }
+
+    /// <summary>The communes whose outline is shipped, in INSEE order.</summary>
+    public IReadOnlyList<Commune> OutlinedCommunes { get; }
+
+    /// <summary>The index of <see cref="OutlinedCommunes"/>; ids are positions in that list.</summary>
+    public PerimeterIndex CommuneOutlines { get; }
 
     /// <summary>The data of one edition (every known edition has one, possibly empty).</summary>
     public EditionData Edition(GeographyVersion version) => _editions[version.Code];

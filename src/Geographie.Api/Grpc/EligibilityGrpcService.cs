@@ -1,0 +1,82 @@
+using Geographie.Api.Data;
+using Geographie.Api.Grpc.V1;
+using Geographie.Api.Hosting;
+using Geographie.Domain.Eligibility;
+using Geographie.Domain.Snapshots;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace Geographie.Api.Grpc;
+
+/// <summary>
+/// gRPC adapter of <see cref="EligibilityChecker"/>. Errors: INVALID_ARGUMENT with google.rpc.BadRequest field
+/// violations (a bad single point, an empty or oversized batch); UNAVAILABLE before the data is loaded.
+/// </summary>
+public sealed class EligibilityGrpcService(GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options)
+    : V1.Eligibility.EligibilityBase
+{
+    /// <inheritdoc />
+    public override Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
+    {
+        var snapshot = Snapshot();
+        var problem = request.ToDomain(out var domain) ?? RequestValidator.TryResolve(domain, checker.Limits, out _);
+        if (problem is not null)
+        {
+            throw InvalidArgument(problem.Message, (problem.Field, problem.Message));
+        }
+        return Task.FromResult(checker.Check(snapshot, domain).ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null));
+    }
+
+    /// <inheritdoc />
+    public override Task<CheckBatchResponse> CheckBatch(CheckBatchRequest request, ServerCallContext context)
+    {
+        var snapshot = Snapshot();
+        var max = options.Value.MaxBatch;
+        if (request.Requests.Count == 0 || request.Requests.Count > max)
+        {
+            var message = request.Requests.Count == 0 ? "the batch is empty" : $"the batch holds {request.Requests.Count} points; the limit is {max}";
+            throw InvalidArgument(message, ("requests", message));
+        }
+        var response = new CheckBatchResponse();
+        response.Responses.Capacity = request.Requests.Count;
+        foreach (var item in request.Requests)
+        {
+            response.Responses.Add(Answer(snapshot, item));
+        }
+        return Task.FromResult(response);
+    }
+
+    /// <inheritdoc />
+    public override async Task CheckStream(IAsyncStreamReader<CheckRequest> requestStream, IServerStreamWriter<CheckResponse> responseStream, ServerCallContext context)
+    {
+        await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            // Each answer uses the snapshot current when its request arrives: a long stream follows data updates.
+            await responseStream.WriteAsync(Answer(Snapshot(), item), context.CancellationToken);
+        }
+    }
+
+    private CheckResponse Answer(GeographySnapshot snapshot, CheckRequest item)
+    {
+        var problem = item.ToDomain(out var domain);
+        var result = problem is null ? checker.Check(snapshot, domain) : EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
+        return result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null);
+    }
+
+    private GeographySnapshot Snapshot() =>
+        state.Current ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "the data is not loaded yet; see /readyz"));
+
+    private static RpcException InvalidArgument(string message, params (string Field, string Description)[] violations)
+    {
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+        return new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = message,
+            Details = { Any.Pack(badRequest) },
+        }.ToRpcException();
+    }
+}

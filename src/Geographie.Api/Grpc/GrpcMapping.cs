@@ -1,0 +1,66 @@
+using System.Globalization;
+using Geographie.Api.Grpc.V1;
+using Geographie.Domain.Contrat;
+using Geographie.Domain.Eligibility;
+using Geographie.Domain.Quartiers;
+
+namespace Geographie.Api.Grpc;
+
+/// <summary>The one place where protobuf messages and domain types meet.</summary>
+public static class GrpcMapping
+{
+    /// <summary>The domain request of a protobuf one; the only problem found here is an unreadable date.</summary>
+    public static RequestProblem? ToDomain(this CheckRequest request, out EligibilityRequest domain)
+    {
+        DateOnly? date = null;
+        if (request.Date.Length > 0)
+        {
+            if (!DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                domain = default;
+                return new RequestProblem("date", $"date '{request.Date}' is not an ISO date (YYYY-MM-DD)");
+            }
+            date = day;
+        }
+        domain = new EligibilityRequest(
+            request.Wgs84?.Lon, request.Wgs84?.Lat, request.Lambert93?.X, request.Lambert93?.Y,
+            request.Geography.Length > 0 ? request.Geography : null, date,
+            request.HasNearDistanceM ? request.NearDistanceM : null,
+            request.HasPositionUncertaintyM ? request.PositionUncertaintyM : null);
+        return null;
+    }
+
+    /// <summary>The protobuf answer of a domain result.</summary>
+    public static CheckResponse ToProto(this EligibilityResult result, string id, ContratDeVille? contrat)
+    {
+        var response = new CheckResponse
+        {
+            Id = id,
+            Status = (Status)(int)result.Status,
+            Reason = result.Reason,
+            Geography = result.Geography?.Code ?? string.Empty,
+            NearestCode = result.Quartier is null ? result.Nearest?.Code ?? string.Empty : string.Empty,
+        };
+        if (result.DistanceM is { } distance)
+        {
+            response.DistanceM = distance;
+        }
+        if (result.Quartier is { } quartier)
+        {
+            response.Quartier = ToProto(quartier);
+            if (contrat is not null)
+            {
+                response.Defis.AddRange(contrat.DefisOf(quartier).Select(d => new ContratItem { Id = d.Defi.Id, Title = d.Defi.Title, Editorial = d.Via.All(v => v.Link.Editorial) }));
+                response.Projets.AddRange(contrat.ProjetsReaching(quartier).Select(p => new ContratItem { Id = p.Id, Title = p.Title }));
+            }
+        }
+        return response;
+    }
+
+    private static V1.Quartier ToProto(Domain.Quartiers.Quartier quartier)
+    {
+        var message = new V1.Quartier { Code = quartier.Code, Name = quartier.Name, Geography = quartier.Version };
+        message.Communes.AddRange(quartier.Communes.Select(c => new V1.Commune { Insee = c.Insee ?? string.Empty, Name = c.Name }));
+        return message;
+    }
+}

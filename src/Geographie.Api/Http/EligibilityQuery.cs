@@ -1,0 +1,49 @@
+using System.Globalization;
+using Geographie.Domain.Eligibility;
+
+namespace Geographie.Api.Http;
+
+/// <summary>
+/// Text fields of one REST request (query string, JSON item or CSV row), parsed into an <see cref="EligibilityRequest"/>.
+/// A field that is not a number or not a date is reported by name, like the domain's own checks.
+/// </summary>
+public static class EligibilityQuery
+{
+    /// <summary>Parses the fields; returns the problem of the first unreadable one, or null.</summary>
+    public static RequestProblem? TryParse(
+        string? lon, string? lat, string? x, string? y, string? geography, string? date, string? near, string? uncertainty,
+        out EligibilityRequest request, bool commaDecimals = false)
+    {
+        request = default;
+        RequestProblem? problem = null;
+        double? Number(string? text, string field)
+        {
+            if (problem is not null || string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+            var normalized = commaDecimals && !text.Contains('.', StringComparison.Ordinal) ? text.Replace(',', '.') : text;
+            if (double.TryParse(normalized, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+            problem = new RequestProblem(field, $"{field} '{text}' is not a number");
+            return null;
+        }
+        var parsed = new EligibilityRequest(
+            Number(lon, "lon"), Number(lat, "lat"), Number(x, "x"), Number(y, "y"),
+            string.IsNullOrWhiteSpace(geography) ? null : geography.Trim(),
+            null,
+            Number(near, "near_distance_m"), Number(uncertainty, "position_uncertainty_m"));
+        if (problem is null && !string.IsNullOrWhiteSpace(date))
+        {
+            if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                problem = new RequestProblem("date", $"date '{date}' is not an ISO date (YYYY-MM-DD)");
+            }
+            parsed = parsed with { Date = day };
+        }
+        request = parsed;
+        return problem;
+    }
+}

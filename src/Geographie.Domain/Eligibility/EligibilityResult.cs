@@ -1,0 +1,23 @@
+using Geographie.Domain.Geography;
+using Geographie.Domain.Quartiers;
+
+namespace Geographie.Domain.Eligibility;
+
+/// <summary>
+/// The answer for one point. <see cref="Quartier"/> is the covering quartier (INSIDE, or UNCERTAIN inside);
+/// <see cref="Nearest"/> the quartier whose boundary is nearest when the point is outside (within the search radius).
+/// <see cref="DistanceM"/> is the distance to that boundary in metres (Lambert-93 in metropolitan France).
+/// </summary>
+public sealed record EligibilityResult(
+    EligibilityStatus Status,
+    string Reason,
+    GeographyVersion? Geography,
+    Quartier? Quartier,
+    Quartier? Nearest,
+    double? DistanceM,
+    double? Lon,
+    double? Lat)
+{
+    /// <summary>An INVALID answer with its reason.</summary>
+    public static EligibilityResult Invalid(string reason) => new(EligibilityStatus.Invalid, reason, null, null, null, null, null, null);
+}
