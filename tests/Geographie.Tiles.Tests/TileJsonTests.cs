@@ -12,8 +12,8 @@ public class TileJsonTests
             GeoData.MarseilleDataSet,
             "qpv",
             "https://example.test/tiles/qpv/{z}/{x}/{y}.pbf",
-            new Dictionary<string, string> { ["quartiers"] = "Quartiers prioritaires" },
-            new Dictionary<string, IReadOnlyDictionary<string, string>> { ["quartiers"] = new Dictionary<string, string> { ["projets"] = "nombre de projets" } })
+            new Dictionary<string, string> { ["quartiers"] = "Quartiers administratifs de Marseille (charge de test)" },
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { ["quartiers"] = new Dictionary<string, string> { ["num"] = "numéro du quartier" } })
             with { Attribution = "© ANCT", Version = "1.0.0" };
 
         using JsonDocument doc = JsonDocument.Parse(TileJson.Build(options));
@@ -33,8 +33,8 @@ public class TileJsonTests
         Assert.Equal(["quartiers", "communes", "etablissements"], layers.Select(l => l.GetProperty("id").GetString()));
         JsonElement fields = layers[0].GetProperty("fields");
         Assert.Equal("String", fields.GetProperty("code").GetString());
-        Assert.Equal("Number: nombre de projets", fields.GetProperty("projets").GetString());
-        Assert.Equal("Quartiers prioritaires", layers[0].GetProperty("description").GetString());
+        Assert.Equal("Number: numéro du quartier", fields.GetProperty("num").GetString());
+        Assert.Equal("Quartiers administratifs de Marseille (charge de test)", layers[0].GetProperty("description").GetString());
         Assert.Equal(["commune", "ep", "name", "uai"], layers[2].GetProperty("fields").EnumerateObject().Select(p => p.Name));
         Assert.Equal(0, layers[1].GetProperty("minzoom").GetInt32());
         Assert.Equal(20, layers[1].GetProperty("maxzoom").GetInt32());

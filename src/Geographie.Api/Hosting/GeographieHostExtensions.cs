@@ -1,6 +1,7 @@
 using System.Net;
 using Geographie.Api.Data;
 using Geographie.Api.Http;
+using Geographie.Api.Tiles;
 using Geographie.Domain.Eligibility;
 using Geographie.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -30,6 +31,7 @@ public static class GeographieHostExtensions
             MaxBandM = options.MaxBandM,
             NearestSearchM = options.NearestSearchM,
         }));
+        builder.Services.AddSingleton<Tiles.TileService>();
         builder.Services.AddProblemDetails();
         builder.Services.AddGrpc(grpc =>
         {
@@ -61,6 +63,7 @@ public static class GeographieHostExtensions
         app.MapContratEndpoints();
         app.MapQuartierEndpoints();
         app.MapEligibilityEndpoints();
+        app.MapTileEndpoints();
         app.MapGrpcService<Grpc.EligibilityGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

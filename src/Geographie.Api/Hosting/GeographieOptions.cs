@@ -27,6 +27,9 @@ public sealed class GeographieOptions
     /// <summary>How far the nearest QPV is searched to report distance_m when no band asks for more, in metres.</summary>
     public double NearestSearchM { get; set; } = 5_000;
 
+    /// <summary>Byte budget of the in-memory tile cache.</summary>
+    public long TileCacheBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <summary>How often the data revision is polled, besides notifications.</summary>
     public TimeSpan RevisionPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

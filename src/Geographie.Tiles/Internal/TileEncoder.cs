@@ -11,7 +11,7 @@ internal sealed class TileEncoder
     [ThreadStatic]
     private static TileEncoder? _current;
 
-    private readonly RingProcessor _rings = new();
+    private readonly PolygonProcessor _polygons = new();
     private readonly ProtoWriter _tile = new(16 * 1024);
     private readonly ProtoWriter _layer = new(16 * 1024);
     private readonly List<int> _candidates = new(256);
@@ -190,58 +190,36 @@ internal sealed class TileEncoder
 
     private int EncodePolygons(PreparedRing[][] polygons, in TileTransform t, double tolerance)
     {
+        int rings = _polygons.Process(polygons, in t, tolerance);
         int length = 0;
         int cx = 0, cy = 0;
-        foreach (PreparedRing[] polygon in polygons)
+        for (int r = 0; r < rings; r++)
         {
-            if (RingProcessor.IsOutside(polygon[0], in t))
-            {
-                continue;
-            }
-
-            int n = _rings.Process(polygon[0], in t, tolerance, hole: false);
-            if (n == 0)
-            {
-                continue;
-            }
-
-            length = AppendRing(length, n, ref cx, ref cy);
-            for (int h = 1; h < polygon.Length; h++)
-            {
-                if (RingProcessor.IsOutside(polygon[h], in t))
-                {
-                    continue;
-                }
-
-                n = _rings.Process(polygon[h], in t, tolerance, hole: true);
-                if (n > 0)
-                {
-                    length = AppendRing(length, n, ref cx, ref cy);
-                }
-            }
+            (int start, int count) = _polygons.Rings[r];
+            length = AppendRing(length, start, count, ref cx, ref cy);
         }
 
         return length;
     }
 
-    private int AppendRing(int length, int n, ref int cx, ref int cy)
+    private int AppendRing(int length, int start, int n, ref int cx, ref int cy)
     {
         EnsureGeometry(length + (2 * n) + 3);
         uint[] g = _geometry;
-        int[] x = _rings.X, y = _rings.Y;
+        int[] x = _polygons.X, y = _polygons.Y;
         g[length++] = (1u << 3) | 1;
-        g[length++] = ProtoWriter.ZigZag(x[0] - cx);
-        g[length++] = ProtoWriter.ZigZag(y[0] - cy);
+        g[length++] = ProtoWriter.ZigZag(x[start] - cx);
+        g[length++] = ProtoWriter.ZigZag(y[start] - cy);
         g[length++] = ((uint)(n - 1) << 3) | 2;
-        for (int i = 1; i < n; i++)
+        for (int i = start + 1; i < start + n; i++)
         {
             g[length++] = ProtoWriter.ZigZag(x[i] - x[i - 1]);
             g[length++] = ProtoWriter.ZigZag(y[i] - y[i - 1]);
         }
 
         g[length++] = (1u << 3) | 7;
-        cx = x[n - 1];
-        cy = y[n - 1];
+        cx = x[start + n - 1];
+        cy = y[start + n - 1];
         return length;
     }
 

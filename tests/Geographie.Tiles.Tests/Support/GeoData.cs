@@ -18,10 +18,15 @@ internal static class GeoData
 
     public static string Root { get; } = FindRoot();
 
-    /// <summary>quartiers (111 Marseille quartiers as QPV stand-ins), communes (119 of the 13), etablissements (collèges publics 13).</summary>
+    /// <summary>
+    /// Marseille benchmark workload: <c>quartiers</c> = the 111 <b>administrative quartiers of Marseille</b>
+    /// (geodata/admin/quartiers_marseille_111.geojson, 74,803 vertices) used as a heavy polygon workload, <b>not QPV</b>;
+    /// <c>communes</c> = the 119 communes of the Bouches-du-Rhône; <c>etablissements</c> = the public collèges of the 13.
+    /// Every property is a real attribute of those files (nothing invented).
+    /// </summary>
     public static TileLayer[] Marseille => MarseilleLayers.Value;
 
-    /// <summary>quartiers (37 QPV 2015 of the Lyon metropolis).</summary>
+    /// <summary>quartiers = the 37 QPV 2015 of the Lyon metropolis (real QPV perimeters, real attributes).</summary>
     public static TileLayer[] Lyon => LyonLayers.Value;
 
     public static TileDataSet MarseilleDataSet => MarseilleSet.Value;
@@ -36,42 +41,44 @@ internal static class GeoData
         return JsonSerializer.Deserialize<FeatureCollection>(stream, options)!;
     }
 
-    private static TileLayer[] BuildMarseille()
-    {
-        FeatureCollection quartiers = ReadGeoJson("admin/quartiers_marseille_111.geojson");
-        var q = quartiers.Select((f, i) => new TileFeature(
+    private static TileLayer[] BuildMarseille() =>
+        [new TileLayer("quartiers", MarseilleAdministrativeQuartiersWorkload()), new TileLayer("communes", Communes13()), new TileLayer("etablissements", Colleges())];
+
+    /// <summary>
+    /// The 111 administrative quartiers of Marseille, used as a heavy polygon workload (not QPV): the layer is named
+    /// "quartiers" only for encoding. Properties are the file's own: code_qua, nom, num_qua, DEPCO, NOM_CO, and the
+    /// collection name ("quartiers-marseille", shared by every feature).
+    /// </summary>
+    private static TileFeature[] MarseilleAdministrativeQuartiersWorkload() =>
+        ReadGeoJson("admin/quartiers_marseille_111.geojson").Select(f => new TileFeature(
             ulong.Parse((string)f.Attributes["code_qua"], CultureInfo.InvariantCulture),
             f.Geometry,
             new Dictionary<string, object>
             {
                 ["code"] = (string)f.Attributes["code_qua"],
                 ["name"] = (string)f.Attributes["nom"],
-                ["communes"] = (string)f.Attributes["NOM_CO"],
+                ["num"] = Convert.ToInt64(f.Attributes["num_qua"], CultureInfo.InvariantCulture),
+                ["depco"] = (string)f.Attributes["DEPCO"],
+                ["arrondissement"] = (string)f.Attributes["NOM_CO"],
                 ["geography"] = "quartiers-marseille",
-                ["projets"] = (long)(i % 7),
-                ["defis"] = i % 3 == 0 ? "1,2" : "3",
-                ["orientations"] = i % 2 == 0 ? "1.1,2.3" : string.Empty,
             })).ToArray();
 
-        FeatureCollection communes = ReadGeoJson("admin/communes_13.geojson");
-        var c = communes.Select((f, i) => new TileFeature(
+    /// <summary>The communes of the 13 with their own attributes (INSEE code, name).</summary>
+    private static TileFeature[] Communes13() =>
+        ReadGeoJson("admin/communes_13.geojson").Select(f => new TileFeature(
             ulong.Parse((string)f.Attributes["code"], CultureInfo.InvariantCulture),
             f.Geometry,
             new Dictionary<string, object>
             {
                 ["insee"] = (string)f.Attributes["code"],
                 ["name"] = (string)f.Attributes["nom"],
-                ["qpv"] = (long)(i % 4),
-                ["projets"] = (long)(i % 5),
             })).ToArray();
 
-        return [new TileLayer("quartiers", q), new TileLayer("communes", c), new TileLayer("etablissements", Colleges())];
-    }
-
+    /// <summary>QPV 2015 of the Lyon metropolis with their own attributes (code, name, commune, registered voters as a double).</summary>
     private static TileLayer[] BuildLyon()
     {
         FeatureCollection qpv = ReadGeoJson("qpv2015/qpv2015_metropole_lyon.geojson");
-        var q = qpv.Select((f, i) => new TileFeature(
+        var q = qpv.Select(f => new TileFeature(
             ulong.Parse(((string)f.Attributes["CODE_QP"])[2..], CultureInfo.InvariantCulture),
             f.Geometry,
             new Dictionary<string, object>
@@ -79,10 +86,8 @@ internal static class GeoData
                 ["code"] = (string)f.Attributes["CODE_QP"],
                 ["name"] = (string)f.Attributes["Nom du QPV"],
                 ["communes"] = (string)f.Attributes["Commune"],
+                ["inscrits"] = Convert.ToDouble(f.Attributes["Inscrits"], CultureInfo.InvariantCulture),
                 ["geography"] = "qpv2015",
-                ["projets"] = (long)(i % 3),
-                ["defis"] = "1,4",
-                ["orientations"] = "2.1",
             })).ToArray();
         return [new TileLayer("quartiers", q)];
     }

@@ -55,9 +55,6 @@ internal static class TileSpace
         return Math.Max(Directed(actual, expected, window), Directed(expected, actual, window));
     }
 
-    public static bool OnFrame(Coordinate c, int extent = 4096, int buffer = 64) =>
-        Math.Abs(c.X + buffer) < 1e-6 || Math.Abs(c.X - extent - buffer) < 1e-6 || Math.Abs(c.Y + buffer) < 1e-6 || Math.Abs(c.Y - extent - buffer) < 1e-6;
-
     private static double Directed(Geometry from, Geometry to, Envelope window)
     {
         if (to.IsEmpty)

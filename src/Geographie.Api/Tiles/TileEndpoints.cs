@@ -1,0 +1,82 @@
+using Geographie.Api.Data;
+using Geographie.Api.Http;
+using Geographie.Tiles;
+using Microsoft.Net.Http.Headers;
+
+namespace Geographie.Api.Tiles;
+
+/// <summary>
+/// Vector tiles (v1). <c>GET /tiles/{z}/{x}/{y}.mvt[?geography=&amp;defi=&amp;orientation=&amp;registre=]</c>:
+/// 200 <c>application/vnd.mapbox-vector-tile</c> (gzip when accepted), 204 for an empty tile, 304 when
+/// <c>If-None-Match</c> matches the strong ETag, 400 for z/x/y out of range or an unknown filter value, 503 before
+/// data loads. <c>GET /tiles/tiles.json</c>: TileJSON 3.0.0. CORS is open for GET.
+/// </summary>
+public static class TileEndpoints
+{
+    private const string MvtType = "application/vnd.mapbox-vector-tile";
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/tiles").WithTags("tiles");
+        group.MapGet("/{z}/{x}/{y}.mvt", GetTile).Produces(200, contentType: MvtType).Produces(204).Produces(304);
+        group.MapGet("/tiles.json", GetTileJson);
+        return routes;
+    }
+
+    private static IResult GetTile(
+        HttpContext context, GeographyState state, TileService tiles, string z, string x, string y,
+        string? geography, string? defi, string? orientation, string? registre) =>
+        ContratEndpoints.Snapshot(state, snapshot =>
+        {
+            var headers = context.Response.Headers;
+            headers.AccessControlAllowOrigin = "*";
+            var addressProblem = ParseAddress(z, x, y, out var address);
+            if (addressProblem is not null)
+            {
+                return TypedResults.Problem(addressProblem, statusCode: StatusCodes.Status400BadRequest, title: "Bad tile address");
+            }
+            var filter = TileFilter.TryParse(snapshot.Contrat, geography, defi, orientation, registre, out var errors);
+            if (filter is null)
+            {
+                return TypedResults.ValidationProblem(errors, title: "Unknown filter value");
+            }
+            var tile = tiles.Source(snapshot, filter).GetTile(address);
+            headers.ETag = tile.ETag;
+            headers.CacheControl = "public, max-age=60, must-revalidate";
+            headers.Vary = HeaderNames.AcceptEncoding;
+            if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == tile.ETag || t.Trim() == "*")))
+            {
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
+            if (tile.IsEmpty)
+            {
+                return TypedResults.NoContent();
+            }
+            var gzip = tile.Gzip is not null && context.Request.Headers.AcceptEncoding.Any(v => v is not null && v.Contains("gzip", StringComparison.OrdinalIgnoreCase));
+            if (gzip)
+            {
+                headers.ContentEncoding = "gzip";
+            }
+            return TypedResults.Bytes(gzip ? tile.Gzip! : tile.Raw!, MvtType);
+        });
+
+    private static string? ParseAddress(string z, string x, string y, out TileAddress address)
+    {
+        address = default;
+        if (!int.TryParse(z, out var zi) || !int.TryParse(x, out var xi) || !int.TryParse(y, out var yi))
+        {
+            return $"z/x/y must be integers, got {z}/{x}/{y}";
+        }
+        return TileAddress.TryCreate(zi, xi, yi, out address, out var error) ? null : error;
+    }
+
+    private static IResult GetTileJson(HttpContext context, GeographyState state, TileService tiles) =>
+        ContratEndpoints.Snapshot(state, snapshot =>
+        {
+            context.Response.Headers.AccessControlAllowOrigin = "*";
+            var filter = new TileFilter(Domain.Geography.GeographyVersions.Default, null, null, null);
+            var url = $"{context.Request.Scheme}://{context.Request.Host}/tiles/{{z}}/{{x}}/{{y}}.mvt";
+            return TypedResults.Text(tiles.Source(snapshot, filter).GetTileJson(url), "application/json");
+        });
+}

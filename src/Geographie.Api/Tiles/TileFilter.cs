@@ -1,0 +1,48 @@
+using Geographie.Domain.Contrat;
+using Geographie.Domain.Geography;
+
+namespace Geographie.Api.Tiles;
+
+/// <summary>
+/// What a tile request selects: a geography and optional défi, orientation and registre. Values are checked
+/// against the loaded Contrat before anything is built, so no free text ever reaches a query.
+/// </summary>
+public sealed record TileFilter(GeographyVersion Geography, string? Defi, string? Orientation, string? Registre)
+{
+    /// <summary>True when a Contrat filter is set.</summary>
+    public bool Filters => Defi is not null || Orientation is not null || Registre is not null;
+
+    /// <summary>A stable key for caches.</summary>
+    public string Variant => $"{Geography.Code}|{Defi}|{Orientation}|{Registre}";
+
+    /// <summary>True when <paramref name="projet"/> passes the Contrat filters.</summary>
+    public bool Keeps(Projet projet) =>
+        (Orientation is null || projet.OrientationId == Orientation)
+        && (Registre is null || projet.Registres.Contains(Registre))
+        && (Defi is null || projet.Defis.Any(l => l.DefiId == Defi));
+
+    /// <summary>Parses the query values; the dictionary holds one message per bad parameter.</summary>
+    public static TileFilter? TryParse(
+        ContratDeVille contrat, string? geography, string? defi, string? orientation, string? registre, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        var version = geography is null ? GeographyVersions.Default : GeographyVersions.Find(geography);
+        if (version is null)
+        {
+            errors["geography"] = [$"unknown geography '{geography}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"];
+        }
+        Check(errors, "defi", defi, contrat.Defis.Select(d => d.Id));
+        Check(errors, "orientation", orientation, contrat.Orientations.Select(o => o.Id));
+        Check(errors, "registre", registre, contrat.Projets.SelectMany(p => p.Registres).Distinct());
+        return errors.Count == 0 ? new TileFilter(version!, defi, orientation, registre) : null;
+    }
+
+    private static void Check(Dictionary<string, string[]> errors, string name, string? value, IEnumerable<string> known)
+    {
+        var list = known.Order(StringComparer.Ordinal).ToArray();
+        if (value is not null && !list.Contains(value, StringComparer.Ordinal))
+        {
+            errors[name] = [$"unknown {name} '{value}'; expected one of: {string.Join(", ", list)}"];
+        }
+    }
+}
