@@ -59,6 +59,7 @@ public static class GeographieHostExtensions
     /// <summary>Maps every endpoint: health, REST, gRPC, tiles, map page.</summary>
     public static WebApplication MapGeographie(this WebApplication app)
     {
+        app.UseMapPage();
         app.MapHealthEndpoints();
         app.MapContratEndpoints();
         app.MapQuartierEndpoints();

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+
+namespace Geographie.Api.Http;
+
+/// <summary>
+/// The map page at <c>/</c> and MapLibre GL JS under <c>/vendor/maplibre-gl/</c>, served from the <c>wwwroot</c>
+/// folder next to the program (no CDN: the page works offline).
+/// </summary>
+public static class MapPage
+{
+    /// <summary>Serves index.html at / and the static files.</summary>
+    public static WebApplication UseMapPage(this WebApplication app)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!Directory.Exists(root))
+        {
+            return app;
+        }
+        var files = new PhysicalFileProvider(root);
+        var types = new FileExtensionContentTypeProvider();
+        // ES modules are refused by browsers under any other type.
+        types.Mappings[".mjs"] = "text/javascript";
+        types.Mappings[".js"] = "text/javascript";
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            ContentTypeProvider = types,
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=300",
+        });
+        return app;
+    }
+}
