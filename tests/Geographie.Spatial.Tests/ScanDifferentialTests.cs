@@ -12,18 +12,13 @@ public sealed class ScanDifferentialTests
         IReadOnlyList<Perimeter> perimeters = GeoData.Load(dataset);
         PerimeterIndex grid = GeoData.Index(dataset, IndexStrategy.Grid);
         PerimeterIndex scan = GeoData.Index(dataset, IndexStrategy.Scan);
-        Envelope env = GeoData.Extent(perimeters);
-        var rng = new Random(7);
-        Span<int> a = stackalloc int[16];
-        Span<int> b = stackalloc int[16];
-        for (int i = 0; i < count; i++)
+        (double[] xs, double[] ys) = Parallel2.UniformPoints(GeoData.Extent(perimeters), count, seed: 7);
+        Parallel2.Check(count, () => (A: new int[16], B: new int[16]), (s, i) =>
         {
-            double x = env.MinX + rng.NextDouble() * env.Width, y = env.MinY + rng.NextDouble() * env.Height;
-            int na = grid.FindCovering(x, y, a), nb = scan.FindCovering(x, y, b);
-            if (na != nb || !a[..na].SequenceEqual(b[..nb]))
-            {
-                Assert.Fail($"{dataset} point #{i} ({x:R}, {y:R}): grid [{string.Join(',', a[..na].ToArray())}] vs scan [{string.Join(',', b[..nb].ToArray())}]");
-            }
-        }
+            int na = grid.FindCovering(xs[i], ys[i], s.A), nb = scan.FindCovering(xs[i], ys[i], s.B);
+            return s.A.AsSpan(0, na).SequenceEqual(s.B.AsSpan(0, nb))
+                ? null
+                : $"{dataset} point #{i} ({xs[i]:R}, {ys[i]:R}): grid {Parallel2.Ids(s.A.AsSpan(0, na))} vs scan {Parallel2.Ids(s.B.AsSpan(0, nb))}";
+        });
     }
 }

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Geographie.Spatial;
+
+namespace Geographie.Benchmarks;
+
+/// <summary>`dotnet run -c Release -- quick [datasets…]`: a seconds-long Stopwatch sanity check used while tuning (not a benchmark).</summary>
+public static class QuickCheck
+{
+    public static void Run(string[] datasets)
+    {
+        if (datasets is ["threads", ..])
+        {
+            Threads(datasets.Length > 1 ? Enum.Parse<IndexStrategy>(datasets[1]) : IndexStrategy.Grid);
+            return;
+        }
+
+        Span<int> hits = stackalloc int[8];
+        foreach (string name in datasets.Length > 0 ? datasets : ["quartiers", "iris", "france"])
+        {
+            Perimeter[] perimeters = Workloads.Perimeters(name);
+            PerimeterIndex grid = PerimeterIndex.Build(perimeters);
+            double buildMs = double.MaxValue, scanBuildMs = double.MaxValue;
+            for (int rep = 0; rep < 3; rep++)
+            {
+                TimeSpan c0 = Environment.CpuUsage.TotalTime;
+                grid = PerimeterIndex.Build(perimeters);
+                buildMs = Math.Min(buildMs, (Environment.CpuUsage.TotalTime - c0).TotalMilliseconds);
+                c0 = Environment.CpuUsage.TotalTime;
+                PerimeterIndex.Build(perimeters, IndexStrategy.Scan);
+                scanBuildMs = Math.Min(scanBuildMs, (Environment.CpuUsage.TotalTime - c0).TotalMilliseconds);
+            }
+
+            var sw = Stopwatch.StartNew();
+            (double[] x, double[] y) = Workloads.Points(name, Workloads.PointCount);
+            double best = double.MaxValue;
+            int total = 0;
+            for (int rep = 0; rep < 5; rep++)
+            {
+                TimeSpan cpu0 = Environment.CpuUsage.TotalTime;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    total += grid.FindCovering(x[i], y[i], hits);
+                }
+
+                best = Math.Min(best, (Environment.CpuUsage.TotalTime - cpu0).TotalNanoseconds / x.Length);
+            }
+
+            int found = 0;
+            for (int i = 0; i < 20000; i++)
+            {
+                found += grid.TryFindNearestBoundary(x[i], y[i], 1000, out _, out _) ? 1 : 0;
+            }
+
+            Thread.Sleep(200);
+            found = 0;
+            sw.Restart();
+            for (int i = 0; i < 20000; i++)
+            {
+                found += grid.TryFindNearestBoundary(x[i], y[i], 1000, out _, out _) ? 1 : 0;
+            }
+
+            double nearestNs = sw.Elapsed.TotalNanoseconds / 20000;
+
+            Console.WriteLine($"{name}: build {buildMs:F1} ms (flatten+project {scanBuildMs:F1}), memory {grid.MemoryBytes / 1e6:F2} MB ({grid.MemoryBytes / (16.0 * grid.VertexCount):F2}x raw), lookup {best:F1} ns/pt, hits {total / 5}, nearest {nearestNs:F0} ns ({found} found)");
+        }
+    }
+
+    /// <summary>Wall-clock ns per point for 1 and 2 threads over the quartiers points (1M for Grid, 20k for Scan), best of 5.</summary>
+    private static void Threads(IndexStrategy strategy)
+    {
+        PerimeterIndex grid = PerimeterIndex.Build(Workloads.Perimeters("quartiers"), strategy);
+        (double[] x, double[] y) = Workloads.Points("quartiers", strategy == IndexStrategy.Grid ? Workloads.PointCount : 20_000);
+        int Run(int from, int to)
+        {
+            Span<int> hits = stackalloc int[8];
+            int total = 0;
+            for (int i = from; i < to; i++)
+            {
+                total += grid.FindCovering(x[i], y[i], hits);
+            }
+
+            return total;
+        }
+
+        for (int threads = 1; threads <= 2; threads++)
+        {
+            double best = double.MaxValue;
+            for (int rep = 0; rep < 5; rep++)
+            {
+                var sw = Stopwatch.StartNew();
+                int chunk = x.Length / threads;
+                Thread[] workers = Enumerable.Range(0, threads).Select(t => new Thread(() => Run(t * chunk, (t + 1) * chunk))).ToArray();
+                foreach (Thread w in workers)
+                {
+                    w.Start();
+                }
+
+                foreach (Thread w in workers)
+                {
+                    w.Join();
+                }
+
+                best = Math.Min(best, sw.Elapsed.TotalNanoseconds / x.Length);
+            }
+
+            Console.WriteLine($"{threads} thread(s): {best:F1} ns per point (wall)");
+        }
+    }
+}

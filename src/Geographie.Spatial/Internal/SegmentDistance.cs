@@ -1,0 +1,51 @@
+namespace Geographie.Spatial.Internal;
+
+/// <summary>Planar point–segment distance, the same formula as NetTopologySuite's <c>DistanceComputer.PointToSegment</c>.</summary>
+internal static class SegmentDistance
+{
+    public static double PointToSegment(double px, double py, double ax, double ay, double bx, double by)
+    {
+        double dx = bx - ax, dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        if (len2 == 0)
+        {
+            return Math.Sqrt((px - ax) * (px - ax) + (py - ay) * (py - ay));
+        }
+
+        double r = ((px - ax) * dx + (py - ay) * dy) / len2;
+        if (r <= 0.0)
+        {
+            return Math.Sqrt((px - ax) * (px - ax) + (py - ay) * (py - ay));
+        }
+
+        if (r >= 1.0)
+        {
+            return Math.Sqrt((px - bx) * (px - bx) + (py - by) * (py - by));
+        }
+
+        double s = ((ay - py) * dx - (ax - px) * dy) / len2;
+        return Math.Abs(s) * Math.Sqrt(len2);
+    }
+
+    /// <summary>Distance from a projected point to the boundary (all ring edges) of one perimeter, metres.</summary>
+    public static double ToBoundary(PerimeterSet set, int id, double px, double py)
+    {
+        double[] xy = set.ProjXy;
+        int[] ringStart = set.RingStart;
+        double best = double.PositiveInfinity;
+        for (int r = set.PerimRingStart[id]; r < set.PerimRingStart[id + 1]; r++)
+        {
+            int end = ringStart[r + 1] - 1;
+            for (int v = ringStart[r]; v < end; v++)
+            {
+                double d = PointToSegment(px, py, xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3]);
+                if (d < best)
+                {
+                    best = d;
+                }
+            }
+        }
+
+        return best;
+    }
+}
