@@ -10,6 +10,35 @@ namespace Geographie.Api.Tiles;
 /// </summary>
 public static class MapLayers
 {
+    /// <summary>The layers and fields of tiles v1, as TileJSON declares them whatever the data holds today.</summary>
+    public static IReadOnlyList<TileJsonVectorLayer> Contract { get; } =
+    [
+        new("communes", new Dictionary<string, string>
+        {
+            ["insee"] = "String: INSEE code",
+            ["name"] = "String",
+            ["qpv"] = "Number: QPV of the selected geography in the register, perimeters loaded or not",
+            ["projets"] = "Number: projets of the Contrat de ville reaching its QPV (after filters)",
+        }, Description: "Commune outlines"),
+        new("quartiers", new Dictionary<string, string>
+        {
+            ["code"] = "String: QPV code",
+            ["name"] = "String",
+            ["communes"] = "String: commune names, comma-separated",
+            ["geography"] = "String: qpv2024 or qpv2015",
+            ["projets"] = "Number: projets reaching the quartier (after filters)",
+            ["defis"] = "String: défi ids, comma-separated (editorial links through its projets)",
+            ["orientations"] = "String: orientation ids of its projets, comma-separated",
+        }, Description: "QPV perimeters of the selected geography (only where loaded); feature id stable across revisions"),
+        new("etablissements", new Dictionary<string, string>
+        {
+            ["uai"] = "String",
+            ["name"] = "String",
+            ["ep"] = "String: REP+, REP or hors EP",
+            ["commune"] = "String",
+        }, MinZoom: 9, Description: "Public collèges of the Bouches-du-Rhône with their éducation prioritaire status"),
+    ];
+
     /// <summary>The layers for one filter.</summary>
     public static IReadOnlyList<TileLayer> Build(GeographySnapshot snapshot, TileFilter filter, IReadOnlyList<Etablissement> etablissements)
     {

@@ -42,6 +42,7 @@ public sealed partial class TileService(IOptions<GeographieOptions> options, ILo
                 Description = "QPV perimeters with the défis and projets of the Contrat de ville Aix-Marseille-Provence 2024-2030, communes, collèges",
                 Attribution = "ANCT (QPV), IGN Admin Express (communes), Éducation nationale (collèges) — Licence Ouverte 2.0",
                 Version = "1.0.0",
+                VectorLayers = MapLayers.Contract,
                 // The data can be anywhere in France (any filter, any edition, official imports): never clip requests to today's extent.
                 Bounds = new TileBounds(-63.3, -21.5, 56.0, 51.3),
                 Center = (5.4, 43.45, 9),
