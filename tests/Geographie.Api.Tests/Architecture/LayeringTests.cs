@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace Geographie.Api.Tests.Architecture;
+
+/// <summary>Each project keeps to its job: the cores know nothing of HTTP, gRPC or SQL.</summary>
+public sealed class LayeringTests
+{
+    private static readonly Assembly Spatial = typeof(Geographie.Spatial.PerimeterIndex).Assembly;
+    private static readonly Assembly Domain = typeof(Geographie.Domain.Snapshots.GeographySnapshot).Assembly;
+    private static readonly Assembly Tiles = typeof(Geographie.Tiles.TileDataSet).Assembly;
+    private static readonly Assembly Import = typeof(Geographie.Import.Files.SourceFileReader).Assembly;
+
+    private static string[] References(Assembly assembly) =>
+        assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard" && n != "Microsoft.Win32.Primitives").Order().ToArray();
+
+    [Fact]
+    public void The_spatial_core_references_NetTopologySuite_only() =>
+        Assert.Equal(["NetTopologySuite"], References(Spatial));
+
+    [Fact]
+    public void The_domain_references_the_spatial_core_and_NetTopologySuite_only() =>
+        Assert.Equal(["Geographie.Spatial", "NetTopologySuite"], References(Domain));
+
+    [Fact]
+    public void The_tile_core_knows_no_web_database_or_domain() =>
+        Assert.DoesNotContain(References(Tiles), n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("Npgsql", StringComparison.Ordinal) || n.StartsWith("Geographie", StringComparison.Ordinal) || n.StartsWith("Grpc", StringComparison.Ordinal));
+
+    [Fact]
+    public void Import_knows_no_web_grpc_or_database() =>
+        Assert.DoesNotContain(References(Import), n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("Npgsql", StringComparison.Ordinal) || n.StartsWith("Grpc", StringComparison.Ordinal));
+}
