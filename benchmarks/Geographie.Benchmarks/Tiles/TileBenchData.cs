@@ -49,24 +49,22 @@ public static class TileBenchData
 
     private static TileLayer[] Marseille()
     {
-        TileFeature[] q = Read("admin/quartiers_marseille_111.geojson").Select((f, i) => new TileFeature(
+        TileFeature[] q = Read("admin/quartiers_marseille_111.geojson").Select(f => new TileFeature(
             ulong.Parse((string)f.Attributes["code_qua"], CultureInfo.InvariantCulture), f.Geometry, new Dictionary<string, object>
             {
                 ["code"] = (string)f.Attributes["code_qua"],
                 ["name"] = (string)f.Attributes["nom"],
                 ["communes"] = (string)f.Attributes["NOM_CO"],
+                // Marseille's 111 administrative quartiers: a heavy polygon workload, not QPV; only the file's own attributes.
                 ["geography"] = "quartiers-marseille",
-                ["projets"] = (long)(i % 7),
-                ["defis"] = i % 3 == 0 ? "1,2" : "3",
-                ["orientations"] = i % 2 == 0 ? "1.1,2.3" : string.Empty,
+                ["num"] = Convert.ToInt64(f.Attributes["num_qua"], CultureInfo.InvariantCulture),
+                ["depco"] = (string)f.Attributes["DEPCO"],
             })).ToArray();
-        TileFeature[] c = Read("admin/communes_13.geojson").Select((f, i) => new TileFeature(
+        TileFeature[] c = Read("admin/communes_13.geojson").Select(f => new TileFeature(
             ulong.Parse((string)f.Attributes["code"], CultureInfo.InvariantCulture), f.Geometry, new Dictionary<string, object>
             {
                 ["insee"] = (string)f.Attributes["code"],
                 ["name"] = (string)f.Attributes["nom"],
-                ["qpv"] = (long)(i % 4),
-                ["projets"] = (long)(i % 5),
             })).ToArray();
         string[] lines = File.ReadAllLines(Path.Combine(Root, "geodata", "points", "colleges_publics_13.csv"));
         string[] h = lines[0].Split(',');
@@ -88,16 +86,14 @@ public static class TileBenchData
 
     private static TileLayer[] Lyon()
     {
-        TileFeature[] q = Read("qpv2015/qpv2015_metropole_lyon.geojson").Select((f, i) => new TileFeature(
+        TileFeature[] q = Read("qpv2015/qpv2015_metropole_lyon.geojson").Select(f => new TileFeature(
             ulong.Parse(((string)f.Attributes["CODE_QP"])[2..], CultureInfo.InvariantCulture), f.Geometry, new Dictionary<string, object>
             {
                 ["code"] = (string)f.Attributes["CODE_QP"],
                 ["name"] = (string)f.Attributes["Nom du QPV"],
                 ["communes"] = (string)f.Attributes["Commune"],
                 ["geography"] = "qpv2015",
-                ["projets"] = (long)(i % 3),
-                ["defis"] = "1,4",
-                ["orientations"] = "2.1",
+                ["inscrits"] = Convert.ToDouble(f.Attributes["Inscrits"], CultureInfo.InvariantCulture),
             })).ToArray();
         return [new TileLayer("quartiers", q)];
     }
