@@ -1,3 +1,4 @@
+using Geographie.Tiles.Tests.Support;
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;

@@ -1,3 +1,4 @@
+using Geographie.Tiles.Tests.Support;
 using System.Diagnostics;
 using Geographie.Tiles;
 
@@ -7,7 +8,7 @@ namespace Geographie.Benchmarks.Tiles;
 /// Builds every tile covering a city once (after one warm-up pass over the same tiles) with both builders and reports
 /// the distribution: p50/p95/max time per tile and the tile sizes. Each build is cold (nothing is cached by either).
 /// </summary>
-public static class TileSurvey
+internal static class TileSurvey
 {
     public static string Describe(string city, int z, TileDataSet data, PostGisTiles postgis, TileAddress[] tiles)
     {

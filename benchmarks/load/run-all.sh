@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Load figures of a running Geographie service and its PostGIS peer, in one run (see benchmarks/README.md).
+#
+#   benchmarks/load/run-all.sh                 # everything, service as shipped (default logging)
+#   LOGLEVEL=Warning benchmarks/load/run-all.sh   # the same with Logging__LogLevel__Default=Warning
+#   STEPS="grpc-batch rest" benchmarks/load/run-all.sh   # a subset
+#
+# Starts its own service (Release build) on REST_PORT/GRPC_PORT (18080/18081 by default, so that it never clashes
+# with a service on 8080/8081), kills it by PID at the end. Needs the local PostGIS with the shipped data loaded
+# (scripts/local-postgis.sh ensure; geographie load-shipped), wrk, curl and (optional) h2load.
+# For each step it prints the figures, the 1-minute load average before/after (the machine is shared) and the CPU
+# seconds the service process used, so that CPU cost per point can be read even when other work steals cores.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+REST_PORT=${REST_PORT:-18080}
+GRPC_PORT=${GRPC_PORT:-18081}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-5}
+STEPS=${STEPS:-"grpc-batch grpc-unary h2load rest csv tiles postgis cold-tiles"}
+DB=${GEOGRAPHIE_DB:-"Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=geographie"}
+PSQL_URL=${PSQL_URL:-"postgresql://geographie:geographie@127.0.0.1:55432/geographie"}
+OUT=benchmarks/load/out
+API=src/Geographie.Api/bin/Release/net10.0/geographie.dll
+LG="dotnet benchmarks/Geographie.LoadGen/bin/Release/net10.0/Geographie.LoadGen.dll"
+REST=http://127.0.0.1:$REST_PORT
+GRPC=http://127.0.0.1:$GRPC_PORT
+SVC_PID=
+
+log() { printf '\n### %s\n' "$*"; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+cpu_s() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$SVC_PID/stat"; }   # utime+stime, USER_HZ=100
+
+start_service() {
+  local env=(Geographie__RestUrl=$REST Geographie__GrpcUrl=$GRPC)
+  if [ -n "${LOGLEVEL:-}" ]; then env+=(Logging__LogLevel__Default=$LOGLEVEL); fi
+  env "${env[@]}" dotnet $API >"$OUT/service.log" 2>&1 &
+  SVC_PID=$!
+  for _ in $(seq 1 120); do
+    if curl -fs "$REST/readyz" >/dev/null 2>&1; then return 0; fi
+    sleep 0.25
+  done
+  echo "service did not become ready; see $OUT/service.log" >&2
+  exit 1
+}
+stop_service() { if [ -n "$SVC_PID" ]; then kill "$SVC_PID" 2>/dev/null || true; wait "$SVC_PID" 2>/dev/null || true; SVC_PID=; fi; }
+trap stop_service EXIT
+
+# Runs "$@" and prints the service CPU seconds and the load average around it.
+measured() {
+  local l0 c0 t0
+  l0=$(load); c0=$(cpu_s); t0=$(date +%s.%N)
+  "$@"
+  local c1 t1
+  c1=$(cpu_s); t1=$(date +%s.%N)
+  echo "  [service cpu $(echo "$c1 - $c0" | bc) s over $(printf '%.1f' "$(echo "$t1 - $t0" | bc)") s wall; load avg $l0 -> $(load); service VmHWM $(grep VmHWM /proc/$SVC_PID/status | awk '{print $2/1024 " MiB"}')]"
+}
+
+has() { [[ " $STEPS " == *" $1 "* ]]; }
+
+mkdir -p "$OUT"
+log "machine"
+lscpu | grep -E 'Model name|^CPU\(s\)|Thread|Core|Socket|L1d|L2|L3' || true
+dotnet --version; uname -r
+psql "$PSQL_URL" -Atc "SELECT version(); SELECT postgis_full_version();" 2>/dev/null | cut -c1-160 || true
+echo "load average: $(cat /proc/loadavg)"
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  log "build (Release)"
+  dotnet build src/Geographie.Api -c Release -nologo -v quiet | tail -1
+  dotnet build benchmarks/Geographie.LoadGen -c Release -nologo -v quiet | tail -1
+fi
+
+log "fixed-seed inputs"
+$LG gen --out $OUT --db "$DB"
+
+start_service
+echo "service pid $SVC_PID on $REST / $GRPC (LOGLEVEL=${LOGLEVEL:-as shipped})"
+
+if has grpc-batch; then
+  log "gRPC CheckBatch, 10,000-point batches"
+  for c in 2 4; do
+    measured $LG grpc-batch --url $GRPC --db "$DB" --batch 10000 --concurrency $c --warmup $WARMUP --duration $DURATION
+  done
+fi
+
+if has grpc-unary; then
+  log "gRPC Check unary (Grpc.Net.Client)"
+  for spec in "2 64" "4 128"; do
+    set -- $spec
+    measured $LG grpc-unary --url $GRPC --db "$DB" --connections $1 --concurrency $2 --warmup $WARMUP --duration $DURATION
+  done
+fi
+
+if has h2load && command -v h2load >/dev/null; then
+  log "gRPC Check unary (h2load, one framed CheckRequest, 2 connections x 64 streams)"
+  measured h2load -t 1 -c 2 -m 64 -D "$DURATION" --warm-up-time=${WARMUP}s -d $OUT/grpc-check.bin \
+    -H 'content-type: application/grpc' -H 'te: trailers' \
+    "$GRPC/geographie.v1.Eligibility/Check" | grep -E 'finished in|requests:|status codes|time for request|req/s'
+fi
+
+if has rest; then
+  log "REST GET /v1/eligibility (wrk, 10,000 fixed-seed points)"
+  wrk -t2 -c64 -d2s -s benchmarks/load/cycle.lua "$REST" >/dev/null 2>&1 || true   # warm-up
+  for c in 64 128; do
+    echo "wrk -t2 -c$c -d${DURATION}s -s benchmarks/load/cycle.lua $REST"
+    measured bash -c "PATHS=$OUT/rest-paths.txt wrk -t2 -c$c -d${DURATION}s --latency -s benchmarks/load/cycle.lua $REST | grep RESULT"
+  done
+fi
+
+if has csv; then
+  log "CSV: 1,000,000 rows POSTed to /v1/eligibility/batch?geography=qpv2015"
+  for run in 1 2 3; do
+    measured bash -c "curl -s -H 'Expect:' -H 'Content-Type: text/csv' --data-binary @$OUT/points.csv '$REST/v1/eligibility/batch?geography=qpv2015' -o $OUT/csv-answer.csv -w 'run $run: http=%{http_code} wall=%{time_total}s up=%{size_upload}B down=%{size_download}B'; echo \" rows=\$((\$(wc -l < $OUT/csv-answer.csv) - 1))\""
+  done
+  echo "status mix: $(cut -d, -f4 $OUT/csv-answer.csv | tail -n +2 | sort | uniq -c | tr '\n' ' ')"
+fi
+
+if has tiles; then
+  log "tiles: $(wc -l < $OUT/tile-paths.txt) z10-z14 addresses over Marseille and Lyon, cache warmed first"
+  while read -r p; do curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{http_code}\n' "$REST$p"; done < $OUT/tile-paths.txt | sort | uniq -c | tr '\n' ' '; echo
+  for c in 64 128; do
+    echo "wrk -t2 -c$c -d${DURATION}s -H 'Accept-Encoding: gzip' -s benchmarks/load/cycle.lua $REST  (PATHS=$OUT/tile-paths.txt)"
+    measured bash -c "PATHS=$OUT/tile-paths.txt wrk -t2 -c$c -d${DURATION}s --latency -H 'Accept-Encoding: gzip' -s benchmarks/load/cycle.lua $REST | grep RESULT"
+  done
+fi
+
+if has postgis; then
+  log "PostGIS peer (same points, table quartier version qpv2015, GiST on perimeter)"
+  $LG postgis --db "$DB" --single 5000 --batch 100000 --connections 2 --runs 3
+fi
+
+if has cold-tiles; then
+  log "cold tiles: first request after a restart (Lyon, qpv2015) vs PostGIS ST_AsMVT of the same tile"
+  for zxy in 12/2104/1460 13/4209/2921 14/8418/5843; do
+    stop_service; start_service
+    IFS=/ read -r z x y <<<"$zxy"
+    first=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$REST/tiles/$z/$x/$y.mvt?geography=qpv2015")
+    second=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$REST/tiles/$z/$x/$y.mvt?geography=qpv2015")
+    other=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$REST/tiles/$z/$((x + 1))/$y.mvt?geography=qpv2015")
+    sql="SELECT length(ST_AsMVT(t, 'quartiers', 4096, 'geom')) FROM (SELECT code, name, ST_AsMVTGeom(ST_Transform(perimeter, 3857), ST_TileEnvelope($z,$x,$y), 4096, 64, true) AS geom FROM quartier WHERE version = 'qpv2015' AND perimeter && ST_Transform(ST_TileEnvelope($z,$x,$y, margin => 64.0/4096), 4326)) t"
+    pg=$(psql "$PSQL_URL" -At -c '\timing on' -c "$sql" -c "$sql" | tr '\n' ' ')
+    echo "z$z $zxy: first after restart [http s] $first; same again (cached) $second; neighbour (source built, tile cold) $other; PostGIS [bytes, 1st ms, bytes, 2nd ms]: $pg"
+  done
+fi
+
+stop_service
+log "done"
