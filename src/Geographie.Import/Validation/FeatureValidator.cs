@@ -143,10 +143,15 @@ public static class FeatureValidator
         return null;
     }
 
+    // Official files may carry Z or M ordinates (3D Shapefiles, GeoPackages); perimeters are stored in 2D.
     private static MultiPolygon ToMultiPolygon(Geometry geometry)
     {
-        var polygons = Enumerable.Range(0, geometry.NumGeometries).Select(i => (Polygon)geometry.GetGeometryN(i)).ToArray();
-        return Wgs84.CreateMultiPolygon(polygons.Select(p => (Polygon)Wgs84.CreateGeometry(p)).ToArray());
+        LinearRing Flat(LineString ring) => Wgs84.CreateLinearRing(ring.Coordinates.Select(c => new Coordinate(c.X, c.Y)).ToArray());
+        var polygons = Enumerable.Range(0, geometry.NumGeometries)
+            .Select(i => (Polygon)geometry.GetGeometryN(i))
+            .Select(p => Wgs84.CreatePolygon(Flat(p.ExteriorRing), p.InteriorRings.Select(Flat).ToArray()))
+            .ToArray();
+        return Wgs84.CreateMultiPolygon(polygons);
     }
 
     private static IReadOnlyList<CommuneRef> Communes(SourceFeature source)
