@@ -50,6 +50,7 @@ public sealed partial class SnapshotRefresher(
             {
                 if (!migrated)
                 {
+                    LogDatabase(GeographieDatabase.Redact(dataSource.ConnectionString));
                     await Migrator.MigrateAsync(dataSource, stoppingToken);
                     migrated = true;
                 }
@@ -95,6 +96,9 @@ public sealed partial class SnapshotRefresher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Snapshot of revision {Revision} loaded: {Quartiers} quartiers, {Perimeters} perimeters, built in {Milliseconds} ms, ~{KiB} KiB allocated")]
     private partial void LogLoaded(long revision, int quartiers, int perimeters, long milliseconds, long kiB);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostGIS of record: {ConnectionString}")]
+    private partial void LogDatabase(string connectionString);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot load failed, the previous one stays in use: {Error}")]
     private partial void LogFailed(string error);

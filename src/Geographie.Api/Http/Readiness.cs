@@ -12,8 +12,12 @@ public sealed record Readiness(
     string? LastError,
     IReadOnlyList<Readiness.EditionStatus> Geographies,
     int Communes,
-    int CommuneOutlines)
+    int CommuneOutlines,
+    Readiness.ContratStatus Contrat)
 {
+    /// <summary>How much of the Contrat de ville is loaded.</summary>
+    public sealed record ContratStatus(int Defis, int Orientations, int Projets, int Chantiers, int Deliberations, int MetropoleQuartiers);
+
     /// <summary>What is loaded for one edition.</summary>
     public sealed record EditionStatus(
         string Code, string Decret, int Quartiers, int PerimetersLoaded, int PerimetersMissing, bool Complete, string Note);
@@ -37,6 +41,10 @@ public sealed record Readiness(
             state.LastError,
             editions,
             snapshot?.Communes.Count ?? 0,
-            snapshot?.Communes.Count(c => c.Outline is not null) ?? 0);
+            snapshot?.Communes.Count(c => c.Outline is not null) ?? 0,
+            snapshot?.Contrat is { } contrat
+                ? new ContratStatus(contrat.Defis.Count, contrat.Orientations.Count, contrat.Projets.Count, contrat.Chantiers.Count,
+                    contrat.Deliberations.Count, contrat.Territoires.Quartiers.Count)
+                : new ContratStatus(0, 0, 0, 0, 0, 0));
     }
 }
