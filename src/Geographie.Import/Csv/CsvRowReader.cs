@@ -11,6 +11,7 @@ public sealed class CsvRowReader : IDisposable
 {
     private readonly TextReader _reader;
     private readonly StringBuilder _field = new();
+    private bool _quoted;
 
     private CsvRowReader(TextReader reader, char delimiter)
     {
@@ -82,8 +83,6 @@ public sealed class CsvRowReader : IDisposable
 
     // Adds one physical line to the row in progress; true when the row is complete. A quoted field left open at
     // the end of the line continues on the next one (RFC 4180 §2.6).
-    private bool _quoted;
-
     private bool Append(string line, List<string> fields)
     {
         LineNumber++;
