@@ -29,40 +29,35 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
     {
         var r = request;
         var edition = snapshot.Edition(r.Geography);
+        var reasons = edition.Reasons;
         var index = edition.Perimeters;
         Span<int> hits = stackalloc int[8];
         if (index.FindCovering(r.Lon, r.Lat, hits) > 0)
         {
-            var quartier = edition.WithPerimeter[hits[0]];
-            var toBoundary = index.DistanceToBoundary(hits[0], r.Lon, r.Lat);
+            var id = hits[0];
+            var toBoundary = index.DistanceToBoundary(id, r.Lon, r.Lat);
             return toBoundary <= r.UncertaintyM && r.UncertaintyM > 0
-                ? Answer(EligibilityStatus.Uncertain, $"inside {quartier.Code}, {Metres(toBoundary)} from its boundary, within the position uncertainty of {Metres(r.UncertaintyM)}", quartier, null, toBoundary)
-                : Answer(EligibilityStatus.Inside, $"inside {quartier.Code} {quartier.Name}", quartier, null, toBoundary);
+                ? Answer(EligibilityStatus.Uncertain, reasons.UncertainInside(id), edition.WithPerimeter[id], null, toBoundary)
+                : Answer(EligibilityStatus.Inside, reasons.Inside(id), edition.WithPerimeter[id], null, toBoundary);
         }
 
         var band = Math.Max(r.NearM, r.UncertaintyM);
-        var nearestFound = index.TryFindNearestBoundary(r.Lon, r.Lat, Math.Max(band, Limits.NearestSearchM), out var nearestId, out var distance);
-        var nearest = nearestFound ? edition.WithPerimeter[nearestId] : null;
-        double? reported = nearestFound ? distance : null;
-        if (nearest is not null && distance <= r.UncertaintyM)
+        var found = index.TryFindNearestBoundary(r.Lon, r.Lat, Math.Max(band, Limits.NearestSearchM), out var nearestId, out var distance);
+        var nearest = found ? edition.WithPerimeter[nearestId] : null;
+        double? reported = found ? distance : null;
+        if (found && distance <= r.UncertaintyM)
         {
-            return Answer(EligibilityStatus.Uncertain, $"outside, {Metres(distance)} from {nearest.Code}, within the position uncertainty of {Metres(r.UncertaintyM)}", null, nearest, reported);
+            return Answer(EligibilityStatus.Uncertain, reasons.UncertainOutside(nearestId), null, nearest, reported);
         }
-        if (nearest is not null && distance <= r.NearM)
+        if (found && distance <= r.NearM)
         {
-            return Answer(EligibilityStatus.Near, $"outside, {Metres(distance)} from {nearest.Code} {nearest.Name} (near distance {Metres(r.NearM)})", null, nearest, reported);
+            return Answer(EligibilityStatus.Near, reasons.Near(nearestId), null, nearest, reported);
         }
-        if (!edition.IsComplete)
+        if (!edition.IsComplete && UnknownReason(snapshot, edition, r.Lon, r.Lat, band) is { } unknown)
         {
-            var unknown = UnknownReason(snapshot, edition, r.Lon, r.Lat, band);
-            if (unknown is not null)
-            {
-                return Answer(EligibilityStatus.Unknown, unknown, null, nearest, reported);
-            }
+            return Answer(EligibilityStatus.Unknown, unknown, null, nearest, reported);
         }
-        return Answer(EligibilityStatus.Outside,
-            nearest is null ? $"outside every QPV of {r.Geography.Code} (none within {Metres(Limits.NearestSearchM)})" : $"outside, {Metres(distance)} from {nearest.Code}",
-            null, nearest, reported);
+        return Answer(EligibilityStatus.Outside, found ? reasons.Outside(nearestId) : reasons.OutsideAll, null, nearest, reported);
 
         EligibilityResult Answer(EligibilityStatus status, string reason, Quartiers.Quartier? quartier, Quartiers.Quartier? near, double? metres) =>
             new(status, reason, r.Geography, quartier, near, metres is { } m ? Math.Round(m, 3) : null, r.Lon, r.Lat);
@@ -73,25 +68,16 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
         Span<int> hits = stackalloc int[8];
         if (edition.UnknownZones.FindCovering(lon, lat, hits) > 0)
         {
-            var commune = edition.UnknownCommunes[hits[0]];
-            var missing = edition.InCommune(commune.Insee).Count(q => !q.HasPerimeter);
-            return $"{commune.Name} ({commune.Insee}) has {missing} QPV in the {edition.Version.Code} register whose perimeters are not loaded";
+            return edition.Reasons.UnknownIn(hits[0]);
         }
-        if (band > 0 && edition.UnknownZones.TryFindNearestBoundary(lon, lat, band, out var zone, out var distance))
+        if (band > 0 && edition.UnknownZones.TryFindNearestBoundary(lon, lat, band, out var zone, out _))
         {
-            var commune = edition.UnknownCommunes[zone];
-            return $"{commune.Name} ({commune.Insee}), {Math.Round(distance)} m away, has QPV whose perimeters are not loaded: the {Math.Round(band)} m band cannot be checked";
+            return edition.Reasons.UnknownNear(zone);
         }
         if (!edition.RegisterComplete)
         {
-            return $"only {edition.WithPerimeter.Count} of the {edition.Version.ExpectedQuartierCount} {edition.Version.Code} perimeters are loaded and its register is not: a point outside them may still lie in a QPV";
+            return edition.Reasons.UnknownIncomplete;
         }
-        if (snapshot.CommuneOutlines.FindCovering(lon, lat, hits) == 0)
-        {
-            return "this point lies outside the shipped commune outlines and the official perimeters are not loaded here";
-        }
-        return null;
+        return snapshot.CommuneOutlines.FindCovering(lon, lat, hits) == 0 ? ReasonTexts.UnknownNoCommune : null;
     }
-
-    private static string Metres(double metres) => $"{Math.Round(metres, 1)} m";
 }

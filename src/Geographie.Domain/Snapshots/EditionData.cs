@@ -25,7 +25,11 @@ public sealed class EditionData
         var missing = quartiers.Where(q => !q.HasPerimeter).SelectMany(q => q.Communes).Select(c => c.Insee).ToHashSet(StringComparer.Ordinal);
         UnknownCommunes = outlined.Where(c => missing.Contains(c.Insee)).ToArray();
         UnknownZones = PerimeterIndex.Build(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy);
+        Reasons = new Eligibility.ReasonTexts(this);
     }
+
+    /// <summary>The reasons eligibility answers give for this edition.</summary>
+    public Eligibility.ReasonTexts Reasons { get; }
 
     /// <summary>The index of the loaded perimeters; ids are positions in <see cref="WithPerimeter"/>.</summary>
     public PerimeterIndex Perimeters { get; }
