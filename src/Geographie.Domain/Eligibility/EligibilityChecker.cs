@@ -8,9 +8,11 @@ namespace Geographie.Domain.Eligibility;
 /// </summary>
 /// <remarks>
 /// In order: covered by a perimeter → INSIDE, or UNCERTAIN when the boundary is within the position uncertainty;
-/// outside but the nearest boundary within the uncertainty → UNCERTAIN, within the near distance → NEAR; then, unless
+/// outside but a loaded boundary within the uncertainty → UNCERTAIN, within the near distance → NEAR; then, unless
 /// every perimeter of the edition is loaded, a point in or within the bands of a commune whose register QPV lack
-/// perimeters → UNKNOWN, a point in no shipped commune outline → UNKNOWN; otherwise OUTSIDE.
+/// perimeters, or in no shipped commune outline, or of an edition whose register is incomplete → UNKNOWN (without a
+/// distance: the nearest QPV may be a missing one); otherwise OUTSIDE, with the distance to the nearest boundary
+/// within <see cref="EligibilityLimits.NearestSearchM"/> unless a commune with missing perimeters is closer.
 /// </remarks>
 public sealed class EligibilityChecker(EligibilityLimits limits)
 {
@@ -42,22 +44,23 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
         }
 
         var band = Math.Max(r.NearM, r.UncertaintyM);
-        var found = index.TryFindNearestBoundary(r.Lon, r.Lat, Math.Max(band, Limits.NearestSearchM), out var nearestId, out var distance);
-        var nearest = found ? edition.WithPerimeter[nearestId] : null;
-        double? reported = found ? distance : null;
-        if (found && distance <= r.UncertaintyM)
+        if (band > 0 && index.TryFindNearestBoundary(r.Lon, r.Lat, band, out var bandId, out var bandDistance))
         {
-            return Answer(EligibilityStatus.Uncertain, reasons.UncertainOutside(nearestId), null, nearest, reported);
-        }
-        if (found && distance <= r.NearM)
-        {
-            return Answer(EligibilityStatus.Near, reasons.Near(nearestId), null, nearest, reported);
+            var near = edition.WithPerimeter[bandId];
+            return bandDistance <= r.UncertaintyM
+                ? Answer(EligibilityStatus.Uncertain, reasons.UncertainOutside(bandId), null, near, bandDistance)
+                : Answer(EligibilityStatus.Near, reasons.Near(bandId), null, near, bandDistance);
         }
         if (!edition.IsComplete && UnknownReason(snapshot, edition, r.Lon, r.Lat, band) is { } unknown)
         {
-            return Answer(EligibilityStatus.Unknown, unknown, null, nearest, reported);
+            // No distance: the nearest QPV may be one whose perimeter is missing.
+            return Answer(EligibilityStatus.Unknown, unknown, null, null, null);
         }
-        return Answer(EligibilityStatus.Outside, found ? reasons.Outside(nearestId) : reasons.OutsideAll, null, nearest, reported);
+        var found = index.TryFindNearestBoundary(r.Lon, r.Lat, Math.Max(band, Limits.NearestSearchM), out var nearestId, out var distance)
+            && (edition.IsComplete || !edition.UnknownZones.TryFindNearestBoundary(r.Lon, r.Lat, distance, out _, out _));
+        return found
+            ? Answer(EligibilityStatus.Outside, reasons.Outside(nearestId), null, edition.WithPerimeter[nearestId], distance)
+            : Answer(EligibilityStatus.Outside, reasons.OutsideAll, null, null, null);
 
         EligibilityResult Answer(EligibilityStatus status, string reason, Quartiers.Quartier? quartier, Quartiers.Quartier? near, double? metres) =>
             new(status, reason, r.Geography, quartier, near, metres is { } m ? Math.Round(m, 3) : null, r.Lon, r.Lat);

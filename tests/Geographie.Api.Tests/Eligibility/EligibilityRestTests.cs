@@ -39,12 +39,17 @@ public sealed class EligibilityRestTests : IClassFixture<GeographieApp>
         var east = perimeter.EnvelopeInternal;
         var outsideLon = east.MaxX + 0.0005;
         var outsideLat = (east.MinY + east.MaxY) / 2;
-        var far = await Check($"lon={Q(outsideLon)}&lat={Q(outsideLat)}&geography=qpv2015");
-        var distance = far.GetProperty("distanceM").GetDouble();
+        var wide = await Check($"lon={Q(outsideLon)}&lat={Q(outsideLat)}&geography=qpv2015&near_distance_m=5000");
+        Assert.Equal("NEAR", wide.GetProperty("status").GetString());
+        var distance = wide.GetProperty("distanceM").GetDouble();
         Assert.InRange(distance, 1, 5000);
         var near = await Check($"lon={Q(outsideLon)}&lat={Q(outsideLat)}&geography=qpv2015&near_distance_m={Q(distance + 1)}");
         Assert.Equal("NEAR", near.GetProperty("status").GetString());
-        Assert.Equal(far.GetProperty("nearestCode").GetString(), near.GetProperty("nearestCode").GetString());
+        Assert.Equal(wide.GetProperty("nearestCode").GetString(), near.GetProperty("nearestCode").GetString());
+        // Farther than the band, and the 2015 register is not loaded: a missing perimeter may hold the point.
+        var beyond = await Check($"lon={Q(outsideLon)}&lat={Q(outsideLat)}&geography=qpv2015&near_distance_m={Q(distance / 2)}");
+        Assert.Equal("UNKNOWN", beyond.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, beyond.GetProperty("distanceM").ValueKind);
 
         // A REP+ collège of Marseille: the 2024 register lists QPV there, their perimeters are not loaded.
         var marseille = RealPoints.Colleges.First(c => c.Insee == "13055");
