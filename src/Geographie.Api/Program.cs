@@ -6,7 +6,8 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args, Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and the map page sit next to the program, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddGeographie();
 
 var app = builder.Build();
