@@ -4,6 +4,7 @@
 #   benchmarks/load/run-all.sh                 # everything, service as shipped (default logging)
 #   LOGLEVEL=Warning benchmarks/load/run-all.sh   # the same with Logging__LogLevel__Default=Warning
 #   STEPS="grpc-batch rest" benchmarks/load/run-all.sh   # a subset
+#   EXTRA_ENV="DOTNET_gcServer=0" STEPS=grpc-batch benchmarks/load/run-all.sh   # an experiment (service settings)
 #
 # Starts its own service (Release build) on REST_PORT/GRPC_PORT (18080/18081 by default, so that it never clashes
 # with a service on 8080/8081), kills it by PID at the end. Needs the local PostGIS with the shipped data loaded
@@ -21,7 +22,7 @@ STEPS=${STEPS:-"grpc-batch grpc-unary h2load rest csv tiles postgis cold-tiles"}
 DB=${GEOGRAPHIE_DB:-"Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=geographie"}
 PSQL_URL=${PSQL_URL:-"postgresql://geographie:geographie@127.0.0.1:55432/geographie"}
 OUT=benchmarks/load/out
-API=src/Geographie.Api/bin/Release/net10.0/geographie.dll
+API=${API:-src/Geographie.Api/bin/Release/net10.0/geographie.dll}   # API=... runs another build of the service (experiments)
 LG="dotnet benchmarks/Geographie.LoadGen/bin/Release/net10.0/Geographie.LoadGen.dll"
 REST=http://127.0.0.1:$REST_PORT
 GRPC=http://127.0.0.1:$GRPC_PORT
@@ -34,6 +35,8 @@ cpu_s() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$SVC_PID/stat"; }   # 
 start_service() {
   local env=(Geographie__RestUrl=$REST Geographie__GrpcUrl=$GRPC)
   if [ -n "${LOGLEVEL:-}" ]; then env+=(Logging__LogLevel__Default=$LOGLEVEL); fi
+  # EXTRA_ENV: more VAR=value settings for the service (experiments), e.g. "DOTNET_gcServer=0 Geographie__NearestSearchM=300"
+  if [ -n "${EXTRA_ENV:-}" ]; then read -r -a extra <<<"$EXTRA_ENV"; env+=("${extra[@]}"); fi
   env "${env[@]}" dotnet $API >"$OUT/service.log" 2>&1 &
   SVC_PID=$!
   for _ in $(seq 1 120); do
@@ -75,11 +78,11 @@ log "fixed-seed inputs"
 $LG gen --out $OUT --db "$DB"
 
 start_service
-echo "service pid $SVC_PID on $REST / $GRPC (LOGLEVEL=${LOGLEVEL:-as shipped})"
+echo "service pid $SVC_PID on $REST / $GRPC (LOGLEVEL=${LOGLEVEL:-as shipped}; EXTRA_ENV=${EXTRA_ENV:-none})"
 
 if has grpc-batch; then
   log "gRPC CheckBatch, 10,000-point batches"
-  for c in 2 4; do
+  for c in ${BATCH_CONCURRENCY:-2 4}; do
     measured $LG grpc-batch --url $GRPC --db "$DB" --batch 10000 --concurrency $c --warmup $WARMUP --duration $DURATION
   done
 fi
@@ -94,9 +97,10 @@ fi
 
 if has h2load && command -v h2load >/dev/null; then
   log "gRPC Check unary (h2load, one framed CheckRequest, 2 connections x 64 streams)"
-  measured h2load -t 1 -c 2 -m 64 -D "$DURATION" --warm-up-time=${WARMUP}s -d $OUT/grpc-check.bin \
+  echo "h2load -t 1 -c 2 -m 64 -D $DURATION --warm-up-time=${WARMUP}s -d $OUT/grpc-check.bin -H 'content-type: application/grpc' -H 'te: trailers' $GRPC/geographie.v1.Eligibility/Check"
+  measured bash -c "h2load -t 1 -c 2 -m 64 -D $DURATION --warm-up-time=${WARMUP}s -d $OUT/grpc-check.bin \
     -H 'content-type: application/grpc' -H 'te: trailers' \
-    "$GRPC/geographie.v1.Eligibility/Check" | grep -E 'finished in|requests:|status codes|time for request|req/s'
+    $GRPC/geographie.v1.Eligibility/Check | grep -E 'finished in|requests:|status codes|time for request'"
 fi
 
 if has rest; then
@@ -135,12 +139,12 @@ if has cold-tiles; then
   for zxy in 12/2104/1460 13/4209/2921 14/8418/5843; do
     stop_service; start_service
     IFS=/ read -r z x y <<<"$zxy"
-    first=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$REST/tiles/$z/$x/$y.mvt?geography=qpv2015")
-    second=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$REST/tiles/$z/$x/$y.mvt?geography=qpv2015")
-    other=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$REST/tiles/$z/$((x + 1))/$y.mvt?geography=qpv2015")
+    first=$(curl -s -o /dev/null -w '%{http_code} %{size_download}B %{time_total}s' "$REST/tiles/$z/$x/$y.mvt?geography=qpv2015")
+    second=$(curl -s -o /dev/null -w '%{http_code} %{size_download}B %{time_total}s' "$REST/tiles/$z/$x/$y.mvt?geography=qpv2015")
+    other=$(curl -s -o /dev/null -w '%{http_code} %{size_download}B %{time_total}s' "$REST/tiles/$z/$((x - 1))/$y.mvt?geography=qpv2015")
     sql="SELECT length(ST_AsMVT(t, 'quartiers', 4096, 'geom')) FROM (SELECT code, name, ST_AsMVTGeom(ST_Transform(perimeter, 3857), ST_TileEnvelope($z,$x,$y), 4096, 64, true) AS geom FROM quartier WHERE version = 'qpv2015' AND perimeter && ST_Transform(ST_TileEnvelope($z,$x,$y, margin => 64.0/4096), 4326)) t"
     pg=$(psql "$PSQL_URL" -At -c '\timing on' -c "$sql" -c "$sql" | tr '\n' ' ')
-    echo "z$z $zxy: first after restart [http s] $first; same again (cached) $second; neighbour (source built, tile cold) $other; PostGIS [bytes, 1st ms, bytes, 2nd ms]: $pg"
+    echo "z$z $zxy: first after restart [http size time] $first; same again (cached) $second; neighbour x-1 (source built, tile not cached) $other; PostGIS [bytes, 1st ms, bytes, 2nd ms]: $pg"
   done
 fi
 
