@@ -43,7 +43,7 @@ public sealed class EligibilityGrpcService(GeographyState state, EligibilityChec
         response.Responses.Capacity = request.Requests.Count;
         foreach (var item in request.Requests)
         {
-            response.Responses.Add(Answer(snapshot, item));
+            response.Responses.Add(Answer(snapshot, item, request.Lean));
         }
         return Task.FromResult(response);
     }
@@ -58,11 +58,12 @@ public sealed class EligibilityGrpcService(GeographyState state, EligibilityChec
         }
     }
 
-    private CheckResponse Answer(GeographySnapshot snapshot, CheckRequest item)
+    private CheckResponse Answer(GeographySnapshot snapshot, CheckRequest item, bool lean = false)
     {
         var problem = item.ToDomain(out var domain);
         var result = problem is null ? checker.Check(snapshot, domain) : EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
-        return result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null);
+        // An INVALID answer keeps its reason even in lean mode: it is the only way to know what was wrong.
+        return result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null, lean && result.Status != EligibilityStatus.Invalid);
     }
 
     private GeographySnapshot Snapshot() =>

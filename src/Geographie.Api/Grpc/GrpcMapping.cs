@@ -30,14 +30,20 @@ public static class GrpcMapping
         return null;
     }
 
-    /// <summary>The protobuf answer of a domain result.</summary>
-    public static CheckResponse ToProto(this EligibilityResult result, string id, ContratDeVille? contrat)
+    // One message per quartier, shared by every answer that names it: protobuf serialises shared sub-messages fine,
+    // and INSIDE answers then allocate no quartier. Keyed by the (immutable) domain object, so a new snapshot's
+    // quartiers get new messages and old ones are collected with their snapshot.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Domain.Quartiers.Quartier, V1.Quartier> Messages = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Domain.Quartiers.Quartier, V1.Quartier> LeanMessages = new();
+
+    /// <summary>The protobuf answer of a domain result; <paramref name="lean"/> leaves out the reason and the quartier's details.</summary>
+    public static CheckResponse ToProto(this EligibilityResult result, string id, ContratDeVille? contrat, bool lean = false)
     {
         var response = new CheckResponse
         {
             Id = id,
             Status = (Status)(int)result.Status,
-            Reason = result.Reason,
+            Reason = lean ? string.Empty : result.Reason,
             Geography = result.Geography?.Code ?? string.Empty,
             NearestCode = result.Quartier is null ? result.Nearest?.Code ?? string.Empty : string.Empty,
         };
@@ -47,8 +53,10 @@ public static class GrpcMapping
         }
         if (result.Quartier is { } quartier)
         {
-            response.Quartier = ToProto(quartier);
-            if (contrat is not null)
+            response.Quartier = lean
+                ? LeanMessages.GetValue(quartier, q => new V1.Quartier { Code = q.Code })
+                : Messages.GetValue(quartier, ToProto);
+            if (contrat is not null && !lean)
             {
                 response.Defis.AddRange(contrat.DefisOf(quartier).Select(d => new ContratItem { Id = d.Defi.Id, Title = d.Defi.Title, Editorial = d.Via.All(v => v.Link.Editorial) }));
                 response.Projets.AddRange(contrat.ProjetsReaching(quartier).Select(p => new ContratItem { Id = p.Id, Title = p.Title }));

@@ -15,6 +15,8 @@ namespace Geographie.Api.Http;
 /// </summary>
 public static class CsvBatch
 {
+    private const int ChunkRows = 4096;
+
     private static readonly string[] AddedColumns = ["status", "reason", "geography", "quartier_code", "quartier_name", "distance_m", "nearest_code"];
 
     /// <summary>Answers the CSV body of <paramref name="context"/>; 400 when the header names no location columns.</summary>
@@ -38,27 +40,46 @@ public static class CsvBatch
         await using var output = new StreamWriter(context.Response.Body, new UTF8Encoding(false), bufferSize: 1 << 16);
         await output.WriteLineAsync(string.Join(delimiter, header!.Concat(AddedColumns).Select(h => CsvText.Escape(h, delimiter))));
         var line = new StringBuilder(256);
-        while (await csv.ReadRowAsync(cancel) is { } row)
+        var rows = new List<(IReadOnlyList<string> Fields, long Line)>(ChunkRows);
+        var results = new EligibilityResult[ChunkRows];
+        var more = true;
+        while (more)
         {
-            var result = row.Count != header!.Count
-                ? EligibilityResult.Invalid($"row: {row.Count} fields where the header has {header.Count} (line {csv.LineNumber})")
-                : defaults.Check(snapshot, checker,
-                    columns.Get(row, columns.Lon), columns.Get(row, columns.Lat), columns.Get(row, columns.X), columns.Get(row, columns.Y),
-                    columns.Get(row, columns.Geography), columns.Get(row, columns.Date),
-                    columns.Get(row, columns.Near), columns.Get(row, columns.Uncertainty), commaDecimals);
-            line.Clear();
-            for (var i = 0; i < header.Count; i++)
+            // Rows are read and written in order, one chunk at a time; the checks of a chunk run on every core.
+            rows.Clear();
+            while (rows.Count < ChunkRows && await csv.ReadRowAsync(cancel) is { } row)
             {
-                line.Append(CsvText.Escape(i < row.Count ? row[i] : string.Empty, delimiter)).Append(delimiter);
+                rows.Add((row, csv.LineNumber));
             }
-            line.Append(result.Status.Wire()).Append(delimiter)
-                .Append(CsvText.Escape(result.Reason, delimiter)).Append(delimiter)
-                .Append(result.Geography?.Code).Append(delimiter)
-                .Append(result.Quartier?.Code).Append(delimiter)
-                .Append(CsvText.Escape(result.Quartier?.Name, delimiter)).Append(delimiter)
-                .Append(result.DistanceM?.ToString("0.###", CultureInfo.InvariantCulture)).Append(delimiter)
-                .Append(result.Quartier is null ? result.Nearest?.Code : null);
-            await output.WriteLineAsync(line, cancel);
+            more = rows.Count == ChunkRows;
+            Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+            {
+                var (row, lineNumber) = rows[i];
+                results[i] = row.Count != header!.Count
+                    ? EligibilityResult.Invalid($"row: {row.Count} fields where the header has {header.Count} (line {lineNumber})")
+                    : defaults.Check(snapshot, checker,
+                        columns.Get(row, columns.Lon), columns.Get(row, columns.Lat), columns.Get(row, columns.X), columns.Get(row, columns.Y),
+                        columns.Get(row, columns.Geography), columns.Get(row, columns.Date),
+                        columns.Get(row, columns.Near), columns.Get(row, columns.Uncertainty), commaDecimals);
+            });
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var (row, _) = rows[r];
+                var result = results[r];
+                line.Clear();
+                for (var i = 0; i < header!.Count; i++)
+                {
+                    line.Append(CsvText.Escape(i < row.Count ? row[i] : string.Empty, delimiter)).Append(delimiter);
+                }
+                line.Append(result.Status.Wire()).Append(delimiter)
+                    .Append(CsvText.Escape(result.Reason, delimiter)).Append(delimiter)
+                    .Append(result.Geography?.Code).Append(delimiter)
+                    .Append(result.Quartier?.Code).Append(delimiter)
+                    .Append(CsvText.Escape(result.Quartier?.Name, delimiter)).Append(delimiter)
+                    .Append(result.DistanceM?.ToString("0.###", CultureInfo.InvariantCulture)).Append(delimiter)
+                    .Append(result.Quartier is null ? result.Nearest?.Code : null);
+                await output.WriteLineAsync(line, cancel);
+            }
         }
         return TypedResults.Empty;
     }

@@ -59,6 +59,28 @@ public sealed class EligibilityGrpcTests : IClassFixture<GeographieApp>, IDispos
     }
 
     [Fact]
+    public async Task A_lean_batch_gives_the_same_answers_without_the_details()
+    {
+        var points = RealPoints.LyonSample(randomCount: 500, seed: 7);
+        var batch = new CheckBatchRequest();
+        batch.Requests.AddRange(points.Select((p, i) => Point(i.ToString(CultureInfo.InvariantCulture), p.Lon, p.Lat)));
+        batch.Requests.Add(new CheckRequest { Id = "bad", Wgs84 = new Wgs84 { Lon = 5.4, Lat = 95 } });
+        var full = (await _client.CheckBatchAsync(batch)).Responses;
+        batch.Lean = true;
+        var lean = (await _client.CheckBatchAsync(batch)).Responses;
+
+        Assert.Equal(full.Count, lean.Count);
+        for (var i = 0; i < full.Count; i++)
+        {
+            Assert.Equal((full[i].Id, full[i].Status, full[i].Quartier?.Code, full[i].DistanceM, full[i].NearestCode, full[i].Geography),
+                (lean[i].Id, lean[i].Status, lean[i].Quartier?.Code, lean[i].DistanceM, lean[i].NearestCode, lean[i].Geography));
+            Assert.True(lean[i].Status == Status.Invalid ? lean[i].Reason.Contains("out of range") : lean[i].Reason.Length == 0);
+            Assert.True(lean[i].Quartier is null || (lean[i].Quartier.Name.Length == 0 && lean[i].Quartier.Communes.Count == 0));
+        }
+        Assert.Contains(lean, r => r.Status == Status.Inside);
+    }
+
+    [Fact]
     public async Task Health_and_reflection_are_served()
     {
         var health = new global::Grpc.Health.V1.Health.HealthClient(_channel);
