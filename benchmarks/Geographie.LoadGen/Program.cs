@@ -221,7 +221,8 @@ public static class Program
         CheckBatchRequest? first = null;
         for (var b = 0; b < distinct; b++)
         {
-            var req = new CheckBatchRequest();
+            // --lean true: answers without reason and quartier details (CheckBatchRequest.lean).
+            var req = new CheckBatchRequest { Lean = o.Str("lean", "false") == "true" };
             for (var i = b * batch; i < (b + 1) * batch; i++)
             {
                 req.Requests.Add(Request(i, lon[i], lat[i]));

@@ -85,6 +85,8 @@ if has grpc-batch; then
   for c in ${BATCH_CONCURRENCY:-2 4}; do
     measured $LG grpc-batch --url $GRPC --db "$DB" --batch 10000 --concurrency $c --warmup $WARMUP --duration $DURATION
   done
+  log "gRPC CheckBatch, 10,000-point lean batches (no reason, no quartier details)"
+  measured $LG grpc-batch --url $GRPC --db "$DB" --batch 10000 --concurrency 2 --lean true --warmup $WARMUP --duration $DURATION
 fi
 
 if has grpc-unary; then
