@@ -8,6 +8,18 @@ public static class QuickCheck
 {
     public static void Run(string[] datasets)
     {
+        if (datasets is ["stats", ..])
+        {
+            GridStats.Run(datasets[1..]);
+            return;
+        }
+
+        if (datasets is ["ratio", ..])
+        {
+            Ratio();
+            return;
+        }
+
         if (datasets is ["threads", ..])
         {
             Threads(datasets.Length > 1 ? Enum.Parse<IndexStrategy>(datasets[1]) : IndexStrategy.Grid);
@@ -63,6 +75,33 @@ public static class QuickCheck
 
             Console.WriteLine($"{name}: build {buildMs:F1} ms (flatten+project {scanBuildMs:F1}), memory {grid.MemoryBytes / 1e6:F2} MB ({grid.MemoryBytes / (16.0 * grid.VertexCount):F2}x raw), lookup {best:F1} ns/pt, hits {total / 5}, nearest {nearestNs:F0} ns ({found} found)");
         }
+    }
+
+    /// <summary>France vs quartiers lookup, interleaved runs in one process (CPU time, best of 9 each), so machine noise hits both.</summary>
+    private static void Ratio()
+    {
+        string[] names = ["quartiers", "france"];
+        PerimeterIndex[] indexes = names.Select(n => PerimeterIndex.Build(Workloads.Perimeters(n))).ToArray();
+        (double[] X, double[] Y)[] points = names.Select(n => Workloads.Points(n, Workloads.PointCount)).ToArray();
+        double[] best = [double.MaxValue, double.MaxValue];
+        int total = 0;
+        Span<int> hits = stackalloc int[8];
+        for (int rep = 0; rep < 9; rep++)
+        {
+            for (int d = 0; d < names.Length; d++)
+            {
+                (double[] x, double[] y) = points[d];
+                TimeSpan cpu0 = Environment.CpuUsage.TotalTime;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    total += indexes[d].FindCovering(x[i], y[i], hits);
+                }
+
+                best[d] = Math.Min(best[d], (Environment.CpuUsage.TotalTime - cpu0).TotalNanoseconds / x.Length);
+            }
+        }
+
+        Console.WriteLine($"quartiers {best[0]:F1} ns, france {best[1]:F1} ns, ratio {best[1] / best[0]:F2} ({total})");
     }
 
     /// <summary>Wall-clock ns per point for 1 and 2 threads over the quartiers points (1M for Grid, 20k for Scan), best of 5.</summary>

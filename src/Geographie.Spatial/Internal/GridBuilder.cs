@@ -17,10 +17,16 @@ internal sealed class GridBuilder
     /// <summary>Cells holding more edges than this are split into a sub-grid.</summary>
     private const int SplitThreshold = 12;
 
-    /// <summary>Sub-grid side = ceil(sqrt(edges) · factor), clamped to [2, MaxSide].</summary>
+    /// <summary>Sub-grid side = the power of two nearest to sqrt(edges) · factor, clamped to [2, 2^MaxSideLog2].</summary>
     private const double SubdivFactor = 1.0;
 
-    private const int MaxSide = 64;
+    private const int MaxSideLog2 = 6;
+
+    /// <summary>A boundary cell is "coarse" (split whatever its edge count) when wider than this × the occupied side.</summary>
+    private const double CoarseSlack = 1.5;
+
+    /// <summary>A coarse cell is split to sub-cells about this × the occupied side (deeper splits follow the edge count).</summary>
+    private const double CoarseTarget = 2.0;
 
     private readonly PerimeterSet _set;
     private readonly double[] _xy;
@@ -31,7 +37,11 @@ internal sealed class GridBuilder
     // Scratch per depth: siblings at one depth are built one after the other, children use the next depth.
     private readonly Scratch[] _scratch = new Scratch[MaxDepth + 1];
 
-    private readonly List<GridLevel> _levels = [];
+    /// <summary>The top grid; sub-grids are located by the query from the parent cell (power-of-two sides).</summary>
+    private GridLevel _top;
+
+    /// <summary>Boundary cells wider than this (× <see cref="CoarseSlack"/>) are split whatever their edge count.</summary>
+    private double _boundarySide = double.PositiveInfinity;
     private readonly GrowList<int> _words = new();
     private readonly List<int> _nudgedLeaf = [];
     private readonly List<double> _nudgedRef = [];
@@ -86,7 +96,7 @@ internal sealed class GridBuilder
 
         if (ne == 0)
         {
-            _levels.Add(new GridLevel(0, 0, 0, 0, 1, 1, 1, 1, 0));
+            _top = new GridLevel(0, 0, 0, 0, 1, 1, 1, 1, 0);
             _words.Add(0);
         }
         else
@@ -97,23 +107,28 @@ internal sealed class GridBuilder
             side = Math.Max(side, Math.Max(width, height) / 2048.0);
             int nx = (int)(width / side) + 2, ny = (int)(height / side) + 2;
             double ox = minX - (nx * side - width) / 2, oy = minY - (ny * side - height) / 2;
-            BuildLevel(ox, oy, side, side, nx, ny, edges.AsSpan(0, ne), ox - side, oy - side, [], 0);
+            _top = new GridLevel(ox, oy, 1.0 / side, 1.0 / side, side, side, nx, ny, 0);
+            _boundarySide = OccupiedSide(ox, oy, side, nx, ny, targetCells);
+            BuildLevel(ox, oy, side, side, nx, ny, 0, 0, 0, edges.AsSpan(0, ne), ox - side, oy - side, [], 0);
         }
 
         return new GridIndex(
             _set,
-            [.. _levels],
+            _top,
             _words.ToArray(),
             [.. _nudgedLeaf],
             [.. _nudgedRef],
             _leafData.ToArray());
     }
 
-    private int BuildLevel(double ox, double oy, double w, double h, int nx, int ny, ReadOnlySpan<int> edges, double sx, double sy, List<int> startStatus, int depth)
+    /// <summary>
+    /// Builds one grid level at <see cref="_words"/>' end and returns its offset. (gi0, gj0) is the level's first cell
+    /// as a global index at resolution 2^shift cells per top cell, which is how the query names it: its reference
+    /// point is recomputed exactly from that index (<see cref="GridIndex.Centre"/>).
+    /// </summary>
+    private int BuildLevel(double ox, double oy, double w, double h, int nx, int ny, long gi0, long gj0, int shift, ReadOnlySpan<int> edges, double sx, double sy, List<int> startStatus, int depth)
     {
-        int level = _levels.Count;
         int offset = _words.Count;
-        _levels.Add(new GridLevel(ox, oy, 1.0 / w, 1.0 / h, w, h, nx, ny, offset));
         int cells = nx * ny;
         _words.AddZeros(cells);
 
@@ -154,7 +169,7 @@ internal sealed class GridBuilder
             for (int i = 0; i < nx; i++)
             {
                 int c = j * nx + i;
-                nudged[c] = ChooseReference(Span(cellEdges, cellStart, c), ox, oy, w, h, i, j, out refX[c], out refY[c]);
+                nudged[c] = ChooseReference(Span(cellEdges, cellStart, c), ox, oy, w, h, i, j, gi0 + i, gj0 + j, shift, out refX[c], out refY[c]);
             }
         }
 
@@ -182,11 +197,21 @@ internal sealed class GridBuilder
                 }
 
                 ReadOnlySpan<int> here = Span(cellEdges, cellStart, c);
-                if (here.Length > SplitThreshold && depth < MaxDepth)
+                bool coarse = here.Length > 0 && w > _boundarySide * CoarseSlack;
+                if ((here.Length > SplitThreshold || coarse) && depth < MaxDepth)
                 {
-                    int k = Math.Clamp((int)Math.Ceiling(Math.Sqrt(here.Length) * SubdivFactor), 2, MaxSide);
-                    int sub = BuildLevel(ox + i * w, oy + j * h, w / k, h / k, k, k, here, refX[c], refY[c], row, depth + 1);
-                    _words[offset + c] = GridIndex.SubFlag | sub;
+                    // Power-of-two side, so the query descends by exact scaling of its fractional cell position.
+                    double byEdges = Math.Log2(Math.Sqrt(here.Length) * SubdivFactor);
+                    double bySize = coarse ? Math.Log2(w / (CoarseTarget * _boundarySide)) : 0;
+                    int log2 = Math.Clamp((int)Math.Round(Math.Max(byEdges, bySize)), 1, MaxSideLog2);
+                    int k = 1 << log2;
+                    int sub = BuildLevel(ox + i * w, oy + j * h, w / k, h / k, k, k, (gi0 + i) << log2, (gj0 + j) << log2, shift + log2, here, refX[c], refY[c], row, depth + 1);
+                    if (sub > GridIndex.SubOffsetMask)
+                    {
+                        throw new InvalidOperationException("Grid too large: more than 2^27 cell words.");
+                    }
+
+                    _words[offset + c] = GridIndex.SubFlag | (log2 << GridIndex.SubShiftBit) | sub;
                 }
                 else
                 {
@@ -195,7 +220,48 @@ internal sealed class GridBuilder
             }
         }
 
-        return level;
+        return offset;
+    }
+
+    /// <summary>
+    /// The cell side the top grid would have if it covered only the occupied part of the extent (the top cells
+    /// overlapped by some perimeter's bounding box), at the same cells-per-vertex target. For a compact data set it is
+    /// the top side itself; for a country-sized extent with a few dense clusters it is much finer, and boundary cells
+    /// coarser than it are split even when they hold few edges, so a cluster gets the resolution it would get alone.
+    /// </summary>
+    private double OccupiedSide(double ox, double oy, double side, int nx, int ny, double targetCells)
+    {
+        // Box coverage by a 2-D difference array and prefix sums: O(perimeters + cells) whatever the boxes' sizes.
+        int w = nx + 1;
+        var diff = new int[w * (ny + 1)];
+        double[] bb = _set.Bbox;
+        for (int id = 0; id < _set.Count; id++)
+        {
+            if (!(bb[4 * id] <= bb[4 * id + 2]))
+            {
+                continue;
+            }
+
+            int i0 = Math.Clamp((int)((bb[4 * id] - ox) / side), 0, nx - 1), i1 = Math.Clamp((int)((bb[4 * id + 2] - ox) / side), 0, nx - 1);
+            int j0 = Math.Clamp((int)((bb[4 * id + 1] - oy) / side), 0, ny - 1), j1 = Math.Clamp((int)((bb[4 * id + 3] - oy) / side), 0, ny - 1);
+            diff[j0 * w + i0]++;
+            diff[j0 * w + i1 + 1]--;
+            diff[(j1 + 1) * w + i0]--;
+            diff[(j1 + 1) * w + i1 + 1]++;
+        }
+
+        long count = 0;
+        for (int j = 0; j < ny; j++)
+        {
+            for (int i = 0; i < nx; i++)
+            {
+                int c = j * w + i;
+                diff[c] += (i > 0 ? diff[c - 1] : 0) + (j > 0 ? diff[c - w] : 0) - (i > 0 && j > 0 ? diff[c - w - 1] : 0);
+                count += diff[c] > 0 ? 1 : 0;
+            }
+        }
+
+        return Math.Min(side, Math.Sqrt(count / targetCells) * side);
     }
 
     private static ReadOnlySpan<int> Span(int[] cellEdges, int[] cellStart, int c) =>
@@ -310,15 +376,15 @@ internal sealed class GridBuilder
     }
 
     /// <summary>Picks the reference point of cell (i, j); returns true if it had to be nudged off the centre.</summary>
-    private bool ChooseReference(ReadOnlySpan<int> cellEdges, double ox, double oy, double w, double h, int i, int j, out double rx, out double ry)
+    private bool ChooseReference(ReadOnlySpan<int> cellEdges, double ox, double oy, double w, double h, int i, int j, long gi, long gj, int shift, out double rx, out double ry)
     {
         for (int attempt = 0; ; attempt++)
         {
             if (attempt == 0)
             {
                 // Must be the exact expression GridIndex uses to recompute the centre.
-                rx = ox + (i + 0.5) * w;
-                ry = oy + (j + 0.5) * h;
+                rx = GridIndex.Centre(_top.Ox, _top.W, gi, shift);
+                ry = GridIndex.Centre(_top.Oy, _top.H, gj, shift);
             }
             else
             {
@@ -353,7 +419,8 @@ internal sealed class GridBuilder
     {
         double ax = _xy[2 * e], ay = _xy[2 * e + 1], bx = _xy[2 * e + 2], by = _xy[2 * e + 3];
         // Cells are widened by a relative 1e-6 so rounding in the query's cell arithmetic can never miss an edge.
-        double epsX = w * 1e-6, epsY = h * 1e-6;
+        // The floor (a 1e-9 fraction of a top cell) covers the query's rounding in deep, tiny cells.
+        double epsX = Math.Max(w * 1e-6, _top.W * 1e-9), epsY = Math.Max(h * 1e-6, _top.H * 1e-9);
         int i0 = Math.Clamp((int)Math.Floor((Math.Min(ax, bx) - epsX - ox) / w), 0, nx - 1);
         int i1 = Math.Clamp((int)Math.Floor((Math.Max(ax, bx) + epsX - ox) / w), 0, nx - 1);
         int j0 = Math.Clamp((int)Math.Floor((Math.Min(ay, by) - epsY - oy) / h), 0, ny - 1);

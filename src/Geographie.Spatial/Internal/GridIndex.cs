@@ -1,37 +1,44 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Geographie.Spatial.Internal;
 
 /// <summary>
 /// The adaptive grid built by <see cref="GridBuilder"/>, in flat arrays. A cell word is 0 (outside every perimeter),
-/// −(p+1) (wholly inside perimeter p only), <see cref="SubFlag"/>|level (a finer grid), or leaf+1 (a boundary leaf).
-/// A leaf is one contiguous record in the leaf stream: a header (entry count &lt;&lt; 1 | nudged), then per perimeter in
-/// ascending id order (id &lt;&lt; 1 | reference inside), the edge count and the edges' first-vertex indices. The reference
-/// point is the cell centre, or, if the centre lay on an edge (nudged), a point kept in a small side table. Immutable; queries are thread-safe and allocation-free.
+/// −(p+1) (wholly inside perimeter p only), <see cref="SubFlag"/> | log2(side) &lt;&lt; <see cref="SubShiftBit"/> | offset
+/// (a finer side × side grid whose words start at offset), or leaf+1 (a boundary leaf). Sub-grid sides are powers of
+/// two, so a query descends by scaling its fractional position in the parent cell — exact, with no per-level table
+/// to load. A leaf is one contiguous record in the leaf stream: a header (entry count &lt;&lt; 1 | nudged), then per
+/// perimeter in ascending id order (id &lt;&lt; 1 | reference inside), the edge count and the edges' first-vertex
+/// indices. The reference point is the cell centre, recomputed exactly from the cell's global index (see
+/// <see cref="Centre"/>), or, if the centre lay on an edge (nudged), a point kept in a small side table.
+/// Immutable; queries are thread-safe, write nothing shared and allocate nothing.
 /// </summary>
 internal sealed class GridIndex
 {
     public const int SubFlag = 1 << 30;
 
+    public const int SubShiftBit = 27;
+
+    public const int SubOffsetMask = (1 << SubShiftBit) - 1;
+
     private readonly PerimeterSet _set;
-    private readonly GridLevel[] _levels;
+    private readonly GridLevel _top;
     private readonly int[] _words;
     private readonly int[] _nudgedLeaf;
     private readonly double[] _nudgedRef;
     private readonly int[] _leafData;
 
-    public GridIndex(PerimeterSet set, GridLevel[] levels, int[] words, int[] nudgedLeaf, double[] nudgedRef, int[] leafData)
+    public GridIndex(PerimeterSet set, GridLevel top, int[] words, int[] nudgedLeaf, double[] nudgedRef, int[] leafData)
     {
         _set = set;
-        _levels = levels;
+        _top = top;
         _words = words;
         _nudgedLeaf = nudgedLeaf;
         _nudgedRef = nudgedRef;
         _leafData = leafData;
     }
-
-    public int LevelCount => _levels.Length;
 
     public int LeafWords => _leafData.Length;
 
@@ -39,30 +46,91 @@ internal sealed class GridIndex
 
     /// <summary>Bytes held by the grid arrays (excluding the shared <see cref="PerimeterSet"/>).</summary>
     public long MemoryBytes =>
-        (long)_levels.Length * Unsafe.SizeOf<GridLevel>()
+        Unsafe.SizeOf<GridLevel>()
         + (_words.LongLength + _nudgedLeaf.LongLength + _leafData.LongLength) * sizeof(int)
         + _nudgedRef.LongLength * sizeof(double);
 
-    public int FindCovering(double qx, double qy, Span<int> hits)
+    /// <summary>
+    /// Centre coordinate of the cell with global index <paramref name="g"/> at 2^<paramref name="shift"/> cells per top
+    /// cell: origin + (g + ½) / 2^shift · top side. (g + ½) / 2^shift is exact, so builder and query agree to the bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Centre(double origin, double topSide, long g, int shift) =>
+        origin + Math.ScaleB(g + 0.5, -shift) * topSide;
+
+    /// <summary>Diagnostics (reflection only): how deep the given queries descend and what they end on.</summary>
+    internal string Describe(double[] xs, double[] ys)
     {
-        ref GridLevel g = ref _levels[0];
-        double fx = (qx - g.Ox) * g.InvW, fy = (qy - g.Oy) * g.InvH;
-        if (!(fx >= 0 && fy >= 0 && fx < g.Nx && fy < g.Ny))
+        var depth = new int[64];
+        int outside = 0, inside = 0, leaves = 0;
+        long leafEdges = 0;
+        for (int n = 0; n < xs.Length; n++)
+        {
+            int word = Locate(xs[n], ys[n], out _, out _, out int d);
+            depth[d]++;
+            if (word == 0) outside++;
+            else if (word < 0) inside++;
+            else
+            {
+                leaves++;
+                int at = word - 1 + 1;
+                for (int e = _leafData[word - 1] >> 1; e > 0; e--)
+                {
+                    leafEdges += _leafData[at + 1];
+                    at += 2 + _leafData[at + 1];
+                }
+            }
+        }
+
+        return $"shift histogram {string.Join('/', depth.Take(16))}; outside {outside}, inside-one {inside}, leaf {leaves} (avg edges {leafEdges / (double)Math.Max(1, leaves):F1}), words {_words.Length}, leaf words {_leafData.Length}";
+    }
+
+    /// <summary>The final cell word of the query point, with the leaf's reference point (meaningful for leaves only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Locate(double qx, double qy, out double rx, out double ry, out int shift)
+    {
+        double fx = (qx - _top.Ox) * _top.InvW, fy = (qy - _top.Oy) * _top.InvH;
+        shift = 0;
+        rx = ry = 0;
+        if (!(fx >= 0 && fy >= 0 && fx < _top.Nx && fy < _top.Ny))
         {
             return 0;
         }
 
         int ix = (int)fx, iy = (int)fy;
+        long gi = ix, gj = iy;
         ref int words = ref MemoryMarshal.GetArrayDataReference(_words);
-        int word = Unsafe.Add(ref words, g.Offset + iy * g.Nx + ix);
-        while (word > SubFlag)
+        int word = Unsafe.Add(ref words, iy * _top.Nx + ix);
+        while (word >= SubFlag)
         {
-            g = ref _levels[word & ~SubFlag];
-            ix = Math.Clamp((int)((qx - g.Ox) * g.InvW), 0, g.Nx - 1);
-            iy = Math.Clamp((int)((qy - g.Oy) * g.InvH), 0, g.Ny - 1);
-            word = Unsafe.Add(ref words, g.Offset + iy * g.Nx + ix);
+            // Power-of-two side: (f − ⌊f⌋)·2^s is exact, so the sub-cell is ⌊f_top · 2^shift⌋ mod 2^s.
+            int s = (word >> SubShiftBit) & 7;
+            double k = 1 << s;
+            fx = (fx - ix) * k;
+            fy = (fy - iy) * k;
+            ix = (int)fx;
+            iy = (int)fy;
+            gi = (gi << s) + ix;
+            gj = (gj << s) + iy;
+            shift += s;
+            word = Unsafe.Add(ref words, (word & SubOffsetMask) + (iy << s) + ix);
         }
 
+        if (word > 0)
+        {
+            rx = Centre(_top.Ox, _top.W, gi, shift);
+            ry = Centre(_top.Oy, _top.H, gj, shift);
+        }
+
+        return word;
+    }
+
+    /// <summary>Diagnostics (reflection only): the final word without the leaf scan.</summary>
+    internal int LocateOnly(double qx, double qy) => Locate(qx, qy, out _, out _, out _);
+
+    public int FindCovering(double qx, double qy, Span<int> hits)
+    {
+        int word = Locate(qx, qy, out double rx, out double ry, out _);
         if (word == 0)
         {
             return 0;
@@ -78,7 +146,7 @@ internal sealed class GridIndex
             return 1;
         }
 
-        return ScanLeafCovering(word - 1, g.Ox + (ix + 0.5) * g.W, g.Oy + (iy + 0.5) * g.H, qx, qy, hits);
+        return ScanLeafCovering(word - 1, rx, ry, qx, qy, hits);
     }
 
     private int ScanLeafCovering(int leaf, double rx, double ry, double qx, double qy, Span<int> hits)
@@ -91,7 +159,9 @@ internal sealed class GridIndex
             NudgedReference(leaf, out rx, out ry);
         }
 
-        double minX = Math.Min(rx, qx), maxX = Math.Max(rx, qx), minY = Math.Min(ry, qy), maxY = Math.Max(ry, qy);
+        // Box of r–q as (minX, minY) and (maxX, maxY) vectors; coordinates are finite, so the native min/max are exact.
+        Vector128<double> q = Vector128.Create(qx, qy), r = Vector128.Create(rx, ry);
+        Vector128<double> lo = Vector128.MinNative(q, r), hi = Vector128.MaxNative(q, r);
         int count = 0;
         int at = leaf + 1;
         for (int entries = header >> 1; entries > 0; entries--)
@@ -102,13 +172,15 @@ internal sealed class GridIndex
             for (int k = at + 2; k < kEnd; k++)
             {
                 ref double a = ref Unsafe.Add(ref xy, 2 * Unsafe.Add(ref data, k));
-                double ax = a, ay = Unsafe.Add(ref a, 1), bx = Unsafe.Add(ref a, 2), by = Unsafe.Add(ref a, 3);
-                // Exact bounding-box rejection: an edge that misses the box of r–q can neither cross r–q nor hold q.
-                if (Math.Max(ax, bx) < minX || Math.Min(ax, bx) > maxX || Math.Max(ay, by) < minY || Math.Min(ay, by) > maxY)
+                Vector128<double> va = Vector128.LoadUnsafe(ref a), vb = Vector128.LoadUnsafe(ref Unsafe.Add(ref a, 2));
+                // Exact bounding-box rejection (one branch): an edge that misses the box of r–q can neither cross r–q nor hold q.
+                Vector128<double> miss = Vector128.LessThan(Vector128.MaxNative(va, vb), lo) | Vector128.GreaterThan(Vector128.MinNative(va, vb), hi);
+                if (miss != Vector128<double>.Zero)
                 {
                     continue;
                 }
 
+                double ax = va.GetElement(0), ay = va.GetElement(1), bx = vb.GetElement(0), by = vb.GetElement(1);
                 int c = RobustOrientation.Crossing(rx, ry, qx, qy, ax, ay, bx, by);
                 if (c < 0)
                 {
@@ -152,7 +224,7 @@ internal sealed class GridIndex
     /// </summary>
     public void Nearest(double qx, double qy, double metresPerDegreeX, double metresPerDegreeY, Span<double> projected, ref double best, ref int bestId)
     {
-        GridLevel g = _levels[0];
+        GridLevel g = _top;
         int ci = (int)Math.Clamp(Math.Floor((qx - g.Ox) * g.InvW), 0, g.Nx - 1);
         int cj = (int)Math.Clamp(Math.Floor((qy - g.Oy) * g.InvH), 0, g.Ny - 1);
         double ringMetres = Math.Min(g.W * metresPerDegreeX, g.H * metresPerDegreeY);
@@ -196,9 +268,11 @@ internal sealed class GridIndex
             return;
         }
 
-        if (word > SubFlag)
+        if (word >= SubFlag)
         {
-            GridLevel sub = _levels[word & ~SubFlag];
+            int k = 1 << ((word >> SubShiftBit) & 7);
+            double w = g.W / k, h = g.H / k;
+            var sub = new GridLevel(cx0, cy0, 1.0 / w, 1.0 / h, w, h, k, k, word & SubOffsetMask);
             double rdx = best / mx, rdy = best / my;
             int si0 = (int)Math.Clamp(Math.Floor((qx - rdx - sub.Ox) * sub.InvW), 0, sub.Nx - 1);
             int si1 = (int)Math.Clamp(Math.Floor((qx + rdx - sub.Ox) * sub.InvW), 0, sub.Nx - 1);
