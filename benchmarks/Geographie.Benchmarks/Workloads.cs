@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries.Utilities;
 using System.Text.Json;
 using Geographie.Spatial;
 using NetTopologySuite.Features;
@@ -86,9 +87,7 @@ public static class Workloads
             var env = new Envelope();
             foreach (Geometry g in ReadGeometries(file))
             {
-                Geometry moved = g.Copy();
-                moved.Apply(new Translate(dLon, dLat));
-                moved.GeometryChanged();
+                Geometry moved = AffineTransformation.TranslationInstance(dLon, dLat).Transform(g);
                 env.ExpandToInclude(moved.EnvelopeInternal);
                 perimeters.Add(new Perimeter(perimeters.Count, moved));
             }
@@ -118,21 +117,5 @@ public static class Workloads
         }
 
         throw new DirectoryNotFoundException("Geographie.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private sealed class Translate(double dx, double dy) : IEntireCoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq)
-        {
-            for (int i = 0; i < seq.Count; i++)
-            {
-                seq.SetX(i, seq.GetX(i) + dx);
-                seq.SetY(i, seq.GetY(i) + dy);
-            }
-        }
     }
 }

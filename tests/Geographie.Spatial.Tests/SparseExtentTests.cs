@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Geometries;
 
 namespace Geographie.Spatial.Tests;
@@ -76,9 +77,7 @@ public sealed class SparseExtentTests
             var env = new Envelope();
             foreach (Perimeter p in quartiers)
             {
-                Geometry moved = p.Geometry.Copy();
-                moved.Apply(new Translate(dLon, dLat));
-                moved.GeometryChanged();
+                Geometry moved = AffineTransformation.TranslationInstance(dLon, dLat).Transform(p.Geometry);
                 env.ExpandToInclude(moved.EnvelopeInternal);
                 perimeters.Add(new Perimeter(perimeters.Count, moved));
             }
@@ -87,21 +86,5 @@ public sealed class SparseExtentTests
         }
 
         return (perimeters.ToArray(), clusters.ToArray());
-    }
-
-    private sealed class Translate(double dx, double dy) : IEntireCoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq)
-        {
-            for (int i = 0; i < seq.Count; i++)
-            {
-                seq.SetX(i, seq.GetX(i) + dx);
-                seq.SetY(i, seq.GetY(i) + dy);
-            }
-        }
     }
 }

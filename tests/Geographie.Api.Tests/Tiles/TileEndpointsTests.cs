@@ -17,7 +17,7 @@ public sealed class TileEndpointsTests : IClassFixture<GeographieApp>
     public TileEndpointsTests(GeographieApp app) => _app = app;
 
     /// <summary>The tile of zoom <paramref name="z"/> holding the interior point of the largest Lyon perimeter.</summary>
-    private static (int Z, int X, int Y, string Code) LyonTile(int z)
+    internal static (int Z, int X, int Y, string Code) LyonTile(int z)
     {
         var (code, perimeter) = Eligibility.RealPoints.LyonPerimeters.OrderByDescending(p => p.Perimeter.Area).First();
         var p = perimeter.InteriorPoint.Coordinate;

@@ -18,12 +18,7 @@ public sealed class TileInvalidationTests : IClassFixture<GeographieApp>
     [Fact]
     public async Task After_an_import_the_cached_tile_is_rebuilt_from_the_new_data()
     {
-        var (code, perimeter) = Eligibility.RealPoints.LyonPerimeters.OrderByDescending(p => p.Perimeter.Area).First();
-        var p = perimeter.InteriorPoint.Coordinate;
-        const int z = 11;
-        var x = (int)((p.X + 180) / 360 * (1 << z));
-        var lat = p.Y * Math.PI / 180;
-        var y = (int)((1 - Math.Log(Math.Tan(lat) + 1 / Math.Cos(lat)) / Math.PI) / 2 * (1 << z));
+        var (z, x, y, code) = TileEndpointsTests.LyonTile(11);
         var url = $"/tiles/{z}/{x}/{y}.mvt?geography=qpv2015";
         var before = await _app.Client.GetAsync(url);
         Assert.Contains(Codes(await before.Content.ReadAsByteArrayAsync(), z, x, y), c => c == code);
