@@ -29,11 +29,12 @@ public sealed record ImportOutcome(
     /// <summary>A human summary, one line plus one line per problem or repair.</summary>
     public string Describe()
     {
+        var what = Edition is null ? $"{Kind} from {FileName}" : $"{Kind} {Edition} from {FileName}";
         var head = Status switch
         {
-            ImportStatus.Applied => $"{Kind} {Edition} from {FileName}: imported {FeatureCount} records, {ChangedCount} changes.",
-            ImportStatus.Unchanged => $"{Kind} {Edition} from {FileName}: unchanged, the database already holds this data ({FeatureCount} records, sha256 {Sha256[..12]}…).",
-            _ => $"{Kind} {Edition} from {FileName}: REFUSED, nothing was written ({Problems.Count} problem(s)).",
+            ImportStatus.Applied => $"{what}: imported {FeatureCount} records, {ChangedCount} changes.",
+            ImportStatus.Unchanged => $"{what}: unchanged, the database already holds this data ({FeatureCount} records, sha256 {Sha256[..12]}…).",
+            _ => $"{what}: REFUSED, nothing was written ({Problems.Count} problem(s)).",
         };
         return string.Join(Environment.NewLine,
             new[] { head }.Concat(Repairs.Select(r => "  repaired " + r)).Concat(Problems.Select(p => "  " + p)));
