@@ -56,10 +56,11 @@ public sealed class EditionData
     public IReadOnlyList<Quartier> WithPerimeter { get; }
 
     /// <summary>
-    /// True when every quartier the décret lists is known with its perimeter, so a point outside all of them is
-    /// certainly outside. False with the shipped data: the official perimeters are not loaded.
+    /// True when the whole register is loaded and every quartier in it has its perimeter, so a point outside all of
+    /// them is certainly outside. Counting perimeters is not enough: an official file with a code the register does not
+    /// know must not hide a register quartier whose perimeter is missing. False with the shipped data.
     /// </summary>
-    public bool IsComplete => WithPerimeter.Count >= Version.ExpectedQuartierCount;
+    public bool IsComplete => RegisterComplete && WithPerimeter.Count == Quartiers.Count;
 
     /// <summary>The quartier with that code, or null.</summary>
     public Quartier? Find(string code) => _byCode.GetValueOrDefault(code);
