@@ -56,9 +56,16 @@ internal sealed class PolygonProcessor
         ring.MaxX < t.QueryMinX || ring.MinX > t.QueryMaxX || ring.MaxY < t.QueryMinY || ring.MinY > t.QueryMaxY;
 
     /// <summary>Processes a feature; returns the number of rings in <see cref="Rings"/> (0 = nothing left in the tile).</summary>
-    public int Process(PreparedRing[][] polygons, in TileTransform t, double tolerance)
+    /// <param name="polygons">The feature's polygons as prepared (used by the slow path).</param>
+    /// <param name="source">
+    /// The per-zoom simplification of <paramref name="polygons"/> (already within the tolerance: only clipped and
+    /// rounded here), or <paramref name="polygons"/> itself (simplified per ring after clipping).
+    /// </param>
+    /// <param name="t">The tile transform.</param>
+    /// <param name="tolerance">Douglas–Peucker tolerance in tile units.</param>
+    public int Process(PreparedRing[][] polygons, PreparedRing[][] source, in TileTransform t, double tolerance)
     {
-        Run(polygons, in t, tolerance);
+        Run(source, in t, ReferenceEquals(source, polygons) ? tolerance : 0);
         if (Rings.Count == 0 || _validator.IsSimple(_x, _y, Rings))
         {
             return Rings.Count;
@@ -445,104 +452,7 @@ internal sealed class PolygonProcessor
     }
 
     /// <summary>Douglas–Peucker on the closed ring 0..n-1 (index n stands for 0 again); marks kept points in _keep.</summary>
-    private void Simplify(int n, double tol2)
-    {
-        double[] ax = _ax, ay = _ay;
-        bool[] keep = _keep;
-        Array.Clear(keep, 0, n);
-        keep[0] = true;
-
-        // The closing segment is degenerate (p0 → p0), so split at the point farthest from p0 first.
-        int far = -1;
-        double farD = tol2;
-        for (int i = 1; i < n; i++)
-        {
-            double dx = ax[i] - ax[0], dy = ay[i] - ay[0];
-            double d = (dx * dx) + (dy * dy);
-            if (d > farD)
-            {
-                farD = d;
-                far = i;
-            }
-        }
-
-        if (far < 0)
-        {
-            return;
-        }
-
-        keep[far] = true;
-        int sp = 0;
-        Push(ref sp, 0, far);
-        Push(ref sp, far, n);
-        while (sp > 0)
-        {
-            int b = _stack[--sp];
-            int a = _stack[--sp];
-            if (b - a < 2)
-            {
-                continue;
-            }
-
-            int bi = b == n ? 0 : b;
-            double x0 = ax[a], y0 = ay[a], x1 = ax[bi], y1 = ay[bi];
-            double dx = x1 - x0, dy = y1 - y0;
-            double len2 = (dx * dx) + (dy * dy);
-            int best = -1;
-            double bestD = tol2;
-            for (int i = a + 1; i < b; i++)
-            {
-                double px = ax[i] - x0, py = ay[i] - y0;
-                double d;
-                if (len2 == 0)
-                {
-                    d = (px * px) + (py * py);
-                }
-                else
-                {
-                    double u = ((px * dx) + (py * dy)) / len2;
-                    if (u <= 0)
-                    {
-                        d = (px * px) + (py * py);
-                    }
-                    else if (u >= 1)
-                    {
-                        double qx = ax[i] - x1, qy = ay[i] - y1;
-                        d = (qx * qx) + (qy * qy);
-                    }
-                    else
-                    {
-                        double cross = (px * dy) - (py * dx);
-                        d = cross * cross / len2;
-                    }
-                }
-
-                if (d > bestD)
-                {
-                    bestD = d;
-                    best = i;
-                }
-            }
-
-            if (best >= 0)
-            {
-                keep[best] = true;
-                Push(ref sp, a, best);
-                Push(ref sp, best, b);
-            }
-        }
-    }
-
-    private void Push(ref int sp, int a, int b)
-    {
-        if (sp + 2 > _stack.Length)
-        {
-            Array.Resize(ref _stack, _stack.Length * 2);
-        }
-
-        _stack[sp++] = a;
-        _stack[sp++] = b;
-    }
+    private void Simplify(int n, double tol2) => DouglasPeucker.Mark(new SplitPoints(_ax, _ay), n, tol2, _keep, ref _stack);
 
     private void EnsureScratch(int ring, int output)
     {

@@ -24,6 +24,7 @@ internal sealed class TileEncoder
     private readonly List<int> _keyOrder = new(64);
     private readonly List<int> _valueOrder = new(256);
     private int _stamp;
+    private int _zoom;
 
     public static TileEncoder ForCurrentThread => _current ??= new TileEncoder();
 
@@ -32,6 +33,7 @@ internal sealed class TileEncoder
         var t = new TileTransform(tile, options.Extent, options.Buffer);
         var query = new Envelope(t.QueryMinX, t.QueryMaxX, t.QueryMinY, t.QueryMaxY);
         _tile.Reset();
+        _zoom = tile.Z;
         foreach (PreparedLayer layer in layers)
         {
             if (tile.Z < layer.MinZoom || tile.Z > layer.MaxZoom || layer.Features.Length == 0)
@@ -73,7 +75,7 @@ internal sealed class TileEncoder
             uint type;
             if (feature.Polygons is not null)
             {
-                geometryLength = EncodePolygons(feature.Polygons, in t, options.Tolerance);
+                geometryLength = EncodePolygons(feature, _zoom, in t, options.Tolerance);
                 type = 3;
             }
             else
@@ -188,9 +190,10 @@ internal sealed class TileEncoder
         return globalTags.Length;
     }
 
-    private int EncodePolygons(PreparedRing[][] polygons, in TileTransform t, double tolerance)
+    private int EncodePolygons(PreparedFeature feature, int z, in TileTransform t, double tolerance)
     {
-        int rings = _polygons.Process(polygons, in t, tolerance);
+        PreparedRing[][] source = feature.Simplified(z, tolerance / t.Scale);
+        int rings = _polygons.Process(feature.Polygons!, source, in t, tolerance);
         int length = 0;
         int cx = 0, cy = 0;
         for (int r = 0; r < rings; r++)
