@@ -60,14 +60,16 @@ public static class ContratEndpoints
             {
                 return TypedResults.ValidationProblem(errors);
             }
-            var inCommune = commune is null ? null : snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024).InCommune(commune).ToArray();
-            IEnumerable<Projet> projets = contrat.Projets;
-            projets = projets
+            // The projets reaching the quartier or the commune's quartiers, resolved once rather than per projet.
+            var reachingQuartier = reached is null ? null : contrat.ProjetsReaching(reached).ToHashSet();
+            var reachingCommune = commune is null ? null : snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024)
+                .InCommune(commune).SelectMany(contrat.ProjetsReaching).ToHashSet();
+            var projets = contrat.Projets
                 .Where(p => orientation is null || p.OrientationId == orientation)
                 .Where(p => registre is null || p.Registres.Contains(registre))
                 .Where(p => defi is null || p.Defis.Any(l => l.DefiId == defi))
-                .Where(p => reached is null || contrat.ProjetsReaching(reached).Contains(p))
-                .Where(p => inCommune is null || inCommune.Any(q => contrat.ProjetsReaching(q).Contains(p)));
+                .Where(p => reachingQuartier is null || reachingQuartier.Contains(p))
+                .Where(p => reachingCommune is null || reachingCommune.Contains(p));
             return TypedResults.Ok(projets.Select(p => p.ToSummary()).ToArray());
         });
 
