@@ -43,9 +43,8 @@ internal sealed record CommandOptions(string? File, GeographyVersion? Edition, U
         return options;
     }
 
-    public string RequireFile() => File is not null && System.IO.File.Exists(File)
-        ? File
-        : throw new FileNotFoundException(File is null ? "a FILE argument is needed" : $"{File} does not exist");
+    /// <summary>The FILE argument; the verbs that need it are refused as bad usage before without it.</summary>
+    public string RequireFile() => File ?? throw new InvalidOperationException("a FILE argument is needed");
 
     private static Uri ParseUri(string text, string option) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

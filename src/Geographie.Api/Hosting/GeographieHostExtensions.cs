@@ -41,6 +41,10 @@ public static class GeographieHostExtensions
         {
             grpc.MaxReceiveMessageSize = options.MaxGrpcMessageBytes;
             grpc.MaxSendMessageSize = options.MaxGrpcMessageBytes;
+            // grpc-dotnet's catch-all for unknown services ({service}/{method}, POST) also catches every two-segment
+            // REST path and turns a wrong method into 404 instead of 405; an unknown service gets a plain HTTP 404,
+            // which gRPC clients read as UNIMPLEMENTED.
+            grpc.IgnoreUnknownServices = true;
         });
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<Grpc.EligibilityGrpcService>, Grpc.EligibilityMethodProvider>());
         // Reflection finds services through their generated base class; EligibilityGrpcService has none (see

@@ -22,7 +22,7 @@ public static class EligibilityEndpoints
         var group = routes.MapGroup("/v1/eligibility").WithTags("eligibility");
         group.MapGet("/", CheckOne);
         group.MapPost("/batch", CheckBatch)
-            .Accepts<JsonBatchItem[]>("application/json", "text/csv")
+            .Accepts<JsonBatchItem[]>("application/json", "text/csv", "application/csv")
             .Produces<EligibilityResponse[]>(StatusCodes.Status200OK, "application/json", "text/csv");
         return routes;
     }
