@@ -52,10 +52,19 @@ public sealed class EligibilityGrpcService(GeographyState state, EligibilityChec
     /// <summary>rpc CheckStream: one answer per request, in order.</summary>
     public async Task CheckStream(IAsyncStreamReader<CheckRequest> requestStream, IServerStreamWriter<CheckResponse> responseStream, ServerCallContext context)
     {
-        await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
+        try
         {
-            // Each answer uses the snapshot current when its request arrives: a long stream follows data updates.
-            await responseStream.WriteAsync(Answer(Snapshot(), item), context.CancellationToken);
+            await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
+            {
+                // Each answer uses the snapshot current when its request arrives: a long stream follows data updates.
+                await responseStream.WriteAsync(Answer(Snapshot(), item), context.CancellationToken);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !context.CancellationToken.IsCancellationRequested)
+        {
+            // A frame grpc-dotnet cannot read (cut, unknown compressed flag, a length of 2 GiB or more) is the
+            // caller's fault, not the service's: INTERNAL as gRPC's framing errors are, not UNKNOWN.
+            throw new RpcException(new global::Grpc.Core.Status(StatusCode.Internal, $"the request stream cannot be read: {e.Message}"));
         }
     }
 

@@ -86,7 +86,7 @@ public static class GeographieHostExtensions
         app.UseStatusCodePages();
         app.UseRequestTargetLimits();
         app.UseListenerSeparation(options);
-        app.UseGrpcBodyLimit(options);
+        app.UseGrpcRequestLimits(options);
         app.UseMapPage();
         app.MapHealthEndpoints();
         app.MapContratEndpoints();
