@@ -39,7 +39,7 @@ PY
 
 port=18580
 measure() {
-  local name=$1 file=$2 type=$3
+  local name=$1 file=$2 type=$3 extra=${4:-X-None: 1}
   Geographie__RestUrl=http://127.0.0.1:$port Geographie__GrpcUrl=http://127.0.0.1:$((port + 1)) \
     dotnet "$dll" > "$work/service.log" 2>&1 &
   local pid=$!
@@ -47,7 +47,7 @@ measure() {
   local before
   before=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
   local answer
-  answer=$(curl -s -o "$work/answer" -w '%{http_code}' -H "Content-Type: $type" --data-binary "@$file" \
+  answer=$(curl -s -o "$work/answer" -w '%{http_code}' -H "Content-Type: $type" -H "$extra" --data-binary "@$file" \
     "http://127.0.0.1:$port/v1/eligibility/batch?geography=qpv2015" || true)
   local peak
   peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
@@ -59,6 +59,7 @@ echo "| build | body | size | answer (first 90 bytes) | RSS ready | peak RSS |"
 echo "|---|---|---|---|---|---|"
 measure "JSON 1,000,000 points" "$work/json-1000000.json" application/json
 measure "JSON 3,000,000 points" "$work/json-3000000.json" application/json
+measure "JSON 3,000,000 points, chunked (no length)" "$work/json-3000000.json" application/json "Transfer-Encoding: chunked"
 measure "CSV 2,000,000 rows, unclosed quote on row 2" "$work/csv-unclosed-quote.csv" text/csv
 measure "CSV with one 50 MB line" "$work/csv-long-line.csv" text/csv
 psql -h 127.0.0.1 -p 55432 -U geographie -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
