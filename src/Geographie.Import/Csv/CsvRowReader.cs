@@ -202,7 +202,9 @@ public sealed class CsvRowReader : IDisposable
             }
             if (_field.Length > _limits.MaxFieldChars)
             {
-                throw Break($"a field is longer than {_limits.MaxFieldChars} characters", null);
+                throw Break(_quoted
+                    ? $"a quoted field is longer than {_limits.MaxFieldChars} characters (is a quote left open?)"
+                    : $"a field is longer than {_limits.MaxFieldChars} characters", null);
             }
         }
         if (_quoted)
