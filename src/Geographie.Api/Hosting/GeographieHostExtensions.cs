@@ -23,6 +23,7 @@ public static class GeographieHostExtensions
             ? configured
             : GeographieDatabase.ConnectionStringFromEnvironment();
         builder.Services.AddSingleton(_ => GeographieDatabase.CreateDataSource(connectionString));
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GeographyState>();
         builder.Services.AddSingleton<SnapshotRefresher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
