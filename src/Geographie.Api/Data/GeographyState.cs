@@ -1,4 +1,5 @@
 using Geographie.Domain.Snapshots;
+using Geographie.Storage.Reading;
 
 namespace Geographie.Api.Data;
 
@@ -26,6 +27,12 @@ public sealed class GeographyState
 
     /// <summary>Since when the database has failed to answer, or null while it answers.</summary>
     public DateTimeOffset? DatabaseUnreachableSince { get; private set; }
+
+    /// <summary>Import outcomes as the audit table last told them (every process's imports), empty before the first poll.</summary>
+    public IReadOnlyList<ImportTally> ImportTallies { get; private set; } = [];
+
+    /// <summary>Records the import outcomes read from the audit.</summary>
+    public void Record(IReadOnlyList<ImportTally> tallies) => ImportTallies = tallies;
 
     /// <summary>Publishes a new snapshot read from the database at <paramref name="at"/>.</summary>
     public void Publish(GeographySnapshot snapshot, TimeSpan buildTime, DateTimeOffset at)

@@ -50,6 +50,7 @@ public sealed partial class SnapshotRefresher(
         try
         {
             await RefreshAsync(cancellationToken);
+            state.Record(await new StoredDataReader(dataSource).ReadImportTalliesAsync(cancellationToken));
             return true;
         }
         catch (Exception e) when (e is NpgsqlException or PostgresException or InvalidOperationException or TimeoutException)

@@ -1,6 +1,7 @@
 using System.Net;
 using Geographie.Api.Data;
 using Geographie.Api.Http;
+using Geographie.Api.Observability;
 using Geographie.Api.Tiles;
 using Geographie.Domain.Eligibility;
 using Geographie.Storage;
@@ -53,20 +54,27 @@ public static class GeographieHostExtensions
             Listen(kestrel, options.RestUrl, HttpProtocols.Http1);
             // h2c (gRPC without TLS) needs an endpoint that speaks HTTP/2 only: there is no ALPN to negotiate it.
             Listen(kestrel, options.GrpcUrl, HttpProtocols.Http2);
+            if (options.MetricsUrl is { Length: > 0 })
+            {
+                Listen(kestrel, options.MetricsUrl, HttpProtocols.Http1);
+            }
         });
+        builder.AddGeographieObservability(options);
         return builder;
     }
 
     /// <summary>Maps every endpoint: health, REST, gRPC, tiles, map page.</summary>
     public static WebApplication MapGeographie(this WebApplication app)
     {
+        app.UseGeographieObservability(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeographieOptions>>().Value);
         app.UseMapPage();
         app.MapHealthEndpoints();
         app.MapContratEndpoints();
         app.MapQuartierEndpoints();
         app.MapEligibilityEndpoints();
         app.MapTileEndpoints();
-        app.MapGrpcService<Grpc.EligibilityGrpcService>();
+        // A gRPC call ends by its deadline; a CheckStream may rightly run for as long as its client sends.
+        app.MapGrpcService<Grpc.EligibilityGrpcService>().DisableRequestTimeout();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOpenApi();
