@@ -15,17 +15,21 @@ namespace Geographie.Api.Data;
 /// </summary>
 public sealed partial class SnapshotRefresher(
     NpgsqlDataSource dataSource,
+    [FromKeyedServices(SnapshotRefresher.ReadSourceKey)] NpgsqlDataSource readSource,
     GeographyState state,
     IOptions<GeographieOptions> options,
     TimeProvider timeProvider,
     ILogger<SnapshotRefresher> logger) : BackgroundService
 {
+    /// <summary>The service key of the data source snapshots are read from (the primary, or a read replica).</summary>
+    public const string ReadSourceKey = "snapshot-read";
+
     private readonly SemaphoreSlim _wake = new(0);
 
     /// <summary>Loads now if the revision changed; used at start and by tests after an import. Throws when PostGIS fails.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var reader = new StoredDataReader(dataSource);
+        var reader = new StoredDataReader(readSource);
         var revision = await reader.ReadRevisionAsync(cancellationToken);
         if (state.Current?.Revision == revision)
         {
@@ -50,7 +54,7 @@ public sealed partial class SnapshotRefresher(
         try
         {
             await RefreshAsync(cancellationToken);
-            state.Record(await new StoredDataReader(dataSource).ReadImportTalliesAsync(cancellationToken));
+            state.Record(await new StoredDataReader(readSource).ReadImportTalliesAsync(cancellationToken));
             return true;
         }
         catch (Exception e) when (e is NpgsqlException or PostgresException or InvalidOperationException or TimeoutException)

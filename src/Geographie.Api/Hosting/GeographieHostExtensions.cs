@@ -24,6 +24,10 @@ public static class GeographieHostExtensions
             ? configured
             : GeographieDatabase.ConnectionStringFromEnvironment();
         builder.Services.AddSingleton(_ => GeographieDatabase.CreateDataSource(connectionString));
+        // Snapshots may be read from a streaming replica; migrations and LISTEN need the primary.
+        builder.Services.AddKeyedSingleton(SnapshotRefresher.ReadSourceKey, (services, _) => options.ReadDatabase is { Length: > 0 } read
+            ? GeographieDatabase.CreateDataSource(read)
+            : services.GetRequiredService<Npgsql.NpgsqlDataSource>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GeographyState>();
         builder.Services.AddSingleton<SnapshotRefresher>();

@@ -6,6 +6,13 @@ public sealed class GeographieOptions
     /// <summary>Npgsql connection string; when unset, GEOGRAPHIE_DB, else the local cluster.</summary>
     public string? Database { get; set; }
 
+    /// <summary>
+    /// Npgsql connection string of a read replica to read snapshots and the revision from; unset: the primary. Migrations
+    /// and change notifications stay on the primary (LISTEN does not work on a standby): a replica that lags is
+    /// caught up by the next poll.
+    /// </summary>
+    public string? ReadDatabase { get; set; }
+
     /// <summary>REST, tiles and map page endpoint (HTTP/1.1).</summary>
     public string RestUrl { get; set; } = "http://127.0.0.1:8080";
 
