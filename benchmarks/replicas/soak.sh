@@ -2,9 +2,9 @@
 # Soak (not in CI): one service for SOAK_SECONDS (default 600) at a fixed request rate on REST and gRPC, with a
 # perimeter import every minute (one quartier dropped, then restored, in turn). Every 10 s it prints the REST p99 and
 # errors of the last window, the gRPC status counts, and the service's RSS; a summary at the end.
-#   REST_RATE=40000 GRPC_THREADS=4 benchmarks/replicas/soak.sh
-# REST_RATE: requests/s for wrk2-style pacing is not available in Debian's wrk, so the rate is set by connections and
-# the measured peak (benchmarks/load/run-all.sh): 80 % of it is approached with fewer connections (SOAK_CONNECTIONS).
+#   SOAK_CONNECTIONS=16 GRPC_THREADS=2 benchmarks/replicas/soak.sh
+# Debian's wrk cannot pace a fixed rate (no wrk2), so the load is set by connections: pick SOAK_CONNECTIONS so that the
+# first windows show about 80 % of the peak measured by benchmarks/load/run-all.sh on the same machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for tool in wrk /usr/bin/python3; do command -v "$tool" >/dev/null || { echo "needs $tool"; exit 2; }; done
