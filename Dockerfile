@@ -17,8 +17,11 @@ COPY --from=build /app ./
 COPY geodata /app/geodata
 ENV GEOGRAPHIE_GEODATA=/app/geodata \
     Geographie__RestUrl=http://0.0.0.0:8080 \
-    Geographie__GrpcUrl=http://0.0.0.0:8081
-EXPOSE 8080 8081
+    Geographie__GrpcUrl=http://0.0.0.0:8081 \
+    Geographie__MetricsUrl=http://0.0.0.0:9464
+EXPOSE 8080 8081 9464
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s CMD curl -fsS http://127.0.0.1:8080/readyz || exit 1
-# Load the shipped data (idempotent), try the official perimeters (a message when offline), then serve.
-ENTRYPOINT ["sh", "-c", "dotnet geographie.dll load-shipped && (dotnet geographie.dll fetch-official || true) && exec dotnet geographie.dll"]
+# Serves by default; a verb runs instead (docker run IMAGE load-shipped, migrate, import FILE...). Replicas never
+# import: one loader job does (docker-compose.yml, deploy/k8s/migration-job.yaml), and every replica follows the
+# data revision by itself.
+ENTRYPOINT ["dotnet", "geographie.dll"]

@@ -20,6 +20,8 @@ public sealed class TileCache
     private readonly LinkedList<Entry> _lru = new();
     private readonly Dictionary<string, Lazy<CachedTile>> _inFlight = new(StringComparer.Ordinal);
     private long _size;
+    private long _hits;
+    private long _misses;
 
     /// <summary>Creates an empty cache that holds at most <paramref name="byteBudget"/> bytes (see <see cref="CachedTile.SizeBytes"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">When the budget is negative.</exception>
@@ -43,6 +45,12 @@ public sealed class TileCache
             }
         }
     }
+
+    /// <summary>Lookups answered from the cache (a wait on another caller's build counts as a hit), since creation.</summary>
+    public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Lookups that built their tile, since creation.</summary>
+    public long Misses => Interlocked.Read(ref _misses);
 
     /// <summary>Number of entries.</summary>
     public int Count
@@ -88,6 +96,7 @@ public sealed class TileCache
             {
                 _lru.Remove(node);
                 _lru.AddFirst(node);
+                _hits++;
                 return node.Value.Tile;
             }
 
@@ -96,6 +105,16 @@ public sealed class TileCache
                 flight = new Lazy<CachedTile>(() => CachedTile.Create(build()), LazyThreadSafetyMode.ExecutionAndPublication);
                 _inFlight[key] = flight;
                 owner = true;
+            }
+
+            // Counted under the gate: both counters only move here, so plain increments are enough.
+            if (owner)
+            {
+                _misses++;
+            }
+            else
+            {
+                _hits++;
             }
         }
 

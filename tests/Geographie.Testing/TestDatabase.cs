@@ -43,6 +43,22 @@ public sealed class TestDatabase : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// Opens or shuts the database to every new connection and ends the open ones: a database outage as the
+    /// service's pool sees it, without stopping the server other tests use.
+    /// </summary>
+    public async Task SetReachableAsync(bool reachable)
+    {
+        await using var admin = new NpgsqlConnection(_adminConnectionString);
+        await admin.OpenAsync();
+        await using var alter = new NpgsqlCommand($"""
+            ALTER DATABASE "{Name}" WITH ALLOW_CONNECTIONS {reachable.ToString().ToLowerInvariant()};
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND pid <> pg_backend_pid();
+            """, admin);
+        await alter.ExecuteNonQueryAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
+
     /// <inheritdoc />
     public async Task DisposeAsync()
     {

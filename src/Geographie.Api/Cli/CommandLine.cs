@@ -15,15 +15,22 @@ public static class CommandLine
         usage: geographie [verb] [options]
           (no verb)                               run the service (REST :8080, gRPC :8081)
           migrate                                 apply pending database migrations
-          import FILE [--edition qpv2024|qpv2015] import official perimeters (.geojson, .gpkg, .shp; WGS84 or Lambert-93)
-          import-register FILE [--edition E]      import a register CSV (code_qp,lib_qp,insee_com,lib_com)
+          import FILE [--edition qpv2024|qpv2015] [--replace-all] [--max-removed-share S]
+                                                  import official perimeters (.geojson, .gpkg, .shp; WGS84 or Lambert-93)
+          import-register FILE [--edition E] [--replace-all] [--max-removed-share S]
+                                                  import a register CSV (code_qp,lib_qp,insee_com,lib_com)
           import-communes FILE                    import commune outlines (GeoJSON with code, nom)
           import-contrat DIR                      import the Contrat de ville data folder (geodata/contrat)
           load-shipped [GEODATA_DIR]              migrate and import everything shipped in geodata/
           fetch-official [--url URL] [--catalogue URL] [--edition E] [--expect-metropolitan N]
                                                   download, verify and import the official ANCT archive
+        An import never shrinks an edition by surprise: an empty file is refused, and so is a file that would remove
+        more than S (default 0.1) of the stored perimeters or register codes, naming them, unless --replace-all is
+        given or the file covers every register code of its edition.
         The database is GEOGRAPHIE_DB (an Npgsql connection string), else the local cluster on 127.0.0.1:55432.
         """;
+
+    private static readonly string[] FileVerbs = ["import", "import-register", "import-communes"];
 
     private static readonly string[] Verbs = ["migrate", "import", "import-register", "import-communes", "import-contrat", "load-shipped", "fetch-official", "help", "--help"];
 
@@ -38,14 +45,15 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default, string? connectionString = null)
     {
         var options = CommandOptions.Parse(args.Skip(1));
-        if (options.Error is null && args[0] is "import" or "import-register" or "import-communes" && options.File is null)
-        {
-            options = options with { Error = $"{args[0]} needs a FILE argument" };
-        }
         if (args[0] is "help" or "--help" || options.Error is not null)
         {
             await output.WriteLineAsync(options.Error is null ? Usage : options.Error + Environment.NewLine + Usage);
             return options.Error is null ? 0 : 2;
+        }
+        if (FileVerbs.Contains(args[0]) && options.FileProblem() is { } fileProblem)
+        {
+            await output.WriteLineAsync(fileProblem + Environment.NewLine + Usage);
+            return 2;
         }
         connectionString ??= GeographieDatabase.ConnectionStringFromEnvironment();
         try
@@ -75,11 +83,11 @@ public static class CommandLine
                 await output.WriteLineAsync(migrated.Count == 0 ? "database schema up to date" : "database schema migrated");
                 return 0;
             case "import":
-                return Report(output, await importer.ImportPerimetersAsync(options.RequireFile(), edition, cancellationToken));
+                return Report(output, await importer.ImportPerimetersAsync(options.File!, edition, options.Safeguard, cancellationToken));
             case "import-register":
-                return Report(output, await importer.ImportRegisterAsync(options.RequireFile(), edition ?? GeographyVersions.Qpv2024, cancellationToken));
+                return Report(output, await importer.ImportRegisterAsync(options.File!, edition ?? GeographyVersions.Qpv2024, options.Safeguard, cancellationToken));
             case "import-communes":
-                return Report(output, await importer.ImportCommuneOutlinesAsync(options.RequireFile(), cancellationToken));
+                return Report(output, await importer.ImportCommuneOutlinesAsync(options.File!, cancellationToken));
             case "import-contrat":
                 return Report(output, await new ContratImporter(dataSource).ImportAsync(options.File ?? Path.Combine(ShippedData.FindGeodata(), ShippedData.ContratFolder), cancellationToken));
             case "load-shipped":
@@ -106,7 +114,8 @@ public static class CommandLine
         {
             FetchStatus.Offline => 0,
             FetchStatus.Rejected => 1,
-            _ => Report(output, await importer.ImportPerimetersAsync(fetched.FilePath!, edition, cancellationToken)),
+            // A verified archive is a whole official edition: it replaces the previous one, whatever it drops.
+            _ => Report(output, await importer.ImportPerimetersAsync(fetched.FilePath!, edition, ImportSafeguard.ReplacingAll, cancellationToken)),
         };
     }
 

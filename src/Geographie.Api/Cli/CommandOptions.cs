@@ -1,14 +1,16 @@
 using System.Globalization;
 using Geographie.Domain.Geography;
+using Geographie.Storage.Imports;
 
 namespace Geographie.Api.Cli;
 
 /// <summary>The options of a verb, parsed; <see cref="Error"/> says what is wrong with them.</summary>
-internal sealed record CommandOptions(string? File, GeographyVersion? Edition, Uri? Url, Uri? Catalogue, int? ExpectMetropolitan, string? Error)
+internal sealed record CommandOptions(
+    string? File, GeographyVersion? Edition, Uri? Url, Uri? Catalogue, int? ExpectMetropolitan, ImportSafeguard Safeguard, string? Error)
 {
     public static CommandOptions Parse(IEnumerable<string> args)
     {
-        var options = new CommandOptions(null, null, null, null, null, null);
+        var options = new CommandOptions(null, null, null, null, null, ImportSafeguard.Default, null);
         using var e = args.GetEnumerator();
         while (e.MoveNext())
         {
@@ -30,6 +32,15 @@ internal sealed record CommandOptions(string? File, GeographyVersion? Edition, U
                         ExpectMetropolitan = int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
                             ? n : throw new FormatException("--expect-metropolitan needs a positive integer"),
                     },
+                    "--replace-all" => options with { Safeguard = options.Safeguard with { ReplaceAll = true } },
+                    "--max-removed-share" => options with
+                    {
+                        Safeguard = options.Safeguard with
+                        {
+                            MaxRemovedShare = double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1
+                                ? share : throw new FormatException("--max-removed-share needs a share between 0 and 1 (0.1 = 10 %)"),
+                        },
+                    },
                     _ when arg.StartsWith("--", StringComparison.Ordinal) => throw new FormatException($"unknown option {arg}"),
                     _ when options.File is null => options with { File = arg },
                     _ => throw new FormatException($"unexpected argument {arg}"),
@@ -43,8 +54,10 @@ internal sealed record CommandOptions(string? File, GeographyVersion? Edition, U
         return options;
     }
 
-    /// <summary>The FILE argument; the verbs that need it are refused as bad usage before without it.</summary>
-    public string RequireFile() => File ?? throw new InvalidOperationException("a FILE argument is needed");
+    /// <summary>Why the FILE argument of a verb that reads one is unusable, or null when it names a file or folder.</summary>
+    public string? FileProblem() => File is null ? "a FILE argument is needed"
+        : System.IO.File.Exists(File) || Directory.Exists(File) ? null
+        : $"{File} does not exist";
 
     private static Uri ParseUri(string text, string option) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

@@ -33,8 +33,8 @@ public static class ShippedData
             var outcome = kind switch
             {
                 "communes" => await importer.ImportCommuneOutlinesAsync(path, cancellationToken),
-                "register" => await importer.ImportRegisterAsync(path, edition!, cancellationToken),
-                _ => await importer.ImportPerimetersAsync(path, edition, cancellationToken),
+                "register" => await importer.ImportRegisterAsync(path, edition!, cancellationToken: cancellationToken),
+                _ => await importer.ImportPerimetersAsync(path, edition, cancellationToken: cancellationToken),
             };
             exit = Math.Max(exit, CommandLine.Report(output, outcome));
         }

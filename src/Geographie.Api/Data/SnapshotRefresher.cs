@@ -15,53 +15,89 @@ namespace Geographie.Api.Data;
 /// </summary>
 public sealed partial class SnapshotRefresher(
     NpgsqlDataSource dataSource,
+    [FromKeyedServices(SnapshotRefresher.ReadSourceKey)] NpgsqlDataSource readSource,
     GeographyState state,
     IOptions<GeographieOptions> options,
+    TimeProvider timeProvider,
     ILogger<SnapshotRefresher> logger) : BackgroundService
 {
+    /// <summary>The service key of the data source snapshots are read from (the primary, or a read replica).</summary>
+    public const string ReadSourceKey = "snapshot-read";
+
     private readonly SemaphoreSlim _wake = new(0);
 
-    /// <summary>Loads now if the revision changed; used at start and by tests after an import.</summary>
+    /// <summary>Loads now if the revision changed; used at start and by tests after an import. Throws when PostGIS fails.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var reader = new StoredDataReader(dataSource);
+        var reader = new StoredDataReader(readSource);
         var revision = await reader.ReadRevisionAsync(cancellationToken);
         if (state.Current?.Revision == revision)
         {
+            state.Confirm(timeProvider.GetUtcNow());
             return;
         }
         var watch = Stopwatch.StartNew();
         var memoryBefore = GC.GetTotalMemory(false);
         var data = await reader.ReadAsync(cancellationToken);
         var snapshot = new GeographySnapshot(data.Revision, data.Quartiers, data.Communes, data.Contrat, DateTimeOffset.UtcNow);
-        state.Publish(snapshot, watch.Elapsed);
+        state.Publish(snapshot, watch.Elapsed, timeProvider.GetUtcNow());
         LogLoaded(data.Revision, data.Quartiers.Count, data.Quartiers.Count(q => q.HasPerimeter), watch.ElapsedMilliseconds,
             (GC.GetTotalMemory(false) - memoryBefore) / 1024);
+    }
+
+    /// <summary>
+    /// One poll: refreshes if the revision moved; a database failure is recorded in <see cref="GeographyState"/>
+    /// (the snapshot in use stays) instead of thrown. Returns whether the database answered.
+    /// </summary>
+    public async Task<bool> PollAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RefreshAsync(cancellationToken);
+            state.Record(await new StoredDataReader(readSource).ReadImportTalliesAsync(cancellationToken));
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or PostgresException or InvalidOperationException or TimeoutException)
+        {
+            state.Fail(e.Message, timeProvider.GetUtcNow());
+            LogFailed(e.Message);
+            return false;
+        }
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _ = ListenAsync(stoppingToken);
+        var listener = ListenAsync(stoppingToken);
         var migrated = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            if (!migrated)
             {
-                if (!migrated)
-                {
-                    LogDatabase(GeographieDatabase.Redact(dataSource.ConnectionString));
-                    await Migrator.MigrateAsync(dataSource, stoppingToken);
-                    migrated = true;
-                }
-                await RefreshAsync(stoppingToken);
+                migrated = await MigrateAsync(stoppingToken);
             }
-            catch (Exception e) when (e is NpgsqlException or PostgresException or InvalidOperationException or TimeoutException)
+            if (migrated)
             {
-                state.Fail(e.Message);
-                LogFailed(e.Message);
+                await PollAsync(stoppingToken);
             }
             await _wake.WaitAsync(options.Value.RevisionPollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        await listener;
+    }
+
+    private async Task<bool> MigrateAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            LogDatabase(GeographieDatabase.Redact(dataSource.ConnectionString));
+            await Migrator.MigrateAsync(dataSource, stoppingToken);
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or PostgresException or InvalidOperationException or TimeoutException)
+        {
+            state.Fail(e.Message, timeProvider.GetUtcNow());
+            LogFailed(e.Message);
+            return false;
         }
     }
 
@@ -91,6 +127,12 @@ public sealed partial class SnapshotRefresher(
             {
                 return;
             }
+            catch (Exception e)
+            {
+                // Awaited by ExecuteAsync, but an unexpected failure must not end notifications silently: log and retry.
+                LogListenerFailed(e);
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 
@@ -99,6 +141,9 @@ public sealed partial class SnapshotRefresher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "PostGIS of record: {ConnectionString}")]
     private partial void LogDatabase(string connectionString);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The data-change listener failed; it restarts in 5 s and the poll keeps the data fresh meanwhile")]
+    private partial void LogListenerFailed(Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot load failed, the previous one stays in use: {Error}")]
     private partial void LogFailed(string error);

@@ -1,6 +1,7 @@
 using System.Net;
 using Geographie.Api.Data;
 using Geographie.Api.Http;
+using Geographie.Api.Observability;
 using Geographie.Api.Tiles;
 using Geographie.Domain.Eligibility;
 using Geographie.Storage;
@@ -27,6 +28,11 @@ public static class GeographieHostExtensions
             ? configured
             : GeographieDatabase.ConnectionStringFromEnvironment();
         builder.Services.AddSingleton(_ => GeographieDatabase.CreateDataSource(connectionString));
+        // Snapshots may be read from a streaming replica; migrations and LISTEN need the primary.
+        builder.Services.AddKeyedSingleton(SnapshotRefresher.ReadSourceKey, (services, _) => options.ReadDatabase is { Length: > 0 } read
+            ? GeographieDatabase.CreateDataSource(read)
+            : services.GetRequiredService<Npgsql.NpgsqlDataSource>());
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GeographyState>();
         builder.Services.AddSingleton<SnapshotRefresher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
@@ -72,8 +78,13 @@ public static class GeographieHostExtensions
             Listen(kestrel, options.RestUrl, HttpProtocols.Http1);
             // h2c (gRPC without TLS) needs an endpoint that speaks HTTP/2 only: there is no ALPN to negotiate it.
             Listen(kestrel, options.GrpcUrl, HttpProtocols.Http2);
+            if (options.MetricsUrl is { Length: > 0 })
+            {
+                Listen(kestrel, options.MetricsUrl, HttpProtocols.Http1);
+            }
             RequestTargetLimits.Configure(kestrel.Limits);
         });
+        builder.AddGeographieObservability(options);
         return builder;
     }
 
@@ -84,6 +95,7 @@ public static class GeographieHostExtensions
         app.UseMiddleware<EdgeErrorMiddleware>();
         app.UseResponseHeaders();
         app.UseStatusCodePages();
+        app.UseGeographieObservability(options);
         app.UseRequestTargetLimits();
         app.UseListenerSeparation(options);
         app.UseGrpcRequestLimits(options);
@@ -93,7 +105,8 @@ public static class GeographieHostExtensions
         app.MapQuartierEndpoints();
         app.MapEligibilityEndpoints();
         app.MapTileEndpoints();
-        app.MapGrpcService<Grpc.EligibilityGrpcService>();
+        // A gRPC call ends by its deadline; a CheckStream may rightly run for as long as its client sends.
+        app.MapGrpcService<Grpc.EligibilityGrpcService>().DisableRequestTimeout();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOpenApi();

@@ -6,6 +6,13 @@ public sealed class GeographieOptions
     /// <summary>Npgsql connection string; when unset, GEOGRAPHIE_DB, else the local cluster.</summary>
     public string? Database { get; set; }
 
+    /// <summary>
+    /// Npgsql connection string of a read replica to read snapshots and the revision from; unset: the primary. Migrations
+    /// and change notifications stay on the primary (LISTEN does not work on a standby): a replica that lags is
+    /// caught up by the next poll.
+    /// </summary>
+    public string? ReadDatabase { get; set; }
+
     /// <summary>REST, tiles and map page endpoint (HTTP/1.1).</summary>
     public string RestUrl { get; set; } = "http://127.0.0.1:8080";
 
@@ -47,4 +54,28 @@ public sealed class GeographieOptions
 
     /// <summary>How often the data revision is polled, besides notifications.</summary>
     public TimeSpan RevisionPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Prometheus scrape endpoint (<c>/metrics</c>, HTTP/1.1), on a port of its own; empty disables it.</summary>
+    public string MetricsUrl { get; set; } = "http://127.0.0.1:9464";
+
+    /// <summary>OTLP endpoint for traces (else OTEL_EXPORTER_OTLP_ENDPOINT); unset: no tracing.</summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary>Structured JSON logs on the console instead of plain text.</summary>
+    public bool JsonLogs { get; set; }
+
+    /// <summary>How long a stopping service lets in-flight requests (a batch, a stream) finish before it exits.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest a REST request may run before it is cancelled with 504 (gRPC calls use their deadline).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Requests per second allowed to one client address on the public routes; 0 disables rate limits.</summary>
+    public int RateLimitPerSecond { get; set; }
+
+    /// <summary>How many requests one client may send at once above its per-second rate.</summary>
+    public int RateLimitBurst { get; set; } = 100;
+
+    /// <summary>Take the client address from X-Forwarded-For (behind a trusted balancer), for rate limits and logs.</summary>
+    public bool TrustForwardedFor { get; set; }
 }

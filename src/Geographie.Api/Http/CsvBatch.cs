@@ -13,8 +13,9 @@ namespace Geographie.Api.Http;
 /// Every row sent gets exactly one row back, in order: a bad row, or one the reader cannot read (a quote never
 /// closed, a field or row beyond <see cref="CsvLimits"/>), is answered INVALID with its line number and the rest of
 /// the body is still answered. When the body cannot be read to its end once answering has begun (cut, stalled below
-/// Kestrel's minimum data rate, beyond the size limit), a last row with status <c>ERROR</c> says so and the response
-/// is aborted, so that no client takes it for a complete 200. With a semicolon delimiter, decimal commas are accepted.
+/// Kestrel's minimum data rate, beyond the size limit), a last row with status <c>ERROR</c> says so, with the count of
+/// rows answered: a client never takes a cut answer for a complete one. With a semicolon delimiter, decimal commas are
+/// accepted.
 /// </summary>
 public static class CsvBatch
 {
@@ -88,11 +89,8 @@ public static class CsvBatch
         {
             await output.DisposeAsync();
         }
-        if (failure is not null)
-        {
-            // An unterminated chunked answer: clients report an incomplete transfer instead of a complete 200.
-            context.Abort();
-        }
+        // The answer then ends normally: aborting the connection as well would let a client lose the ERROR row
+        // itself (a reset discards what it has not read yet), and that row is what says the answer is incomplete.
         return TypedResults.Empty;
     }
 

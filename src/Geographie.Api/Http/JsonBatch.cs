@@ -40,7 +40,7 @@ public static class JsonBatch
         catch (JsonException e)
         {
             // The serializer's own message names .NET types; the position is what the caller can use.
-            return Invalid("body", $"The body must be a JSON array of point objects; it is malformed or of another shape at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} (JSON path {e.Path}).");
+            return Invalid("body", $"The body is not a JSON array of point objects: it is malformed or of another shape at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} (JSON path {e.Path}).");
         }
         if (items.Count == 0)
         {

@@ -2,19 +2,30 @@ using Geographie.Api.Data;
 
 namespace Geographie.Api.Http;
 
-/// <summary>The body of <c>/readyz</c>.</summary>
+/// <summary>
+/// The body of <c>/readyz</c>. <see cref="Ready"/> means a snapshot is loaded and served: a replica keeps answering
+/// from memory while the database is away, so a database blip must not take every replica out of the balancer.
+/// The database's reachability and the snapshot's staleness are reported beside it, without addresses or error
+/// texts (they may name hosts; the log has them).
+/// </summary>
 public sealed record Readiness(
     bool Ready,
-    string Database,
+    Readiness.DatabaseStatus Database,
     long? Revision,
     DateTimeOffset? LoadedAt,
     double? BuildMilliseconds,
-    string? LastError,
+    double? SnapshotAgeSeconds,
     IReadOnlyList<Readiness.EditionStatus> Geographies,
     int Communes,
     int CommuneOutlines,
     Readiness.ContratStatus Contrat)
 {
+    /// <summary>
+    /// What the refresher last learnt of PostGIS: <c>reachable</c> when its last revision check answered,
+    /// <c>answeredAt</c> the time of that answer (the snapshot was current then), <c>unreachableSince</c> while it fails.
+    /// </summary>
+    public sealed record DatabaseStatus(bool Reachable, DateTimeOffset? AnsweredAt, DateTimeOffset? UnreachableSince);
+
     /// <summary>How much of the Contrat de ville is loaded.</summary>
     public sealed record ContratStatus(int Defis, int Orientations, int Projets, int Chantiers, int Deliberations, int MetropoleQuartiers);
 
@@ -22,7 +33,7 @@ public sealed record Readiness(
     public sealed record EditionStatus(
         string Code, string Decret, int Quartiers, int PerimetersLoaded, int PerimetersMissing, bool Complete, string Note);
 
-    internal static Readiness Describe(GeographyState state, string database)
+    internal static Readiness Describe(GeographyState state, DateTimeOffset now)
     {
         var snapshot = state.Current;
         var editions = snapshot?.Editions.Select(e => new EditionStatus(
@@ -33,12 +44,13 @@ public sealed record Readiness(
                 : $"{e.WithPerimeter.Count} of the {e.Version.ExpectedQuartierCount} perimeters of the décret are loaded: answers are UNKNOWN where perimeters are missing"))
             .ToArray() ?? [];
         return new Readiness(
-            database == "reachable" && snapshot is not null,
-            database,
+            snapshot is not null,
+            new DatabaseStatus(state.DatabaseAnsweredAt is not null && state.DatabaseUnreachableSince is null,
+                state.DatabaseAnsweredAt, state.DatabaseUnreachableSince),
             snapshot?.Revision,
             snapshot?.LoadedAt,
             snapshot is null ? null : Math.Round(state.LastBuildTime.TotalMilliseconds, 1),
-            state.LastError,
+            snapshot is null ? null : Math.Round((now - snapshot.LoadedAt).TotalSeconds, 1),
             editions,
             snapshot?.Communes.Count ?? 0,
             snapshot?.Communes.Count(c => c.Outline is not null) ?? 0,

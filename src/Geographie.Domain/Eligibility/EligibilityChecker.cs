@@ -19,11 +19,16 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
     /// <summary>The limits in force.</summary>
     public EligibilityLimits Limits { get; } = limits;
 
-    /// <summary>Checks one request; invalid input becomes an INVALID result with its reason.</summary>
+    /// <summary>Every answer given through <see cref="Check(GeographySnapshot, in EligibilityRequest)"/>, by status and edition.</summary>
+    public AnswerCounts Answers { get; } = new();
+
+    /// <summary>Checks one request; invalid input becomes an INVALID result with its reason. Counted in <see cref="Answers"/>.</summary>
     public EligibilityResult Check(GeographySnapshot snapshot, in EligibilityRequest request)
     {
         var problem = RequestValidator.TryResolve(request, Limits, out var resolved);
-        return problem is null ? Check(snapshot, resolved) : EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
+        var result = problem is null ? Check(snapshot, resolved) : EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
+        Answers.Add(result.Status, result.Geography);
+        return result;
     }
 
     /// <summary>Checks a request already resolved by <see cref="RequestValidator"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 
@@ -7,20 +6,14 @@ namespace Geographie.Import.Files;
 
 /// <summary>
 /// Reads an Esri Shapefile (.shp with its .dbf, optional .prj and .cpg). The CRS comes from the .prj:
-/// Lambert-93 when it names it, WGS84 otherwise. Attributes are decoded as UTF-8 unless the .cpg says otherwise.
+/// Lambert-93 when it names it, WGS84 otherwise. Attributes are decoded with <see cref="DbfEncoding"/>.
 /// </summary>
 public static class ShapefileFeatureReader
 {
     /// <summary>Reads <paramref name="path"/> (the .shp file).</summary>
     public static SourceFile Read(string path)
     {
-        var options = new ShapefileReaderOptions { Encoding = Encoding.UTF8 };
-        var cpg = Path.ChangeExtension(path, ".cpg");
-        if (File.Exists(cpg) && File.ReadAllText(cpg).Trim().Contains("1252", StringComparison.Ordinal))
-        {
-            // Latin-1 stands in for Windows-1252: they differ only in 0x80–0x9F, unused in French place names.
-            options.Encoding = Encoding.Latin1;
-        }
+        var options = new ShapefileReaderOptions { Encoding = DbfEncoding.Of(path) };
         using var reader = Shapefile.OpenRead(path, options);
         var features = new List<SourceFeature>();
         while (reader.Read(out var deleted))

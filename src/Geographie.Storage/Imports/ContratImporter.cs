@@ -51,11 +51,11 @@ public sealed class ContratImporter(NpgsqlDataSource dataSource)
             {
                 if ((string?)await last.ExecuteScalarAsync(ct) == sha && await HasContrat(connection, ct))
                 {
-                    return 0;
+                    return new AppliedChange(0);
                 }
             }
             await Replace(connection, contrat, ct);
-            return count;
+            return new AppliedChange(count);
         }, cancellationToken);
     }
 

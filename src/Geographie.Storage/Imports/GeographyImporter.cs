@@ -11,7 +11,8 @@ namespace Geographie.Storage.Imports;
 
 /// <summary>
 /// Imports official geography files into PostGIS: perimeters (GeoJSON, GeoPackage, Shapefile), the register
-/// CSV, and commune outlines. Each import is one transaction: refused whole when one feature is unusable,
+/// CSV, and commune outlines. Each import is one transaction: refused whole when one feature is unusable, when the
+/// file is empty, or when it would remove more of the stored edition than its <see cref="ImportSafeguard"/> allows;
 /// a no-op when the data is already there, an atomic replacement otherwise. Thread-safe.
 /// </summary>
 public sealed class GeographyImporter(NpgsqlDataSource dataSource)
@@ -20,10 +21,12 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Imports the perimeters of <paramref name="path"/> as <paramref name="edition"/> (detected from the codes when
-    /// null). The edition's perimeters become exactly the file's. Never throws for bad content: a file that cannot be
-    /// read or validated comes back <see cref="ImportStatus.Refused"/> with the reasons.
+    /// null). The edition's perimeters become exactly the file's, within <paramref name="safeguard"/> (default
+    /// <see cref="ImportSafeguard.Default"/>). Never throws for bad content: a file that cannot be read or validated,
+    /// an empty file, or one that would remove too much comes back <see cref="ImportStatus.Refused"/> with the reasons.
     /// </summary>
-    public async Task<ImportOutcome> ImportPerimetersAsync(string path, GeographyVersion? edition = null, CancellationToken cancellationToken = default)
+    public async Task<ImportOutcome> ImportPerimetersAsync(
+        string path, GeographyVersion? edition = null, ImportSafeguard? safeguard = null, CancellationToken cancellationToken = default)
     {
         ValidatedFile validated;
         try
@@ -35,6 +38,10 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
             return await _runner.RefuseAsync(path, "perimeters", edition?.Code, 0, [e.Message], cancellationToken);
         }
         var count = validated.Features.Count + validated.Problems.Count;
+        if (count == 0)
+        {
+            return await RefuseEmptyAsync(path, "perimeters", edition?.Code, "features", cancellationToken);
+        }
         if (!validated.IsAcceptable)
         {
             return await _runner.RefuseAsync(path, "perimeters", validated.Edition.Code, count,
@@ -46,6 +53,8 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
             {
                 await Stage(connection, version,
                     validated.Features.Select(f => (f.Code, f.Name, f.Departement, (MultiPolygon?)f.Perimeter, f.Communes)), ct);
+                var removed = await GuardRemovals(connection, "perimeters_removed_by_staging", version, $"{version} perimeters",
+                    safeguard ?? ImportSafeguard.Default, ct);
                 var changed = await Scalar(connection, SqlScripts.Query("upsert_perimeters"), null, ct, returnsRowCount: true);
                 changed += await Scalar(connection, SqlScripts.Query("clear_missing_perimeters"), version, ct);
                 // Communes from the file only where the register does not already name them with INSEE codes.
@@ -54,15 +63,17 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
                         SELECT 1 FROM quartier q WHERE q.version = s.version AND q.code = s.code AND q.in_register)
                     """, ct);
                 changed += await Scalar(connection, SqlScripts.Query("replace_staged_communes"), null, ct);
-                return changed;
+                return new AppliedChange(changed, removed);
             }, cancellationToken);
     }
 
     /// <summary>
     /// Imports the register CSV (<c>code_qp,lib_qp,insee_com,lib_com</c>) of <paramref name="edition"/>: every quartier
-    /// with its communes, perimeters untouched. Refused whole on the first bad row.
+    /// with its communes, perimeters untouched. Refused whole on the first bad row, when it holds no row, or when it
+    /// would take more of the stored register out than <paramref name="safeguard"/> allows.
     /// </summary>
-    public async Task<ImportOutcome> ImportRegisterAsync(string path, GeographyVersion edition, CancellationToken cancellationToken = default)
+    public async Task<ImportOutcome> ImportRegisterAsync(
+        string path, GeographyVersion edition, ImportSafeguard? safeguard = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<RegisterEntry> entries;
         try
@@ -73,15 +84,21 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
         {
             return await _runner.RefuseAsync(path, "register", edition.Code, 0, [e.Message], cancellationToken);
         }
+        if (entries.Count == 0)
+        {
+            return await RefuseEmptyAsync(path, "register", edition.Code, "register rows", cancellationToken);
+        }
         return await _runner.RunAsync(path, "register", edition.Code, entries.Count, [],
             async (connection, ct) =>
             {
                 await Stage(connection, edition.Code,
                     entries.Select(e => (e.Code, e.Name, Departements.OfQuartierCode(e.Code), (MultiPolygon?)null, e.Communes)), ct);
+                var removed = await GuardRemovals(connection, "register_removed_by_staging", edition.Code, $"{edition.Code} register codes",
+                    safeguard ?? ImportSafeguard.Default, ct);
                 var changed = await Scalar(connection, SqlScripts.Query("upsert_register"), edition.Code, ct);
                 changed += await Scalar(connection, SqlScripts.Query("upsert_register_communes"), null, ct);
                 changed += await Scalar(connection, SqlScripts.Query("replace_staged_communes"), null, ct);
-                return changed;
+                return new AppliedChange(changed, removed);
             }, cancellationToken);
     }
 
@@ -96,6 +113,10 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
             return await _runner.RefuseAsync(path, "communes", null, 0, [e.Message], cancellationToken);
+        }
+        if (communes.Count == 0)
+        {
+            return await RefuseEmptyAsync(path, "communes", null, "commune outlines", cancellationToken);
         }
         return await _runner.RunAsync(path, "communes", null, communes.Count, [],
             async (connection, ct) =>
@@ -113,8 +134,29 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
                     }
                     await writer.CompleteAsync(ct);
                 }
-                return await Scalar(connection, SqlScripts.Query("upsert_commune_outlines"), null, ct);
+                return new AppliedChange(await Scalar(connection, SqlScripts.Query("upsert_commune_outlines"), null, ct));
             }, cancellationToken);
+    }
+
+    private Task<ImportOutcome> RefuseEmptyAsync(string path, string kind, string? edition, string what, CancellationToken cancellationToken) =>
+        _runner.RefuseAsync(path, kind, edition, 0,
+            [$"the file holds no {what}: an empty file never replaces stored data (was it cut or exported empty?)"], cancellationToken);
+
+    /// <summary>
+    /// Under the import lock, what the staged rows would remove from <paramref name="version"/>; throws
+    /// <see cref="ImportRefusal"/> when <paramref name="safeguard"/> does not allow it, else returns it for the audit.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> GuardRemovals(
+        NpgsqlConnection connection, string query, string version, string what, ImportSafeguard safeguard, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(SqlScripts.Query(query), connection);
+        command.Parameters.AddWithValue("version", version);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var removed = reader.GetFieldValue<string[]>(0);
+        var stored = reader.GetInt32(1);
+        var coversRegister = reader.GetBoolean(2);
+        return safeguard.Refusal(what, stored, removed, coversRegister) is { } refusal ? throw new ImportRefusal(refusal) : removed;
     }
 
     private static async Task Stage(

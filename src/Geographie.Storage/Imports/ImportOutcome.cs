@@ -13,7 +13,7 @@ public enum ImportStatus
 
 /// <summary>
 /// The result of one import, as recorded in <c>import_audit</c>: counts, repairs made and, when refused,
-/// every problem with the feature's position and code.
+/// every problem with the feature's position and code, and what an applied import removed (code and name).
 /// </summary>
 public sealed record ImportOutcome(
     ImportStatus Status,
@@ -24,7 +24,8 @@ public sealed record ImportOutcome(
     int FeatureCount,
     int ChangedCount,
     IReadOnlyList<string> Repairs,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    IReadOnlyList<string> Removed)
 {
     /// <summary>A human summary, one line plus one line per problem or repair.</summary>
     public string Describe()
@@ -37,6 +38,7 @@ public sealed record ImportOutcome(
             _ => $"{what}: REFUSED, nothing was written ({Problems.Count} problem(s)).",
         };
         return string.Join(Environment.NewLine,
-            new[] { head }.Concat(Repairs.Select(r => "  repaired " + r)).Concat(Problems.Select(p => "  " + p)));
+            new[] { head }.Concat(Repairs.Select(r => "  repaired " + r)).Concat(Removed.Select(r => "  removed " + r))
+                .Concat(Problems.Select(p => "  " + p)));
     }
 }

@@ -10,7 +10,8 @@ namespace Geographie.Storage.Imports;
 /// </summary>
 internal sealed class ImportRunner(NpgsqlDataSource dataSource)
 {
-    public delegate Task<int> Apply(NpgsqlConnection connection, CancellationToken cancellationToken);
+    /// <summary>Applies the staged change inside the import transaction; throws <see cref="ImportRefusal"/> to refuse it.</summary>
+    public delegate Task<AppliedChange> Apply(NpgsqlConnection connection, CancellationToken cancellationToken);
 
     public static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
     {
@@ -35,7 +36,18 @@ internal sealed class ImportRunner(NpgsqlDataSource dataSource)
             lockCommand.Parameters.AddWithValue("k", $"import:{kind}:{edition}");
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
-        var changed = await apply(connection, cancellationToken);
+        AppliedChange change;
+        try
+        {
+            change = await apply(connection, cancellationToken);
+        }
+        catch (ImportRefusal refusal)
+        {
+            // Checked under the import lock, against the data the change would replace; nothing of it is kept.
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefuseAsync(path, sha, kind, edition, featureCount, [refusal.Message], cancellationToken);
+        }
+        var changed = change.Changed;
         if (changed > 0)
         {
             await using var bump = new NpgsqlCommand(SqlScripts.Query("bump_revision"), connection);
@@ -43,7 +55,7 @@ internal sealed class ImportRunner(NpgsqlDataSource dataSource)
         }
         var outcome = new ImportOutcome(
             changed > 0 ? ImportStatus.Applied : ImportStatus.Unchanged,
-            kind, edition, Path.GetFileName(path), sha, featureCount, changed, repairs, []);
+            kind, edition, Path.GetFileName(path), sha, featureCount, changed, repairs, [], change.Removed);
         await AuditAsync(connection, outcome, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;
@@ -59,7 +71,7 @@ internal sealed class ImportRunner(NpgsqlDataSource dataSource)
     public async Task<ImportOutcome> RefuseAsync(
         string path, string sha, string kind, string? edition, int featureCount, IReadOnlyList<string> problems, CancellationToken cancellationToken)
     {
-        var outcome = new ImportOutcome(ImportStatus.Refused, kind, edition, Path.GetFileName(path), sha, featureCount, 0, [], problems);
+        var outcome = new ImportOutcome(ImportStatus.Refused, kind, edition, Path.GetFileName(path), sha, featureCount, 0, [], problems, []);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await AuditAsync(connection, outcome, cancellationToken);
         return outcome;
@@ -86,3 +98,12 @@ internal sealed class ImportRunner(NpgsqlDataSource dataSource)
     // PostgreSQL text cannot hold NUL, and a refused file's problems quote its bytes.
     private static string Storable(string text) => text.Replace('\0', '\uFFFD');
 }
+
+/// <summary>What an applied import changed: the rows it wrote and what it removed (code and name, for the audit).</summary>
+internal readonly record struct AppliedChange(int Changed, IReadOnlyList<string> Removed)
+{
+    public AppliedChange(int changed) : this(changed, []) { }
+}
+
+/// <summary>Thrown inside <see cref="ImportRunner.Apply"/> when the staged data must not replace what is stored.</summary>
+internal sealed class ImportRefusal(string reason) : Exception(reason);

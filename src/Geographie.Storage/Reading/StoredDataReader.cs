@@ -21,6 +21,23 @@ public sealed class StoredDataReader(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// How many imports of each kind ended in each outcome, read from <c>import_audit</c>: every process's imports,
+    /// the command line's included, so a service can report them although it did not run them.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportTally>> ReadImportTalliesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT kind, outcome, count(*) FROM import_audit GROUP BY kind, outcome ORDER BY kind, outcome");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tallies = new List<ImportTally>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tallies.Add(new ImportTally(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+        return tallies;
+    }
+
     /// <summary>Everything, consistently.</summary>
     public async Task<StoredData> ReadAsync(CancellationToken cancellationToken = default)
     {

@@ -55,7 +55,7 @@ public sealed class HardeningTests(CorpusApp app) : IClassFixture<CorpusApp>
     }
 
     [Fact]
-    public async Task A_CSV_body_beyond_the_size_limit_ends_with_an_ERROR_row_and_an_incomplete_answer()
+    public async Task A_CSV_body_beyond_the_size_limit_ends_with_an_ERROR_row_counting_the_rows_answered()
     {
         await using var factory = await WithSettingsAsync(("Geographie:MaxBatchBodyBytes", "200000"));
         var rows = Enumerable.Range(0, 60_000)
@@ -65,27 +65,13 @@ public sealed class HardeningTests(CorpusApp app) : IClassFixture<CorpusApp>
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/eligibility/batch?geography=qpv2015") { Content = content };
 
-        using var response = await factory.Server.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var lines = new List<string>();
-        var incomplete = false;
-        try
-        {
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                lines.Add(line);
-            }
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException)
-        {
-            incomplete = true;
-        }
+        using var response = await factory.Server.CreateClient().SendAsync(request);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(incomplete, "the answer must not end like a complete one");
         var last = lines[^1].Split(',');
         Assert.Equal("ERROR", last[3]);
-        var answered = lines.Count - 2;
+        var answered = lines.Length - 2;
         Assert.InRange(answered, 1, 59_999);
         Assert.Contains($"{answered} rows were answered", lines[^1], StringComparison.Ordinal);
         Assert.All(lines.Skip(1).SkipLast(1), l => Assert.Equal("INSIDE", l.Split(',')[3]));

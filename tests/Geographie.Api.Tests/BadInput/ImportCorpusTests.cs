@@ -25,7 +25,7 @@ public sealed class ImportCorpusTests(CorpusApp app) : IClassFixture<CorpusApp>
 
     public static TheoryData<string> CommandNames => new(Commands.Keys);
 
-    /// <summary>Command lines and their exit codes; {bad} is a file every import refuses, {missing} one that does not exist.</summary>
+    /// <summary>Command lines and their exit codes; {bad} is a file every import refuses, {missing} one that does not exist (bad usage).</summary>
     internal static readonly Dictionary<string, (string[] Args, int Exit)> Commands = new()
     {
         ["import without FILE"] = (["import"], 2),
@@ -43,12 +43,12 @@ public sealed class ImportCorpusTests(CorpusApp app) : IClassFixture<CorpusApp>
         ["fetch-official --expect-metropolitan abc"] = (["fetch-official", "--expect-metropolitan", "abc"], 2),
         ["migrate unknown option"] = (["migrate", "--force"], 2),
         ["load-shipped two folders"] = (["load-shipped", "a", "b"], 2),
-        ["import missing file"] = (["import", "{missing}"], 1),
+        ["import missing file"] = (["import", "{missing}"], 2),
         ["import bad file"] = (["import", "{bad}"], 1),
         ["import bad file as qpv2015"] = (["import", "{bad}", "--edition", "qpv2015"], 1),
-        ["import-register missing file"] = (["import-register", "{missing}"], 1),
+        ["import-register missing file"] = (["import-register", "{missing}"], 2),
         ["import-register bad file"] = (["import-register", "{bad}"], 1),
-        ["import-communes missing file"] = (["import-communes", "{missing}"], 1),
+        ["import-communes missing file"] = (["import-communes", "{missing}"], 2),
         ["import-communes bad file"] = (["import-communes", "{bad}"], 1),
         ["import-contrat missing folder"] = (["import-contrat", "{missing}"], 1),
         ["import-contrat a file"] = (["import-contrat", "{bad}"], 1),

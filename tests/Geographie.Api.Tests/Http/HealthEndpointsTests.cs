@@ -27,7 +27,8 @@ public sealed class HealthEndpointsTests : IClassFixture<GeographieApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(body.GetProperty("ready").GetBoolean());
-        Assert.Equal("reachable", body.GetProperty("database").GetString());
+        Assert.True(body.GetProperty("database").GetProperty("reachable").GetBoolean());
+        Assert.True(body.GetProperty("snapshotAgeSeconds").GetDouble() >= 0);
         var editions = body.GetProperty("geographies").EnumerateArray().ToDictionary(e => e.GetProperty("code").GetString()!);
         Assert.Equal(1493, editions["qpv2024"].GetProperty("quartiers").GetInt32());
         Assert.Equal(0, editions["qpv2024"].GetProperty("perimetersLoaded").GetInt32());

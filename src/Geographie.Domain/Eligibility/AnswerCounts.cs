@@ -1,0 +1,39 @@
+using Geographie.Domain.Geography;
+
+namespace Geographie.Domain.Eligibility;
+
+/// <summary>
+/// Running totals of eligibility answers by status and edition since the process started, read by metrics.
+/// Thread-safe; counting costs one interlocked add per answer, and each total sits on its own cache line so that
+/// cores answering different statuses do not contend.
+/// </summary>
+public sealed class AnswerCounts
+{
+    private const int Stride = 8; // 8 longs = one 64-byte cache line per total
+    private static readonly EligibilityStatus[] Statuses = Enum.GetValues<EligibilityStatus>();
+    private readonly long[] _totals = new long[(Statuses.Length + 1) * (GeographyVersions.All.Count + 1) * Stride];
+
+    /// <summary>Counts one answer; <paramref name="edition"/> is null for answers given before an edition was chosen (INVALID).</summary>
+    public void Add(EligibilityStatus status, GeographyVersion? edition) => Interlocked.Increment(ref _totals[Slot(status, edition)]);
+
+    /// <summary>The answers of <paramref name="status"/> in <paramref name="edition"/> so far.</summary>
+    public long Total(EligibilityStatus status, GeographyVersion? edition) => Interlocked.Read(ref _totals[Slot(status, edition)]);
+
+    private static int Slot(EligibilityStatus status, GeographyVersion? edition)
+    {
+        var editionIndex = edition is null ? GeographyVersions.All.Count : IndexOf(edition);
+        return (((int)status * (GeographyVersions.All.Count + 1)) + editionIndex) * Stride;
+    }
+
+    private static int IndexOf(GeographyVersion edition)
+    {
+        for (var i = 0; i < GeographyVersions.All.Count; i++)
+        {
+            if (ReferenceEquals(GeographyVersions.All[i], edition))
+            {
+                return i;
+            }
+        }
+        return GeographyVersions.All.Count;
+    }
+}
