@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Geographie.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,6 +19,7 @@ public static class OgcFeatureEndpoints
     public const string OpenApiDocument = "ogc";
 
     private const string Json = "application/json";
+    private const string SchemaMediaType = "application/schema+json";
     private const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     private static readonly string[] FormatParameter = ["f"];
     private static readonly string[] ItemsExtraParameters = ["f", "revision"];
@@ -37,6 +39,7 @@ public static class OgcFeatureEndpoints
         ogc.MapGet("/conformance", Conformance);
         ogc.MapGet("/collections", Collections);
         ogc.MapGet("/collections/{collectionId}", Collection);
+        ogc.MapGet("/collections/{collectionId}/schema", Schema);
         ogc.MapGet("/collections/{collectionId}/items", Items);
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item);
         return routes;
@@ -70,6 +73,44 @@ public static class OgcFeatureEndpoints
         catalogs.Current() is not { } catalog ? NotLoaded()
         : catalog.Find(collectionId) is not { } layer ? UnknownCollection(catalog, collectionId)
         : TypedResults.Ok(Describe(context.Request, layer)));
+
+    // The JSON Schema of the collection's features (rel describedby): clients such as GDAL type their fields from it
+    // instead of guessing from the first page, where a property may be null throughout.
+    private static IResult Schema(HttpContext context, FeatureCatalogs catalogs, string collectionId) => Metadata(context, () =>
+    {
+        if (catalogs.Current() is not { } catalog)
+        {
+            return NotLoaded();
+        }
+        if (catalog.Find(collectionId) is not { } layer)
+        {
+            return UnknownCollection(catalog, collectionId);
+        }
+        var properties = new JsonObject();
+        foreach (var property in layer.Properties)
+        {
+            properties[property.Name] = new JsonObject
+            {
+                ["type"] = property.Type.ToString().ToLowerInvariant(),
+                ["description"] = property.Description,
+            };
+        }
+        var schema = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2019-09/schema",
+            ["$id"] = $"{Root(context.Request)}/collections/{layer.Id}/schema",
+            ["title"] = layer.Title,
+            ["type"] = "object",
+            ["properties"] = new JsonObject
+            {
+                ["type"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("Feature") },
+                ["id"] = new JsonObject { ["type"] = "string" },
+                ["geometry"] = new JsonObject { ["$ref"] = "https://geojson.org/schema/MultiPolygon.json" },
+                ["properties"] = new JsonObject { ["type"] = "object", ["properties"] = properties },
+            },
+        };
+        return TypedResults.Text(schema.ToJsonString(), SchemaMediaType, System.Text.Encoding.UTF8);
+    });
 
     private static IResult Items(HttpContext context, FeatureCatalogs catalogs, string collectionId)
     {
@@ -222,13 +263,14 @@ public static class OgcFeatureEndpoints
             ? new SpatialExtentDocument([[e.MinX, e.MinY, e.MaxX, e.MaxY]], Crs84)
             : null;
         var temporal = layer.TemporalExtent is { } t
-            ? new TemporalExtentDocument([[Instant(t.Start), t.End is { } end ? Instant(end) : null]], "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")
+            ? new TemporalExtentDocument([[Instant(t.Start), t.End is { } end ? Instant(end.AddSeconds(-1)) : null]], "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")
             : null;
         return new CollectionDocument(layer.Id, layer.Title, layer.Description, "feature", [Crs84], Crs84,
             new ExtentDocument(spatial, temporal),
             layer.Properties.Select(p => new PropertyDocument(p.Name, p.Type.ToString().ToLowerInvariant(), p.Description)).ToArray(),
             [
                 new Link(collection, "self", Json, layer.Title),
+                new Link(collection + "/schema", "describedby", SchemaMediaType, "The JSON Schema of the features"),
                 new Link(collection + "/items", "items", GeoJsonFeatureWriter.MediaType, "The features as GeoJSON"),
                 new Link(collection + "/items?f=csv", "items", CsvFeatureWriter.MediaType, "The features as CSV"),
             ]);

@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using Geographie.Api.Cli;
 using Geographie.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
 namespace Geographie.Api.Tests.Browser;
@@ -14,29 +10,15 @@ namespace Geographie.Api.Tests.Browser;
 /// </summary>
 public sealed class MapPageBrowserTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
-    private WebApplicationFactory<Program> _factory = null!;
+    private readonly LoopbackApp _app = new();
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
     private string _baseUrl = null!;
 
     public async Task InitializeAsync()
     {
-        await _database.InitializeAsync();
-        await _database.MigrateAsync();
-        Assert.Equal(0, await ShippedData.LoadAsync(_database.DataSource, Geodata.Path(""), TextWriter.Null, CancellationToken.None));
-        _baseUrl = $"http://127.0.0.1:{FreePort()}";
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("Geographie:Database", _database.ConnectionString)
-            .UseSetting("Geographie:RestUrl", _baseUrl)
-            .UseSetting("Geographie:GrpcUrl", $"http://127.0.0.1:{FreePort()}"));
-        _factory.UseKestrel();
-        _factory.StartServer();
-        using var http = new HttpClient();
-        for (var attempt = 0; attempt < 100 && !(await http.GetAsync(_baseUrl + "/readyz")).IsSuccessStatusCode; attempt++)
-        {
-            await Task.Delay(100);
-        }
+        await _app.InitializeAsync();
+        _baseUrl = _app.BaseUrl;
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -50,15 +32,7 @@ public sealed class MapPageBrowserTests : IAsyncLifetime
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
+        await _app.DisposeAsync();
     }
 
     [Fact]
