@@ -87,19 +87,23 @@ public sealed class OgcFeaturesTests : IClassFixture<GeographieApp>
     public async Task Bbox_selects_the_features_PostGIS_finds_intersecting_the_box(string collection, string column, string where, double minX, double minY, double maxX, double maxY)
     {
         var random = new Random(42);
+        var nonEmpty = 0;
         for (var box = 0; box < 25; box++)
         {
             var width = 0.002 + random.NextDouble() * 0.05;
             var x = minX + random.NextDouble() * (maxX - minX - width);
             var y = minY + random.NextDouble() * (maxY - minY - width);
             var bbox = string.Create(CultureInfo.InvariantCulture, $"{x:R},{y:R},{x + width:R},{y + width:R}");
+            var id = collection == "communes" ? "insee" : "code";
             var expected = await Codes(string.Create(CultureInfo.InvariantCulture,
-                $"SELECT {(collection == "communes" ? "insee" : "code")} FROM {(collection == "communes" ? "commune" : "quartier")} WHERE {where} AND {column} && ST_MakeEnvelope({x:R}, {y:R}, {x + width:R}, {y + width:R}, 4326) AND ST_Intersects({column}, ST_MakeEnvelope({x:R}, {y:R}, {x + width:R}, {y + width:R}, 4326)) ORDER BY 1 COLLATE \"C\""));
+                $"SELECT {id} FROM {(collection == "communes" ? "commune" : "quartier")} WHERE {where} AND {column} && ST_MakeEnvelope({x:R}, {y:R}, {x + width:R}, {y + width:R}, 4326) AND ST_Intersects({column}, ST_MakeEnvelope({x:R}, {y:R}, {x + width:R}, {y + width:R}, 4326)) ORDER BY {id} COLLATE \"C\""));
 
             var (page, _) = await Get($"/ogc/collections/{collection}/items?limit=10000&bbox={bbox}");
 
             Assert.Equal(expected, Ids(page));
+            nonEmpty += expected.Count > 0 ? 1 : 0;
         }
+        Assert.True(nonEmpty >= 5, $"only {nonEmpty} of the boxes hold a feature: the comparison proves little");
     }
 
     [Fact]
@@ -107,7 +111,7 @@ public sealed class OgcFeaturesTests : IClassFixture<GeographieApp>
     {
         Assert.Equal(await Codes("SELECT code FROM quartier WHERE version = 'qpv2024' AND departement = '13' ORDER BY code COLLATE \"C\""),
             Ids((await Get("/ogc/collections/qpv2024/items?departement=13&limit=1000")).Json));
-        Assert.Equal(await Codes("SELECT DISTINCT code FROM quartier_commune WHERE version = 'qpv2024' AND insee = '13055' ORDER BY code COLLATE \"C\""),
+        Assert.Equal(await Codes("SELECT code FROM quartier_commune WHERE version = 'qpv2024' AND insee = '13055' GROUP BY code ORDER BY code COLLATE \"C\""),
             Ids((await Get("/ogc/collections/qpv2024/items?insee=13055&limit=1000")).Json));
         Assert.Equal(["13055"], Ids((await Get("/ogc/collections/communes/items?insee=13055")).Json));
         Assert.Empty(Ids((await Get("/ogc/collections/qpv2015/items?departement=13")).Json));
@@ -192,7 +196,7 @@ public sealed class OgcFeaturesTests : IClassFixture<GeographieApp>
     [InlineData("/ogc/collections/qpv2015/items?bbox=4.8,45.7,4.9", HttpStatusCode.BadRequest, "bbox")]
     [InlineData("/ogc/collections/qpv2015/items?bbox=4.8,45.7,4.9,north", HttpStatusCode.BadRequest, "bbox")]
     [InlineData("/ogc/collections/qpv2015/items?bbox=4.8,45.8,4.9,45.7", HttpStatusCode.BadRequest, "bbox")]
-    [InlineData("/ogc/collections/qpv2015/items?bbox=45.7,4.8,95.8,4.9", HttpStatusCode.BadRequest, "bbox")]
+    [InlineData("/ogc/collections/qpv2015/items?bbox=4.8,45.7,4.9,95.8", HttpStatusCode.BadRequest, "bbox")]
     [InlineData("/ogc/collections/qpv2015/items?bbox=4.8,45.7,4.9,NaN", HttpStatusCode.BadRequest, "bbox")]
     [InlineData("/ogc/collections/qpv2015/items?limit=0", HttpStatusCode.BadRequest, "limit")]
     [InlineData("/ogc/collections/qpv2015/items?limit=ten", HttpStatusCode.BadRequest, "limit")]
