@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 using Geographie.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,6 +25,19 @@ public static class OgcFeatureEndpoints
     private static readonly string[] FormatParameter = ["f"];
     private static readonly string[] ItemsExtraParameters = ["f", "revision"];
 
+    private static readonly (string Name, string Description)[] ItemsParameterDocs =
+    [
+        ("limit", $"Page size, default {ItemsQueryParser.DefaultLimit}, maximum {ItemsQueryParser.MaxLimit} (a larger value is served as the maximum)."),
+        ("offset", "Matching features skipped before the page, in id order."),
+        ("bbox", "minLon,minLat,maxLon,maxLat in CRS84 (or 6 numbers with heights): features whose geometry intersects the box."),
+        ("datetime", "RFC 3339 date, date-time or interval (.. for open): features in force at some instant of it."),
+        ("code", "The feature id (QPV code; INSEE code for communes)."),
+        ("insee", "Features in the commune of this INSEE code."),
+        ("departement", "Features of this département (13, 2A, 971)."),
+        ("f", "json or geojson (default), csv."),
+        ("revision", "Set by next/prev links: the data revision the paging began with."),
+    ];
+
     private static readonly string[] ConformanceClasses =
     [
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -40,7 +54,22 @@ public static class OgcFeatureEndpoints
         ogc.MapGet("/collections", Collections);
         ogc.MapGet("/collections/{collectionId}", Collection);
         ogc.MapGet("/collections/{collectionId}/schema", Schema);
-        ogc.MapGet("/collections/{collectionId}/items", Items);
+        ogc.MapGet("/collections/{collectionId}/items", Items).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            // The handler reads the query string itself (to refuse unknown parameters), so the definition lists them here.
+            operation.Parameters ??= [];
+            foreach (var (name, description) in ItemsParameterDocs)
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = name,
+                    In = ParameterLocation.Query,
+                    Description = description,
+                    Schema = new OpenApiSchema { Type = name is "limit" or "offset" or "revision" ? JsonSchemaType.Integer : JsonSchemaType.String },
+                });
+            }
+            return Task.CompletedTask;
+        });
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item);
         return routes;
     }
