@@ -28,7 +28,9 @@ public sealed class OgcFeaturesTests : IClassFixture<GeographieApp>
         Assert.Equal(["conformance", "data", "self", "service-desc"], links.Keys.Order());
         var (definition, _) = await Get(links["service-desc"]);
         Assert.StartsWith("3.0", definition.GetProperty("openapi").GetString());
-        Assert.True(definition.GetProperty("paths").TryGetProperty("/ogc/collections/{collectionId}/items", out _));
+        var items = definition.GetProperty("paths").GetProperty("/ogc/collections/{collectionId}/items").GetProperty("get");
+        Assert.Equal(["bbox", "code", "collectionId", "datetime", "departement", "f", "insee", "limit", "offset", "revision"],
+            items.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
         Assert.Equal(3, (await Get(links["data"])).Json.GetProperty("collections").GetArrayLength());
         var (conformance, _) = await Get(links["conformance"]);
         Assert.Equal(
