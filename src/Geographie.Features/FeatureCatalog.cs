@@ -1,3 +1,4 @@
+using Geographie.Domain.Contrat;
 using Geographie.Domain.Geography;
 using Geographie.Domain.Quartiers;
 using Geographie.Domain.Snapshots;
@@ -33,17 +34,17 @@ public sealed class FeatureCatalog
     public FeatureCatalog(GeographySnapshot snapshot)
     {
         Revision = snapshot.Revision;
-        LoadedAt = snapshot.LoadedAt;
-        var editions = snapshot.Editions.Where(e => e.Quartiers.Count > 0).Select(e => QuartierLayer(e, snapshot)).ToList();
-        Layers = [.. editions, CommuneLayer(snapshot, editions)];
+        // A lookup of its own rather than the snapshot's: a retained catalog must not keep a whole old snapshot (its
+        // spatial indexes) alive, only the features it serves.
+        var communes = snapshot.Communes.ToDictionary(c => c.Insee, StringComparer.Ordinal);
+        Func<string, Commune?> findCommune = communes.GetValueOrDefault;
+        var editions = snapshot.Editions.Where(e => e.Quartiers.Count > 0).Select(e => QuartierLayer(e, snapshot.Contrat, findCommune)).ToList();
+        Layers = [.. editions, CommuneLayer(snapshot.OutlinedCommunes, editions, findCommune)];
         _byId = Layers.ToDictionary(l => l.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The data revision of the snapshot the catalog was built from.</summary>
     public long Revision { get; }
-
-    /// <summary>When that snapshot was loaded.</summary>
-    public DateTimeOffset LoadedAt { get; }
 
     /// <summary>Every collection: editions newest first, then communes.</summary>
     public IReadOnlyList<FeatureLayer> Layers { get; }
@@ -51,10 +52,9 @@ public sealed class FeatureCatalog
     /// <summary>The collection with that id (exact), or null.</summary>
     public FeatureLayer? Find(string id) => _byId.GetValueOrDefault(id);
 
-    private static FeatureLayer QuartierLayer(EditionData edition, GeographySnapshot snapshot)
+    private static FeatureLayer QuartierLayer(EditionData edition, ContratDeVille contrat, Func<string, Commune?> findCommune)
     {
         var version = edition.Version;
-        var contrat = snapshot.Contrat;
         var withContrat = version == GeographyVersions.Qpv2024;
         var records = edition.Quartiers.Select(q =>
         {
@@ -80,10 +80,10 @@ public sealed class FeatureCatalog
             ? $"The {edition.Quartiers.Count} quartiers of the register of the {version.Decret}; no perimeter is loaded, so every feature has a null geometry and none matches a bbox."
             : $"The quartiers of the {version.Decret}: {edition.Quartiers.Count} known, {edition.WithPerimeter.Count} with their perimeter (the others have a null geometry).";
         return new FeatureLayer(version.Code, $"Quartiers prioritaires {version.Code[3..]} ({version.Decret})", description,
-            QuartierProperties, records, new InForce(from, until), snapshot.FindCommune);
+            QuartierProperties, records, new InForce(from, until), findCommune);
     }
 
-    private static FeatureLayer CommuneLayer(GeographySnapshot snapshot, IReadOnlyList<FeatureLayer> editions)
+    private static FeatureLayer CommuneLayer(IReadOnlyList<Commune> outlined, IReadOnlyList<FeatureLayer> editions, Func<string, Commune?> findCommune)
     {
         FeatureProperty[] properties =
         [
@@ -92,12 +92,12 @@ public sealed class FeatureCatalog
             new("departement", PropertyType.String, "Département code"),
             .. editions.Select(e => new FeatureProperty(e.Id, PropertyType.Integer, $"How many quartiers of {e.Id} lie in the commune (by the register)")),
         ];
-        var records = snapshot.OutlinedCommunes.Select(c => new FeatureRecord(
+        var records = outlined.Select(c => new FeatureRecord(
             c.Insee, c.Outline,
             [c.Insee, c.Name, c.Departement, .. editions.Select(e => (object?)e.InCommune(c.Insee).Count())],
             c.Departement, [c.Insee], [], null));
         return new FeatureLayer(CommunesId, "Communes",
             "The commune outlines loaded (IGN Admin Express, see geodata/SOURCES.md), with their count of quartiers per edition.",
-            properties, records, null, snapshot.FindCommune);
+            properties, records, null, findCommune);
     }
 }
