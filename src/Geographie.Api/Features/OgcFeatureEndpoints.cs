@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Geographie.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -103,8 +102,8 @@ public static class OgcFeatureEndpoints
         : catalog.Find(collectionId) is not { } layer ? UnknownCollection(catalog, collectionId)
         : TypedResults.Ok(Describe(context.Request, layer)));
 
-    // The JSON Schema of the collection's features (rel describedby): clients such as GDAL type their fields from it
-    // instead of guessing from the first page, where a property may be null throughout.
+    // The JSON Schema of the collection's features (rel describedby), for clients that type fields from a schema rather
+    // than from the first page, where a property may be null throughout (GDAL 3.6 does the latter).
     private static IResult Schema(HttpContext context, FeatureCatalogs catalogs, string collectionId) => Metadata(context, () =>
     {
         if (catalogs.Current() is not { } catalog)
@@ -115,29 +114,7 @@ public static class OgcFeatureEndpoints
         {
             return UnknownCollection(catalog, collectionId);
         }
-        var properties = new JsonObject();
-        foreach (var property in layer.Properties)
-        {
-            properties[property.Name] = new JsonObject
-            {
-                ["type"] = property.Type.ToString().ToLowerInvariant(),
-                ["description"] = property.Description,
-            };
-        }
-        var schema = new JsonObject
-        {
-            ["$schema"] = "https://json-schema.org/draft/2019-09/schema",
-            ["$id"] = $"{Root(context.Request)}/collections/{layer.Id}/schema",
-            ["title"] = layer.Title,
-            ["type"] = "object",
-            ["properties"] = new JsonObject
-            {
-                ["type"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("Feature") },
-                ["id"] = new JsonObject { ["type"] = "string" },
-                ["geometry"] = new JsonObject { ["$ref"] = "https://geojson.org/schema/MultiPolygon.json" },
-                ["properties"] = new JsonObject { ["type"] = "object", ["properties"] = properties },
-            },
-        };
+        var schema = FeatureSchema.Of(layer, $"{Root(context.Request)}/collections/{layer.Id}/schema");
         return TypedResults.Text(schema.ToJsonString(), SchemaMediaType, System.Text.Encoding.UTF8);
     });
 
@@ -317,33 +294,4 @@ public static class OgcFeatureEndpoints
 
     private static ProblemHttpResult NotLoaded() =>
         TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
-
-    /// <summary>A page written straight to the response, as GeoJSON or CSV.</summary>
-    private sealed class ItemsResult(ItemsPage page, IReadOnlyList<Link> links, string format) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            var response = httpContext.Response;
-            response.ContentType = format;
-            var cancellation = httpContext.RequestAborted;
-            if (format == CsvFeatureWriter.MediaType)
-            {
-                await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-                await CsvFeatureWriter.WritePageAsync(writer, page, cancellation);
-                await writer.FlushAsync(cancellation);
-                return;
-            }
-            await GeoJsonFeatureWriter.WritePageAsync(response.Body, page, links, DateTimeOffset.UtcNow, cancellation);
-        }
-    }
-
-    /// <summary>One feature written straight to the response as GeoJSON.</summary>
-    private sealed class FeatureResult(FeatureLayer layer, FeatureRecord feature, IReadOnlyList<Link> links) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.ContentType = GeoJsonFeatureWriter.MediaType;
-            return GeoJsonFeatureWriter.WriteFeatureAsync(httpContext.Response.Body, layer, feature, links, httpContext.RequestAborted);
-        }
-    }
 }

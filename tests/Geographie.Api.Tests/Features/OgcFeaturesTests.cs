@@ -53,6 +53,13 @@ public sealed class OgcFeaturesTests : IClassFixture<GeographieApp>
         Assert.Equal("[\"2015-01-01T00:00:00Z\",\"2024-12-31T23:59:59Z\"]", byId["qpv2015"].GetProperty("extent").GetProperty("temporal").GetProperty("interval")[0].GetRawText());
         var (one, _) = await Get("/ogc/collections/qpv2015");
         Assert.Equal(byId["qpv2015"].GetRawText(), one.GetRawText());
+
+        // The JSON Schema it links to types every property, those null throughout a page included.
+        var (schema, schemaType) = await Get(Link(one, "describedby")!);
+        var types = schema.GetProperty("properties").GetProperty("properties").GetProperty("properties");
+        Assert.Equal("application/schema+json", schemaType);
+        Assert.Equal(["area_m2:number", "code:string", "communes:string", "defis:integer", "departement:string", "edition:string", "insee:string", "name:string", "projets:integer"],
+            types.EnumerateObject().Select(p => $"{p.Name}:{p.Value.GetProperty("type").GetString()}").Order());
     }
 
     [Theory]
