@@ -25,6 +25,7 @@ public sealed class OgcFeaturesTests : IClassFixture<GeographieApp>
         var links = landing.GetProperty("links").EnumerateArray().ToDictionary(l => l.GetProperty("rel").GetString()!, l => l.GetProperty("href").GetString()!);
 
         Assert.Equal("application/json", type);
+        Assert.Equal(landing.GetRawText(), (await Get("/ogc")).Json.GetRawText());
         Assert.Equal(["conformance", "data", "self", "service-desc"], links.Keys.Order());
         var (definition, _) = await Get(links["service-desc"]);
         Assert.StartsWith("3.0", definition.GetProperty("openapi").GetString());
