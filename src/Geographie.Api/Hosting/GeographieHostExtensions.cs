@@ -1,5 +1,6 @@
 using System.Net;
 using Geographie.Api.Data;
+using Geographie.Api.Features;
 using Geographie.Api.Http;
 using Geographie.Api.Observability;
 using Geographie.Api.Tiles;
@@ -65,6 +66,10 @@ public static class GeographieHostExtensions
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<Data.ReadinessHealthCheck>("data");
         builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<FeatureCatalogs>();
+        // The OGC API routes have their own OpenAPI 3.0 document (the version the OGC "oas30" class names).
+        builder.Services.AddOpenApi(OgcFeatureEndpoints.OpenApiDocument, openApi =>
+            openApi.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
@@ -88,7 +93,7 @@ public static class GeographieHostExtensions
         return builder;
     }
 
-    /// <summary>The edge (errors, headers, problem details for bare statuses, listener separation), then every endpoint: health, REST, gRPC, tiles, map page.</summary>
+    /// <summary>The edge (errors, headers, problem details for bare statuses, listener separation), then every endpoint: health, REST, gRPC, tiles, OGC API Features, map page.</summary>
     public static WebApplication MapGeographie(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<GeographieOptions>>().Value;
@@ -105,6 +110,7 @@ public static class GeographieHostExtensions
         app.MapQuartierEndpoints();
         app.MapEligibilityEndpoints();
         app.MapTileEndpoints();
+        app.MapOgcFeatureEndpoints();
         // A gRPC call ends by its deadline; a CheckStream may rightly run for as long as its client sends.
         app.MapGrpcService<Grpc.EligibilityGrpcService>().DisableRequestTimeout();
         app.MapGrpcHealthChecksService();

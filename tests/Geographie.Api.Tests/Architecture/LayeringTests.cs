@@ -9,6 +9,7 @@ public sealed class LayeringTests
     private static readonly Assembly Domain = typeof(Geographie.Domain.Snapshots.GeographySnapshot).Assembly;
     private static readonly Assembly Tiles = typeof(Geographie.Tiles.TileDataSet).Assembly;
     private static readonly Assembly Import = typeof(Geographie.Import.Files.SourceFileReader).Assembly;
+    private static readonly Assembly Features = typeof(Geographie.Features.FeatureCatalog).Assembly;
 
     private static string[] References(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard" && n != "Microsoft.Win32.Primitives").Order().ToArray();
@@ -28,4 +29,8 @@ public sealed class LayeringTests
     [Fact]
     public void Import_knows_no_web_grpc_or_database() =>
         Assert.DoesNotContain(References(Import), n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("Npgsql", StringComparison.Ordinal) || n.StartsWith("Grpc", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_feature_core_knows_no_web_grpc_or_database() =>
+        Assert.DoesNotContain(References(Features), n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("Npgsql", StringComparison.Ordinal) || n.StartsWith("Grpc", StringComparison.Ordinal));
 }

@@ -1,0 +1,128 @@
+using BenchmarkDotNet.Attributes;
+using Geographie.Api.Data;
+using Microsoft.AspNetCore.Builder;
+using NetTopologySuite.IO;
+using Npgsql;
+
+namespace Geographie.Benchmarks.Features;
+
+/// <summary>
+/// One page of 1,000 features of <c>GET /ogc/collections/{id}/items</c> over a loopback socket (the real endpoint,
+/// features already encoded for this snapshot), against its peer: PostGIS building the same GeoJSON page the way
+/// pg_featureserv does (<c>ST_AsGeoJSON</c> per row, GiST for the bbox), read whole by the client. Same stand-in data
+/// (<see cref="OgcBenchData"/>); GEOGRAPHIE_DB or the local cluster for PostGIS.
+/// </summary>
+public class OgcItemsBenchmarks
+{
+    // Central Marseille: about 390 of the stand-in polygons intersect it.
+    private const string Bbox = "5.33,43.25,5.45,43.35";
+
+    private const string Setup = """
+        CREATE TEMP TABLE bench_feature (code text COLLATE "C" PRIMARY KEY, name text, departement text, geom geometry(MultiPolygon, 4326));
+        INSERT INTO bench_feature SELECT t.code, t.name, '13', ST_GeomFromWKB(t.wkb, 4326) FROM unnest(@codes, @names, @wkbs) AS t(code, name, wkb);
+        CREATE INDEX ON bench_feature USING gist (geom);
+        ANALYZE bench_feature;
+        """;
+
+    private const string Page = """
+        SELECT json_build_object(
+            'type', 'FeatureCollection',
+            'numberMatched', (SELECT count(*) FROM bench_feature f WHERE {0}),
+            'numberReturned', count(*),
+            'features', coalesce(json_agg(ST_AsGeoJSON(p.*, 'geom', 15)::json), '[]'::json))::text
+        FROM (SELECT code, name, departement, geom FROM bench_feature f WHERE {0} ORDER BY code LIMIT 1000) p
+        """;
+
+    private const string BboxFilter = "f.geom && ST_MakeEnvelope(5.33, 43.25, 5.45, 43.35, 4326) AND ST_Intersects(f.geom, ST_MakeEnvelope(5.33, 43.25, 5.45, 43.35, 4326))";
+
+    private WebApplication _app = null!;
+    private HttpClient _http = null!;
+    private string _items = null!;
+    private NpgsqlConnection _connection = null!;
+
+    [GlobalSetup]
+    public void GlobalSetup()
+    {
+        var state = new GeographyState();
+        state.Publish(OgcBenchData.Snapshot(1), TimeSpan.Zero, DateTimeOffset.UtcNow);
+        string baseUrl;
+        (_app, baseUrl) = OgcBenchData.Serve(state);
+        _http = new HttpClient();
+        _items = baseUrl + "/ogc/collections/qpv2024/items";
+        _connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("GEOGRAPHIE_DB") is { Length: > 0 } env
+            ? env
+            : "Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=geographie");
+        _connection.Open();
+        var writer = new WKBWriter();
+        using (var command = new NpgsqlCommand(Setup, _connection))
+        {
+            command.Parameters.AddWithValue("codes", OgcBenchData.StandIn.Select(q => q.Code).ToArray());
+            command.Parameters.AddWithValue("names", OgcBenchData.StandIn.Select(q => q.Name).ToArray());
+            command.Parameters.AddWithValue("wkbs", OgcBenchData.StandIn.Select(q => writer.Write(q.Perimeter)).ToArray());
+            command.ExecuteNonQuery();
+        }
+        Console.WriteLine($"// first page: service {ServiceFirstPage():N0} bytes, PostGIS {PostGisFirstPage():N0} chars; bbox page: service {ServiceBboxPage():N0}, PostGIS {PostGisBboxPage():N0}");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _connection.Dispose();
+        _http.Dispose();
+        _app.StopAsync().GetAwaiter().GetResult();
+    }
+
+    [Benchmark(Baseline = true)]
+    public int ServiceFirstPage() => _http.GetByteArrayAsync(_items + "?limit=1000").GetAwaiter().GetResult().Length;
+
+    [Benchmark]
+    public int PostGisFirstPage() => PostGis("true");
+
+    [Benchmark]
+    public int ServiceBboxPage() => _http.GetByteArrayAsync(_items + "?limit=1000&bbox=" + Bbox).GetAwaiter().GetResult().Length;
+
+    [Benchmark]
+    public int PostGisBboxPage() => PostGis(BboxFilter);
+
+    private int PostGis(string filter)
+    {
+        using var command = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, Page, filter), _connection);
+        return ((string)command.ExecuteScalar()!).Length;
+    }
+}
+
+/// <summary>
+/// The first page after a reload: each iteration publishes a new snapshot (not timed), so the endpoint builds the
+/// catalog and encodes the 1,000 features' coordinates afresh.
+/// </summary>
+[InvocationCount(1, 1)]
+public class OgcItemsColdBenchmarks
+{
+    private readonly GeographyState _state = new();
+    private WebApplication _app = null!;
+    private HttpClient _http = null!;
+    private string _items = null!;
+    private long _revision;
+
+    [GlobalSetup]
+    public void GlobalSetup()
+    {
+        string baseUrl;
+        (_app, baseUrl) = OgcBenchData.Serve(_state);
+        _http = new HttpClient();
+        _items = baseUrl + "/ogc/collections/qpv2024/items?limit=1000";
+    }
+
+    [IterationSetup]
+    public void NewSnapshot() => _state.Publish(OgcBenchData.Snapshot(++_revision), TimeSpan.Zero, DateTimeOffset.UtcNow);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _http.Dispose();
+        _app.StopAsync().GetAwaiter().GetResult();
+    }
+
+    [Benchmark]
+    public int ServiceFirstPageAfterReload() => _http.GetByteArrayAsync(_items).GetAwaiter().GetResult().Length;
+}

@@ -1,0 +1,297 @@
+using System.Globalization;
+using Microsoft.OpenApi;
+using Geographie.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Geographie.Api.Features;
+
+/// <summary>
+/// OGC API – Features Part 1 Core under <c>/ogc</c>, from the in-memory snapshot (see docs/ogc-features.md).
+/// Statuses: 200; 400 with problem details for a bad or unknown parameter or format; 404 for an unknown collection or
+/// feature; 410 when a next/prev link names a data revision no longer kept; 503 before the data is loaded.
+/// </summary>
+public static class OgcFeatureEndpoints
+{
+    /// <summary>Where the API is mounted.</summary>
+    public const string Prefix = "/ogc";
+
+    /// <summary>The name of the OpenAPI 3.0 document describing these routes (<c>/openapi/ogc.json</c>).</summary>
+    public const string OpenApiDocument = "ogc";
+
+    private const string Json = "application/json";
+    private const string SchemaMediaType = "application/schema+json";
+    private const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    private static readonly string[] FormatParameter = ["f"];
+    private static readonly string[] ItemsExtraParameters = ["f", "revision"];
+
+    private static readonly (string Name, string Description)[] ItemsParameterDocs =
+    [
+        ("limit", $"Page size, default {ItemsQueryParser.DefaultLimit}, maximum {ItemsQueryParser.MaxLimit} (a larger value is served as the maximum)."),
+        ("offset", "Matching features skipped before the page, in id order."),
+        ("bbox", "minLon,minLat,maxLon,maxLat in CRS84 (or 6 numbers with heights): features whose geometry intersects the box."),
+        ("datetime", "RFC 3339 date, date-time or interval (.. for open): features in force at some instant of it."),
+        ("code", "The feature id (QPV code; INSEE code for communes)."),
+        ("insee", "Features in the commune of this INSEE code."),
+        ("departement", "Features of this département (13, 2A, 971)."),
+        ("f", "json or geojson (default), csv."),
+        ("revision", "Set by next/prev links: the data revision the paging began with."),
+    ];
+
+    private static readonly string[] ConformanceClasses =
+    [
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    ];
+
+    /// <summary>Maps the landing page, conformance, collections, items and item routes.</summary>
+    public static IEndpointRouteBuilder MapOgcFeatureEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var ogc = routes.MapGroup(Prefix).WithTags("ogc-features").WithGroupName(OpenApiDocument);
+        ogc.MapGet("/", Landing);
+        ogc.MapGet("/conformance", Conformance);
+        ogc.MapGet("/collections", Collections);
+        ogc.MapGet("/collections/{collectionId}", Collection);
+        ogc.MapGet("/collections/{collectionId}/schema", Schema);
+        ogc.MapGet("/collections/{collectionId}/items", Items).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            // The handler reads the query string itself (to refuse unknown parameters), so the definition lists them here.
+            operation.Parameters ??= [];
+            foreach (var (name, description) in ItemsParameterDocs)
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = name,
+                    In = ParameterLocation.Query,
+                    Description = description,
+                    Schema = new OpenApiSchema { Type = name is "limit" or "offset" or "revision" ? JsonSchemaType.Integer : JsonSchemaType.String },
+                });
+            }
+            return Task.CompletedTask;
+        });
+        ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item);
+        return routes;
+    }
+
+    private static IResult Landing(HttpContext context) => Metadata(context, () =>
+    {
+        var root = Root(context.Request);
+        return TypedResults.Ok(new LandingDocument(
+            "Geographie — quartiers prioritaires de la politique de la ville",
+            "The QPV perimeters and register of each geography edition, and the commune outlines, as OGC API Features.",
+            [
+                new Link(root + "/", "self", Json, "This document"),
+                new Link(BaseUrl(context.Request) + "/openapi/" + OpenApiDocument + ".json", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "The API definition"),
+                new Link(root + "/conformance", "conformance", Json, "Conformance classes"),
+                new Link(root + "/collections", "data", Json, "The collections"),
+            ]));
+    });
+
+    private static IResult Conformance(HttpContext context) =>
+        Metadata(context, () => TypedResults.Ok(new ConformanceDocument(ConformanceClasses)));
+
+    private static IResult Collections(HttpContext context, FeatureCatalogs catalogs) => Metadata(context, () =>
+        catalogs.Current() is not { } catalog
+            ? NotLoaded()
+            : TypedResults.Ok(new CollectionsDocument(
+                [new Link(Root(context.Request) + "/collections", "self", Json, "The collections")],
+                catalog.Layers.Select(l => Describe(context.Request, l)).ToArray())));
+
+    private static IResult Collection(HttpContext context, FeatureCatalogs catalogs, string collectionId) => Metadata(context, () =>
+        catalogs.Current() is not { } catalog ? NotLoaded()
+        : catalog.Find(collectionId) is not { } layer ? UnknownCollection(catalog, collectionId)
+        : TypedResults.Ok(Describe(context.Request, layer)));
+
+    // The JSON Schema of the collection's features (rel describedby), for clients that type fields from a schema rather
+    // than from the first page, where a property may be null throughout (GDAL 3.6 does the latter).
+    private static IResult Schema(HttpContext context, FeatureCatalogs catalogs, string collectionId) => Metadata(context, () =>
+    {
+        if (catalogs.Current() is not { } catalog)
+        {
+            return NotLoaded();
+        }
+        if (catalog.Find(collectionId) is not { } layer)
+        {
+            return UnknownCollection(catalog, collectionId);
+        }
+        var schema = FeatureSchema.Of(layer, $"{Root(context.Request)}/collections/{layer.Id}/schema");
+        return TypedResults.Text(schema.ToJsonString(), SchemaMediaType, System.Text.Encoding.UTF8);
+    });
+
+    private static IResult Items(HttpContext context, FeatureCatalogs catalogs, string collectionId)
+    {
+        var request = context.Request;
+        var (query, errors) = ItemsQueryParser.Parse(request.Query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v))), ItemsExtraParameters);
+        var format = ItemsFormat(request);
+        long? revision = null;
+        if (request.Query.TryGetValue("revision", out var revisionText))
+        {
+            revision = long.TryParse(revisionText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        }
+        var problems = new Dictionary<string, string[]>(errors);
+        if (format is null)
+        {
+            problems["f"] = ["f must be json, geojson or csv"];
+        }
+        if (revisionText.Count > 0 && revision is null)
+        {
+            problems["revision"] = ["revision must be the whole number a next or prev link gave"];
+        }
+        if (problems.Count > 0 || query is null)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+        if (catalogs.Current() is null)
+        {
+            return NotLoaded();
+        }
+        if ((revision is { } wanted ? catalogs.AtRevision(wanted) : catalogs.Current()) is not { } catalog)
+        {
+            return TypedResults.Problem(
+                $"The data changed since this paging began: revision {revision} is no longer served (now {catalogs.Current()?.Revision}). Start again from the first page.",
+                statusCode: StatusCodes.Status410Gone, title: "Revision no longer served");
+        }
+        if (catalog.Find(collectionId) is not { } layer)
+        {
+            return UnknownCollection(catalog, collectionId);
+        }
+        var page = layer.Query(query);
+        var links = PageLinks(request, layer, page, query, catalog.Revision, format!);
+        return new ItemsResult(page, links, format!);
+    }
+
+    private static IResult Item(HttpContext context, FeatureCatalogs catalogs, string collectionId, string featureId) => Metadata(context, () =>
+    {
+        if (catalogs.Current() is not { } catalog)
+        {
+            return NotLoaded();
+        }
+        if (catalog.Find(collectionId) is not { } layer)
+        {
+            return UnknownCollection(catalog, collectionId);
+        }
+        if (layer.Find(featureId) is not { } feature)
+        {
+            return TypedResults.Problem($"No feature '{featureId}' in collection '{collectionId}' (ids are QPV codes, or INSEE codes for communes).",
+                statusCode: StatusCodes.Status404NotFound, title: "Feature inconnue");
+        }
+        var collection = $"{Root(context.Request)}/collections/{layer.Id}";
+        return new FeatureResult(layer, feature,
+        [
+            new Link($"{collection}/items/{Uri.EscapeDataString(feature.Id)}", "self", GeoJsonFeatureWriter.MediaType, "This feature"),
+            new Link(collection, "collection", Json, layer.Title),
+        ]);
+    }, allowGeoJson: true);
+
+    // Metadata answers take only f=json (f=geojson too for a single feature); anything else is refused, not ignored.
+    private static IResult Metadata(HttpContext context, Func<IResult> answer, bool allowGeoJson = false)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (name, values) in context.Request.Query)
+        {
+            if (!FormatParameter.Contains(name))
+            {
+                errors[name] = [$"unknown parameter '{name}'; this resource takes only f"];
+            }
+            else if (values.Count != 1 || !(values[0] == "json" || (allowGeoJson && values[0] == "geojson")))
+            {
+                errors[name] = [allowGeoJson ? "f must be json or geojson" : "f must be json"];
+            }
+        }
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : answer();
+    }
+
+    private static string? ItemsFormat(HttpRequest request)
+    {
+        if (request.Query.TryGetValue("f", out var f))
+        {
+            return f.Count == 1 && f[0] is "json" or "geojson" ? GeoJsonFeatureWriter.MediaType
+                : f.Count == 1 && f[0] == "csv" ? CsvFeatureWriter.MediaType
+                : null;
+        }
+        // Without f, the first media type of Accept that we produce decides; GeoJSON otherwise.
+        foreach (var accepted in request.GetTypedHeaders().Accept)
+        {
+            var type = accepted.MediaType.Value;
+            if (type is "text/csv")
+            {
+                return CsvFeatureWriter.MediaType;
+            }
+            if (type is GeoJsonFeatureWriter.MediaType or Json)
+            {
+                break;
+            }
+        }
+        return GeoJsonFeatureWriter.MediaType;
+    }
+
+    private static List<Link> PageLinks(HttpRequest request, FeatureLayer layer, ItemsPage page, ItemsQuery query, long revision, string format)
+    {
+        var items = $"{Root(request)}/collections/{layer.Id}/items";
+        var otherFormat = format == GeoJsonFeatureWriter.MediaType ? CsvFeatureWriter.MediaType : GeoJsonFeatureWriter.MediaType;
+        var links = new List<Link>
+        {
+            new(items + request.QueryString, "self", format, "This page"),
+            new(PageUrl(items, request, query.Offset, query.Limit, revision, otherFormat), "alternate", otherFormat, "This page in another format"),
+        };
+        if (query.Offset + page.Features.Count < page.NumberMatched)
+        {
+            links.Add(new Link(PageUrl(items, request, query.Offset + page.Features.Count, query.Limit, revision, null), "next", format, "Next page"));
+        }
+        if (query.Offset > 0)
+        {
+            links.Add(new Link(PageUrl(items, request, Math.Max(0, query.Offset - query.Limit), query.Limit, revision, null), "prev", format, "Previous page"));
+        }
+        links.Add(new Link($"{Root(request)}/collections/{layer.Id}", "collection", Json, layer.Title));
+        return links;
+    }
+
+    // The client's own parameters, with the page's offset, limit and revision (and a format when switching to it).
+    private static string PageUrl(string items, HttpRequest request, int offset, int limit, long revision, string? format)
+    {
+        IEnumerable<(string Key, string Value)> kept = request.Query
+            .Where(p => p.Key is not ("offset" or "limit" or "revision") && (format is null || p.Key != "f"))
+            .SelectMany(p => p.Value.Select(v => (Key: p.Key, Value: v ?? string.Empty)))
+            .Append(("limit", limit.ToString(CultureInfo.InvariantCulture)))
+            .Append(("offset", offset.ToString(CultureInfo.InvariantCulture)))
+            .Append(("revision", revision.ToString(CultureInfo.InvariantCulture)));
+        if (format is not null)
+        {
+            kept = kept.Append(("f", format == CsvFeatureWriter.MediaType ? "csv" : "json"));
+        }
+        return items + "?" + string.Join("&", kept.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+    }
+
+    private static CollectionDocument Describe(HttpRequest request, FeatureLayer layer)
+    {
+        var collection = $"{Root(request)}/collections/{layer.Id}";
+        var spatial = layer.SpatialExtent is { } e
+            ? new SpatialExtentDocument([[e.MinX, e.MinY, e.MaxX, e.MaxY]], Crs84)
+            : null;
+        var temporal = layer.TemporalExtent is { } t
+            ? new TemporalExtentDocument([[Instant(t.Start), t.End is { } end ? Instant(end.AddSeconds(-1)) : null]], "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")
+            : null;
+        return new CollectionDocument(layer.Id, layer.Title, layer.Description, "feature", [Crs84], Crs84,
+            new ExtentDocument(spatial, temporal),
+            layer.Properties.Select(p => new PropertyDocument(p.Name, p.Type.ToString().ToLowerInvariant(), p.Description)).ToArray(),
+            [
+                new Link(collection, "self", Json, layer.Title),
+                new Link(collection + "/schema", "describedby", SchemaMediaType, "The JSON Schema of the features"),
+                new Link(collection + "/items", "items", GeoJsonFeatureWriter.MediaType, "The features as GeoJSON"),
+                new Link(collection + "/items?f=csv", "items", CsvFeatureWriter.MediaType, "The features as CSV"),
+            ]);
+    }
+
+    private static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private static string Root(HttpRequest request) => BaseUrl(request) + Prefix;
+
+    private static ProblemHttpResult UnknownCollection(FeatureCatalog catalog, string collectionId) => TypedResults.Problem(
+        $"No collection '{collectionId}'; the collections are: {string.Join(", ", catalog.Layers.Select(l => l.Id))}.",
+        statusCode: StatusCodes.Status404NotFound, title: "Collection inconnue");
+
+    private static ProblemHttpResult NotLoaded() =>
+        TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
+}
