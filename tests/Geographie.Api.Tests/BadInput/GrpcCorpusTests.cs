@@ -14,7 +14,8 @@ namespace Geographie.Api.Tests.BadInput;
 /// limit. Each gets its exact status (never UNKNOWN, never an HTTP 5xx), no error is logged, and the known point is
 /// still answered right over gRPC and REST afterwards.
 /// </summary>
-public sealed class GrpcCorpusTests(CorpusApp app) : IClassFixture<CorpusApp>
+[Collection(CorpusCollection.Name)]
+public sealed class GrpcCorpusTests(CorpusApp app)
 {
     private const string Check = "/geographie.v1.Eligibility/Check";
     private const string Batch = "/geographie.v1.Eligibility/CheckBatch";

@@ -18,7 +18,8 @@ namespace Geographie.Api.Tests.BadInput;
 /// body cut by the size limit, and what only the real server (Kestrel) shows: its body limit on gRPC, the two
 /// listeners kept apart, the request line and header limits.
 /// </summary>
-public sealed class HardeningTests(CorpusApp app) : IClassFixture<CorpusApp>
+[Collection(CorpusCollection.Name)]
+public sealed class HardeningTests(CorpusApp app)
 {
     private static string Point(int i) => string.Create(CultureInfo.InvariantCulture,
         $"{{\"id\":\"{i}\",\"lon\":{CorpusApp.KnownPoint.Lon:R},\"lat\":{CorpusApp.KnownPoint.Lat:R}}}");

@@ -13,7 +13,8 @@ namespace Geographie.Api.Tests.BadInput;
 /// audit compared before and after); each bad command line gets its exit code (2 bad usage, 1 refused), never an
 /// exception; and after each, the service reloads from the database and still answers the known point right.
 /// </summary>
-public sealed class ImportCorpusTests(CorpusApp app) : IClassFixture<CorpusApp>
+[Collection(CorpusCollection.Name)]
+public sealed class ImportCorpusTests(CorpusApp app)
 {
     private static readonly string[] Tables =
     [

@@ -8,7 +8,8 @@ namespace Geographie.Api.Tests.BadInput;
 /// an error is problem+json with a detail that names no .NET type and quotes no markup; a batch answered 200 has one
 /// row per point sent; and the service still answers the known point right afterwards, with no error logged.
 /// </summary>
-public sealed class RestCorpusTests(CorpusApp app) : IClassFixture<CorpusApp>
+[Collection(CorpusCollection.Name)]
+public sealed class RestCorpusTests(CorpusApp app)
 {
     public static TheoryData<string> Names => new(RestCases.All.Keys);
 
