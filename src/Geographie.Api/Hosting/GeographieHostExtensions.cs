@@ -1,6 +1,7 @@
 using System.Net;
 using Geographie.Api.Data;
 using Geographie.Api.Http;
+using Geographie.Api.Http.Overlaps;
 using Geographie.Api.Tiles;
 using Geographie.Domain.Eligibility;
 using Geographie.Storage;
@@ -64,6 +65,9 @@ public static class GeographieHostExtensions
         app.MapContratEndpoints();
         app.MapQuartierEndpoints();
         app.MapEligibilityEndpoints();
+        app.MapEligibilitySummaryEndpoint();
+        app.MapOverlapEndpoints();
+        app.MapEvolutionEndpoints();
         app.MapTileEndpoints();
         app.MapGrpcService<Grpc.EligibilityGrpcService>();
         app.MapGrpcHealthChecksService();

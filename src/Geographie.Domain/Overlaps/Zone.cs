@@ -11,4 +11,8 @@ namespace Geographie.Domain.Overlaps;
 /// <param name="Metric">The same geometry in <paramref name="Crs"/> metres.</param>
 /// <param name="Crs">The metric CRS of the zone's territory, where every area of it is measured.</param>
 /// <param name="Repair">What was repaired to make the zone valid, or null when it was valid as given.</param>
-public sealed record Zone(string Id, Geometry Wgs84, Geometry Metric, MetricCrs Crs, string? Repair);
+public sealed record Zone(string Id, Geometry Wgs84, Geometry Metric, MetricCrs Crs, string? Repair)
+{
+    /// <summary>A label for the zone (a commune's name), or null.</summary>
+    public string? Name { get; init; }
+}
