@@ -45,11 +45,14 @@ public static class OverlapCalculator
             return Completeness.Whole;
         }
 
-        var touched = edition.UnknownOverlaps.Measure(zone.Metric, zone.Crs).Pieces;
-        if (touched.Count > 0)
+        // Communes do not overlap: a zone inside one commune meets no other, and most zones (communes, IRIS) are.
+        var home = snapshot.CommuneOverlaps.FindCovering(zone.Metric, zone.Crs);
+        var touched = home >= 0
+            ? edition.UnknownCommunes.Where(c => c.Insee == snapshot.OutlinedCommunes[home].Insee).ToArray()
+            : edition.UnknownOverlaps.Measure(zone.Metric, zone.Crs).Pieces.Select(p => edition.UnknownCommunes[p.Id]).ToArray();
+        if (touched.Length > 0)
         {
-            var communes = touched.Select(p => edition.UnknownCommunes[p.Id]).ToArray();
-            var missing = communes
+            var missing = touched
                 .SelectMany(c => edition.InCommune(c.Insee))
                 .Where(q => !q.HasPerimeter)
                 .Select(q => q.Code)
@@ -57,7 +60,7 @@ public static class OverlapCalculator
                 .Order(StringComparer.Ordinal)
                 .ToArray();
             return new Completeness(false, missing,
-                $"the {edition.Version.Code} register lists quartiers without loaded perimeters in {string.Join(", ", communes.Select(c => $"{c.Name} ({c.Insee})"))}");
+                $"the {edition.Version.Code} register lists quartiers without loaded perimeters in {string.Join(", ", touched.Select(c => $"{c.Name} ({c.Insee})"))}");
         }
 
         if (!edition.RegisterComplete)
@@ -66,9 +69,8 @@ public static class OverlapCalculator
                 $"the {edition.Version.Code} register is not loaded whole ({edition.Quartiers.Count} of {edition.Version.ExpectedQuartierCount} quartiers known): quartiers without perimeters may lie in the zone");
         }
 
-        var inCommunes = snapshot.CommuneOverlaps.Measure(zone.Metric, zone.Crs).CoveredAreaM2;
         var zoneArea = zone.Metric.Area;
-        return inCommunes >= zoneArea * (1 - CoverageSlack) - 1.0
+        return home >= 0 || snapshot.CommuneOverlaps.Measure(zone.Metric, zone.Crs).CoveredAreaM2 >= zoneArea * (1 - CoverageSlack) - 1.0
             ? Completeness.Whole
             : new Completeness(false, [], "part of the zone lies outside the shipped commune outlines, where the register cannot place its quartiers");
     }

@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
+using NetTopologySuite.Operation.RelateNG;
 using NetTopologySuite.Operation.Union;
 
 namespace Geographie.Spatial.Areas;
@@ -23,6 +24,8 @@ namespace Geographie.Spatial.Areas;
 /// </remarks>
 public sealed class OverlapIndex
 {
+    private const string InteriorsIntersect = "T********";
+
     private readonly Geometry[] _metric;
     private readonly IPreparedGeometry[] _prepared;
     private readonly MetricCrs[] _crs;
@@ -77,7 +80,7 @@ public sealed class OverlapIndex
             foreach (int other in Candidates(_metric[id].EnvelopeInternal, _crs[id]))
             {
                 // Interiors meeting: the covered area of a zone can then not be the plain sum of its pieces.
-                if (other != id && _metric[id].Relate(_metric[other], "T********"))
+                if (other != id && InteriorsMeet(_metric[id], _metric[other]))
                 {
                     _overlapsAnother[id] = true;
                     break;
@@ -123,7 +126,7 @@ public sealed class OverlapIndex
         {
             var perimeter = _metric[id];
             var envelope = perimeter.EnvelopeInternal;
-            if (envelope.Covers(zoneEnvelope) && _prepared[id].Covers(zone))
+            if (CoversZone(id, zone, zoneEnvelope))
             {
                 pieces.Add(new AreaPiece(id, zoneArea, keepGeometry ? zone : null));
             }
@@ -131,7 +134,7 @@ public sealed class OverlapIndex
             {
                 pieces.Add(new AreaPiece(id, _area[id], keepGeometry ? perimeter : null));
             }
-            else if (_prepared[id].Intersects(zone))
+            else if (_prepared[id].Intersects(zone) && InteriorsMeet(zone, perimeter))
             {
                 var intersection = OverlayNGRobust.Overlay(zone, perimeter, SpatialFunction.Intersection);
                 double area = intersection.Area;
@@ -153,9 +156,39 @@ public sealed class OverlapIndex
         return new ZoneAreas(crs, zoneArea, overlapping ? UnionArea(zone, pieces) : pieces.Sum(p => p.AreaM2), pieces);
     }
 
+    /// <summary>
+    /// The smallest id of a perimeter of <paramref name="crs"/> that covers <paramref name="zone"/> on its own, or −1.
+    /// A zone equal to a perimeter (a commune outline measured as a zone) is recognised without a relate.
+    /// </summary>
+    public int FindCovering(Geometry zone, MetricCrs crs)
+    {
+        var envelope = zone.EnvelopeInternal;
+        var candidates = Candidates(envelope, crs);
+        candidates.Sort();
+        foreach (int id in candidates)
+        {
+            if (CoversZone(id, zone, envelope))
+            {
+                return id;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Ids of the perimeters of <paramref name="crs"/> whose envelope meets <paramref name="envelope"/> (metres), in no order.</summary>
     public List<int> Candidates(Envelope envelope, MetricCrs crs) =>
         _trees[crs.Ordinal] is { } tree ? [.. tree.Query(envelope)] : [];
+
+    private bool CoversZone(int id, Geometry zone, Envelope zoneEnvelope)
+    {
+        var envelope = _metric[id].EnvelopeInternal;
+        return envelope.Covers(zoneEnvelope)
+            && ((envelope.Equals(zoneEnvelope) && _metric[id].EqualsExact(zone)) || _prepared[id].Covers(zone));
+    }
+
+    // Neighbours that only share an edge or a vertex pass the intersects test; RelateNG proves it without an overlay.
+    private static bool InteriorsMeet(Geometry a, Geometry b) => RelateNG.Relate(a, b, InteriorsIntersect);
 
     private double UnionArea(Geometry zone, List<AreaPiece> pieces)
     {

@@ -178,7 +178,8 @@ internal sealed class OverlapWriter : IAsyncDisposable
             json.WriteStartObject();
             json.WriteString("type", "Feature");
             json.WritePropertyName("geometry");
-            JsonSerializer.Serialize(json, q.Intersection!, GeoJson);
+            // Through text: the GeoJSON converter does not nest cleanly inside a writer that is mid-document.
+            json.WriteRawValue(JsonSerializer.Serialize(q.Intersection!, GeoJson), skipInputValidation: true);
             json.WriteStartObject("properties");
             json.WriteString("zoneId", o.Zone.Id);
             json.WriteNumber("zoneAreaM2", Area(o.ZoneAreaM2));
