@@ -39,7 +39,7 @@ public static class MetricGeometry
 
     private sealed class ProjectionFilter(MetricCrs crs, bool forward) : IEntireCoordinateSequenceFilter
     {
-        public bool Done => true;
+        public bool Done => false;
 
         public bool GeometryChanged => true;
 
