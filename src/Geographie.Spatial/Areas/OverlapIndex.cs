@@ -17,9 +17,9 @@ namespace Geographie.Spatial.Areas;
 /// for distances) and kept with its area, a prepared geometry and an STR-tree entry per CRS. A zone is measured
 /// against the perimeters of its own CRS only.</para>
 /// <para>Per candidate perimeter (envelopes intersect): a perimeter that covers the zone contributes the whole zone, a
-/// perimeter the zone covers contributes itself, one that does not meet the zone nothing; only the rest pay for an
-/// exact overlay (NTS OverlayNG, the algorithm of GEOS ≥ 3.9 behind PostGIS). Pieces of zero area (shared edges or
-/// vertices) are dropped.</para>
+/// perimeter the zone covers contributes itself; the rest pay for an exact overlay (NTS OverlayNG, the algorithm of
+/// GEOS ≥ 3.9 behind PostGIS), clipped by OverlayNG to the envelopes' intersection. Pieces of zero area (shared edges
+/// or vertices, disjoint shapes) are dropped: a prepared intersects or a relate first cost as much as the overlay.</para>
 /// <para>Immutable after construction; <see cref="Measure"/> is thread-safe.</para>
 /// </remarks>
 public sealed class OverlapIndex
@@ -134,7 +134,7 @@ public sealed class OverlapIndex
             {
                 pieces.Add(new AreaPiece(id, _area[id], keepGeometry ? perimeter : null));
             }
-            else if (_prepared[id].Intersects(zone) && InteriorsMeet(zone, perimeter))
+            else
             {
                 var intersection = OverlayNGRobust.Overlay(zone, perimeter, SpatialFunction.Intersection);
                 double area = intersection.Area;
@@ -144,10 +144,6 @@ public sealed class OverlapIndex
                 }
 
                 pieces.Add(new AreaPiece(id, area, keepGeometry ? intersection : null));
-            }
-            else
-            {
-                continue;
             }
 
             overlapping |= _overlapsAnother[id];
@@ -187,7 +183,7 @@ public sealed class OverlapIndex
             && ((envelope.Equals(zoneEnvelope) && _metric[id].EqualsExact(zone)) || _prepared[id].Covers(zone));
     }
 
-    // Neighbours that only share an edge or a vertex pass the intersects test; RelateNG proves it without an overlay.
+    // Neighbours sharing only an edge or a vertex do not overlap: their pieces can be summed.
     private static bool InteriorsMeet(Geometry a, Geometry b) => RelateNG.Relate(a, b, InteriorsIntersect);
 
     private double UnionArea(Geometry zone, List<AreaPiece> pieces)
