@@ -1,4 +1,5 @@
 using Geographie.Domain.Geography;
+using Geographie.Domain.Quartiers;
 using Geographie.Domain.Snapshots;
 using Geographie.Spatial.Areas;
 
@@ -46,10 +47,13 @@ public static class OverlapCalculator
         }
 
         // Communes do not overlap: a zone inside one commune meets no other, and most zones (communes, IRIS) are.
-        var home = snapshot.CommuneOverlaps.FindCovering(zone.Metric, zone.Crs);
-        var touched = home >= 0
-            ? edition.UnknownCommunes.Where(c => c.Insee == snapshot.OutlinedCommunes[home].Insee).ToArray()
-            : edition.UnknownOverlaps.Measure(zone.Metric, zone.Crs).Pieces.Select(p => edition.UnknownCommunes[p.Id]).ToArray();
+        // Found only when needed: a covers test costs a relate when the zone's edges meet the commune's.
+        int? found = null;
+        int Home() => found ??= snapshot.CommuneOverlaps.FindCovering(zone.Metric, zone.Crs);
+        Commune[] touched = edition.UnknownCommunes.Count == 0 ? []
+            : Home() >= 0
+                ? edition.UnknownCommunes.Where(c => c.Insee == snapshot.OutlinedCommunes[Home()].Insee).ToArray()
+                : edition.UnknownOverlaps.Measure(zone.Metric, zone.Crs).Pieces.Select(p => edition.UnknownCommunes[p.Id]).ToArray();
         if (touched.Length > 0)
         {
             var missing = touched
@@ -70,7 +74,7 @@ public static class OverlapCalculator
         }
 
         var zoneArea = zone.Metric.Area;
-        return home >= 0 || snapshot.CommuneOverlaps.Measure(zone.Metric, zone.Crs).CoveredAreaM2 >= zoneArea * (1 - CoverageSlack) - 1.0
+        return Home() >= 0 || snapshot.CommuneOverlaps.Measure(zone.Metric, zone.Crs).CoveredAreaM2 >= zoneArea * (1 - CoverageSlack) - 1.0
             ? Completeness.Whole
             : new Completeness(false, [], "part of the zone lies outside the shipped commune outlines, where the register cannot place its quartiers");
     }
