@@ -28,6 +28,12 @@ public sealed class GeographieOptions
     /// <summary>Largest REST batch body (JSON or CSV), in bytes; beyond it the request gets 413.</summary>
     public long MaxBatchBodyBytes { get; set; } = 1L << 30;
 
+    /// <summary>Most zones in one overlap request (<c>POST /v1/overlaps</c>); beyond it the request gets 413.</summary>
+    public int MaxOverlapZones { get; set; } = 10_000;
+
+    /// <summary>Largest overlap request body, in bytes; beyond it the request gets 413.</summary>
+    public long MaxOverlapBodyBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <summary>Largest accepted near_distance_m and position_uncertainty_m, in metres.</summary>
     public double MaxBandM { get; set; } = 10_000;
 

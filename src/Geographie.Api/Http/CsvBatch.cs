@@ -84,7 +84,7 @@ public static class CsvBatch
         return TypedResults.Empty;
     }
 
-    private sealed record Columns(int Id, int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
+    internal sealed record Columns(int Id, int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
     {
         public static Columns? Find(IReadOnlyList<string> header)
         {

@@ -114,7 +114,7 @@ public static class EligibilityEndpoints
         return TypedResults.Ok(answers);
     }
 
-    private static string? Text(JsonElement? element) => element switch
+    internal static string? Text(JsonElement? element) => element switch
     {
         null => null,
         { ValueKind: JsonValueKind.Null } => null,
