@@ -98,7 +98,7 @@ public static class Workloads
         return (perimeters.ToArray(), clusters.ToArray());
     }
 
-    private static Geometry[] ReadGeometries(string file)
+    public static Geometry[] ReadGeometries(string file)
     {
         var options = new JsonSerializerOptions();
         options.Converters.Add(new GeoJsonConverterFactory());

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Geographie.Api.Cli;
 
 /// <summary>
-/// The real data shipped in <c>geodata/</c> (see geodata/SOURCES.md): commune outlines of the Bouches-du-Rhône,
+/// The real data shipped in <c>geodata/</c> (see geodata/SOURCES.md): commune outlines of the Bouches-du-Rhône and the Rhône (the Lyon 2015 perimeters lie in the latter),
 /// the whole 2024 register (codes, names, communes; no perimeters), the real 2015 Lyon perimeters, and the
 /// Contrat de ville data (geodata/contrat) extracted from the seed documents.
 /// </summary>
@@ -15,6 +15,7 @@ public static class ShippedData
     public static readonly (string Kind, string Path, GeographyVersion? Edition)[] Files =
     [
         ("communes", "admin/communes_13.geojson", null),
+        ("communes", "admin/communes_69.geojson", null),
         ("register", "qpv2024/registre_qpv2024_par_commune.csv", GeographyVersions.Qpv2024),
         ("perimeters", "qpv2015/qpv2015_metropole_lyon.geojson", GeographyVersions.Qpv2015),
     ];

@@ -2,6 +2,7 @@ using System.Net;
 using Geographie.Api.Data;
 using Geographie.Api.Features;
 using Geographie.Api.Http;
+using Geographie.Api.Http.Overlaps;
 using Geographie.Api.Observability;
 using Geographie.Api.Tiles;
 using Geographie.Domain.Eligibility;
@@ -109,6 +110,9 @@ public static class GeographieHostExtensions
         app.MapContratEndpoints();
         app.MapQuartierEndpoints();
         app.MapEligibilityEndpoints();
+        app.MapEligibilitySummaryEndpoint();
+        app.MapOverlapEndpoints();
+        app.MapEvolutionEndpoints();
         app.MapTileEndpoints();
         app.MapOgcFeatureEndpoints();
         // A gRPC call ends by its deadline; a CheckStream may rightly run for as long as its client sends.

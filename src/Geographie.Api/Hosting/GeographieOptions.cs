@@ -42,6 +42,11 @@ public sealed class GeographieOptions
 
     /// <summary>Most characters in one row of a CSV batch (a quoted field may span lines); a longer row is INVALID.</summary>
     public int MaxCsvRowChars { get; set; } = 64 * 1024;
+    /// <summary>Most zones in one overlap request (<c>POST /v1/overlaps</c>); beyond it the request gets 413.</summary>
+    public int MaxOverlapZones { get; set; } = 10_000;
+
+    /// <summary>Largest overlap request body, in bytes; beyond it the request gets 413.</summary>
+    public long MaxOverlapBodyBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Largest accepted near_distance_m and position_uncertainty_m, in metres.</summary>
     public double MaxBandM { get; set; } = 10_000;

@@ -159,7 +159,7 @@ public static class CsvBatch
     // One row read: its fields, or the reason it could not be read; Line is where it ends (or starts, when broken).
     private sealed record Row(IReadOnlyList<string>? Fields, long Line, string? Broken);
 
-    private sealed record Columns(int Id, int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
+    internal sealed record Columns(int Id, int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
     {
         public static Columns? Find(IReadOnlyList<string> header)
         {

@@ -19,6 +19,23 @@ public static class JsonBatch
         HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults,
         ContratDeVille? contrat, int maxBatch, long maxBytes)
     {
+        var (items, problem) = await ReadAsync(context, maxBatch, maxBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var answers = new EligibilityResponse[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = context.RequestAborted }, i =>
+            answers[i] = Check(items[i], snapshot, checker, defaults).ToResponse(items[i].Id, contrat));
+        return TypedResults.Ok(answers);
+    }
+
+    /// <summary>
+    /// Reads the points of a JSON batch (shared by the batch and its summary): the items, or the 400/413 problem
+    /// that refuses the body.
+    /// </summary>
+    public static async Task<(IReadOnlyList<JsonBatchItem> Items, IResult? Problem)> ReadAsync(HttpContext context, int maxBatch, long maxBytes)
+    {
         var items = new List<JsonBatchItem>();
         var body = new LimitedBodyStream(context.Request.Body, maxBytes);
         try
@@ -27,12 +44,12 @@ public static class JsonBatch
             {
                 if (items.Count == maxBatch)
                 {
-                    return Invalid("items", $"The batch holds more than {maxBatch} points, the limit; it was not read further.");
+                    return (items, Invalid("items", $"The batch holds more than {maxBatch} points, the limit; it was not read further."));
                 }
                 var problem = JsonBatchItem.TryRead(element, items.Count, out var item);
                 if (problem is not null)
                 {
-                    return Invalid(problem.Field, problem.Message);
+                    return (items, Invalid(problem.Field, problem.Message));
                 }
                 items.Add(item);
             }
@@ -40,22 +57,14 @@ public static class JsonBatch
         catch (JsonException e)
         {
             // The serializer's own message names .NET types; the position is what the caller can use.
-            return Invalid("body", $"The body is not a JSON array of point objects: it is malformed or of another shape at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} (JSON path {e.Path}).");
+            return (items, Invalid("body", $"The body is not a JSON array of point objects: it is malformed or of another shape at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} (JSON path {e.Path})."));
         }
-        if (items.Count == 0)
-        {
-            return Invalid("items", "The batch is empty: send a JSON array of points.");
-        }
-        var answers = new EligibilityResponse[items.Count];
-        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = context.RequestAborted }, i =>
-        {
-            var item = items[i];
-            var result = defaults.Check(snapshot, checker, item.Lon, item.Lat, item.X, item.Y, item.Geography, item.Date,
-                item.Near, item.Uncertainty, commaDecimals: false);
-            answers[i] = result.ToResponse(item.Id, contrat);
-        });
-        return TypedResults.Ok(answers);
+        return items.Count == 0 ? (items, Invalid("items", "The batch is empty: send a JSON array of points.")) : (items, null);
     }
+
+    /// <summary>Checks one point read by <see cref="ReadAsync"/>; the query string's options fill what it leaves out.</summary>
+    public static EligibilityResult Check(JsonBatchItem item, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults) =>
+        defaults.Check(snapshot, checker, item.Lon, item.Lat, item.X, item.Y, item.Geography, item.Date, item.Near, item.Uncertainty, commaDecimals: false);
 
     private static IResult Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "The batch is invalid");

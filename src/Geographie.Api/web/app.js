@@ -65,6 +65,7 @@ const SCOPES = {
 };
 
 const numberFormat = new Intl.NumberFormat('fr-FR');
+const percentFormat = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 2 });
 const coordFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 5, maximumFractionDigits: 5 });
 
 // ---------------------------------------------------------------------------
@@ -597,6 +598,46 @@ async function openQuartier(code, { fit = false, bbox = null, focus = true } = {
   }
 }
 
+/** Panneau « part en QPV » d'une commune (GET /v1/overlaps?commune=), avec le CSV à télécharger. */
+async function openCommuneShares(insee, name) {
+  panelController?.abort();
+  const controller = new AbortController();
+  panelController = controller;
+  openPanelShell(`${name || insee} — part en QPV`);
+  setPanelSectionsHidden(true);
+  const params = { commune: insee, geography: state.geography };
+  const csv = new URL('/v1/overlaps', location.origin);
+  csv.search = new URLSearchParams({ ...params, format: 'csv' }).toString();
+  try {
+    const body = await getJson('/v1/overlaps', params, controller.signal);
+    if (controller.signal.aborted) return;
+    const zone = body.zones[0];
+    const rows = [
+      ...metaRow('Commune', `${zone.name || name || ''} (${zone.id})`),
+      ...metaRow('Géographie', GEOGRAPHIES[state.geography]),
+      ...metaRow('Surface', formatArea(zone.zoneAreaM2)),
+      ...metaRow('En QPV', `${formatArea(zone.qpvAreaM2)} (${percentFormat.format(zone.shareInQpv)})`),
+    ];
+    for (const q of zone.quartiers) {
+      rows.push(...metaRow(q.code, quartierButton(q.code, q.name),
+        ` — ${formatArea(q.intersectionM2)}, ${percentFormat.format(q.shareOfZone)} de la commune, ${percentFormat.format(q.shareOfQuartier)} du quartier`));
+    }
+    rows.push(...metaRow('Export', el('a', { href: csv.toString(), download: `qpv-${state.geography}-${insee}.csv`, text: 'Télécharger les parts (CSV)' })));
+    $('panel-meta').replaceChildren(...rows);
+    const notice = $('panel-perimeter');
+    notice.hidden = zone.complete;
+    notice.replaceChildren(zone.complete ? '' : `Réponse incomplète : ${zone.incompleteReason}${zone.missing.length ? ` (QPV sans périmètre chargé : ${zone.missing.join(', ')})` : ''}.`);
+  } catch (error) {
+    if (isAbort(error)) return;
+    console.warn('Parts en QPV', insee, error);
+    const notice = $('panel-perimeter');
+    notice.hidden = false;
+    notice.replaceChildren(`Impossible de calculer la part en QPV : ${error.message}`);
+  } finally {
+    if (panelController === controller) $('panel').removeAttribute('aria-busy');
+  }
+}
+
 function highlightQuartier(code) {
   if (!map?.getLayer('quartiers-selected')) return;
   map.setFilter('quartiers-selected', ['==', ['get', 'code'], code || '']);
@@ -980,12 +1021,14 @@ function setupMapInteractions() {
   });
 
   map.on('click', (event) => {
-    const features = map.queryRenderedFeatures(event.point, { layers: ['quartiers-fill'] });
-    const quartier = features[0];
+    const features = map.queryRenderedFeatures(event.point, { layers: ['quartiers-fill', 'communes-fill'] });
+    const quartier = features.find((f) => f.sourceLayer === 'quartiers');
+    const commune = features.find((f) => f.sourceLayer === 'communes');
     if (quartier?.properties?.code) {
       openQuartier(quartier.properties.code, { focus: false });
     } else {
       checkEligibility(event.lngLat);
+      if (commune?.properties?.insee) openCommuneShares(commune.properties.insee, commune.properties.name);
     }
   });
 }

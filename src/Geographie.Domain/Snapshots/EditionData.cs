@@ -1,6 +1,7 @@
 using Geographie.Domain.Geography;
 using Geographie.Domain.Quartiers;
 using Geographie.Spatial;
+using Geographie.Spatial.Areas;
 
 namespace Geographie.Domain.Snapshots;
 
@@ -11,6 +12,10 @@ public sealed class EditionData
 {
     private readonly Dictionary<string, Quartier> _byCode;
     private readonly ILookup<string, Quartier> _byCommune;
+
+    // Built on first use: eligibility never needs the projected copies, and a snapshot swap should not pay for them.
+    private readonly Lazy<OverlapIndex> _overlaps;
+    private readonly Lazy<OverlapIndex> _unknownOverlaps;
 
     internal EditionData(GeographyVersion version, IReadOnlyList<Quartier> quartiers, IReadOnlyList<Commune> outlined, IndexStrategy strategy)
     {
@@ -26,7 +31,15 @@ public sealed class EditionData
         UnknownCommunes = outlined.Where(c => missing.Contains(c.Insee)).ToArray();
         UnknownZones = PerimeterIndex.Build(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy);
         Reasons = new Eligibility.ReasonTexts(this);
+        _overlaps = new(() => new OverlapIndex(WithPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray()));
+        _unknownOverlaps = new(() => new OverlapIndex(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray()));
     }
+
+    /// <summary>The loaded perimeters for area measures; ids are positions in <see cref="WithPerimeter"/>. Built on first use.</summary>
+    public OverlapIndex Overlaps => _overlaps.Value;
+
+    /// <summary>The outlines of <see cref="UnknownCommunes"/> for area measures; ids are positions in that list. Built on first use.</summary>
+    public OverlapIndex UnknownOverlaps => _unknownOverlaps.Value;
 
     /// <summary>The reasons eligibility answers give for this edition.</summary>
     public Eligibility.ReasonTexts Reasons { get; }

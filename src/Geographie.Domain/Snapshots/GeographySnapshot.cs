@@ -2,6 +2,7 @@ using Geographie.Domain.Contrat;
 using Geographie.Domain.Geography;
 using Geographie.Domain.Quartiers;
 using Geographie.Spatial;
+using Geographie.Spatial.Areas;
 
 namespace Geographie.Domain.Snapshots;
 
@@ -14,6 +15,7 @@ public sealed class GeographySnapshot
 {
     private readonly Dictionary<string, EditionData> _editions;
     private readonly Dictionary<string, Commune> _communes;
+    private readonly Lazy<OverlapIndex> _communeOverlaps;
 
     /// <summary>Builds the snapshot of <paramref name="revision"/>; the cost (index builds) is paid here, once.</summary>
     public GeographySnapshot(
@@ -27,6 +29,7 @@ public sealed class GeographySnapshot
         _communes = communes.ToDictionary(c => c.Insee, StringComparer.Ordinal);
         OutlinedCommunes = communes.Where(c => c.Outline is not null).ToArray();
         CommuneOutlines = PerimeterIndex.Build(OutlinedCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy);
+        _communeOverlaps = new(() => new OverlapIndex(OutlinedCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray()));
         _editions = GeographyVersions.All.ToDictionary(
             v => v.Code,
             v => new EditionData(v, quartiers.Where(q => q.Version == v.Code).ToArray(), OutlinedCommunes, strategy),
@@ -50,6 +53,9 @@ public sealed class GeographySnapshot
 
     /// <summary>The index of <see cref="OutlinedCommunes"/>; ids are positions in that list.</summary>
     public PerimeterIndex CommuneOutlines { get; }
+
+    /// <summary>The outlines of <see cref="OutlinedCommunes"/> for area measures; ids are positions in that list. Built on first use.</summary>
+    public OverlapIndex CommuneOverlaps => _communeOverlaps.Value;
 
     /// <summary>The data of one edition (every known edition has one, possibly empty).</summary>
     public EditionData Edition(GeographyVersion version) => _editions[version.Code];

@@ -74,6 +74,16 @@ public sealed class MapPageBrowserTests : IAsyncLifetime
         var status = await page.GetAttributeAsync("#eligibility", "data-status");
         Assert.Contains(status, new[] { "OUTSIDE", "NEAR", "UNKNOWN", "UNCERTAIN" });
 
+        // The same click lands in a Rhône commune: the side panel shows its QPV shares and offers them as CSV.
+        await page.WaitForSelectorAsync("#panel-meta a[download]", new PageWaitForSelectorOptions { Timeout = 15_000 });
+        Assert.Contains("part en QPV", await page.InnerTextAsync("#panel-title"));
+        var csv = await page.GetAttributeAsync("#panel-meta a[download]", "href");
+        Assert.Contains("/v1/overlaps?commune=", csv);
+        using (var http = new HttpClient())
+        {
+            Assert.StartsWith("zone_id,", await http.GetStringAsync(csv!));
+        }
+
         Directory.CreateDirectory(Path.Combine(Geodata.Root, "artifacts", "screenshots"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Geodata.Root, "artifacts", "screenshots", "map-lyon-qpv2015.png") });
         Assert.Empty(errors);

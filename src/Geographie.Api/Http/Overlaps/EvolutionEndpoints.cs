@@ -1,0 +1,78 @@
+using Geographie.Api.Data;
+using Geographie.Domain.Overlaps;
+
+namespace Geographie.Api.Http.Overlaps;
+
+/// <summary>
+/// What changed between two editions (v1, docs/overlaps.md): <c>GET /v1/evolution</c> over everything loaded,
+/// <c>GET /v1/evolution?commune=INSEE</c> within a commune's outline, <c>POST /v1/evolution</c> within one GeoJSON zone
+/// (Polygon, MultiPolygon, Feature, or a FeatureCollection of one). <c>from</c>/<c>to</c> default to qpv2015/qpv2024.
+/// Statuses: 200 JSON; 400 problem details naming the field or the zone's fault; 404 for a commune without a
+/// loaded outline; 503 before the data loads.
+/// </summary>
+public static class EvolutionEndpoints
+{
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapEvolutionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/evolution").WithTags("overlaps");
+        group.MapGet("/", Get).Produces<EvolutionResponse>();
+        group.MapPost("/", Post).Accepts<object>("application/geo+json", "application/json").Produces<EvolutionResponse>();
+        return routes;
+    }
+
+    private static IResult Get(GeographyState state, string? from, string? to, string? commune) =>
+        ContratEndpoints.Snapshot(state, snapshot =>
+        {
+            var older = OverlapEndpoints.Edition(from ?? "qpv2015", "from", out var problem);
+            var newer = problem is null ? OverlapEndpoints.Edition(to, "to", out problem) : null;
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (commune is null)
+            {
+                return TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Everywhere(snapshot, older!, newer!), "all", null));
+            }
+
+            var zone = OverlapEndpoints.CommuneZone(snapshot, commune.Trim());
+            return zone is null
+                ? TypedResults.Problem($"No commune outline '{commune}' is loaded; GET /v1/overlaps/communes lists those that are.", statusCode: StatusCodes.Status404NotFound)
+                : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "commune", zone.Id));
+        });
+
+    private static async Task<IResult> Post(HttpContext context, GeographyState state, string? from, string? to, string? crs, string? id)
+    {
+        if (state.Current is not { } snapshot)
+        {
+            return TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var older = OverlapEndpoints.Edition(from ?? "qpv2015", "from", out var problem);
+        var newer = problem is null ? OverlapEndpoints.Edition(to, "to", out problem) : null;
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (reader, fault) = await ZoneReader.OpenAsync(context.Request.Body, crs, id, context.RequestAborted);
+        if (reader is null)
+        {
+            return OverlapEndpoints.Invalid("body", fault!);
+        }
+
+        using (reader)
+        {
+            if (reader.Count != 1)
+            {
+                return OverlapEndpoints.Invalid("body", $"send one zone; the body holds {reader.Count} (POST /v1/overlaps measures many)");
+            }
+
+            var zone = reader.Read(0, out var zoneProblem);
+            return zone is null
+                ? OverlapEndpoints.Invalid("zones", zoneProblem!)
+                : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "zone", zone.Id));
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Geographie.Domain.Overlaps;
+using Geographie.Import.Csv;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+
+namespace Geographie.Api.Http.Overlaps;
+
+/// <summary>
+/// Writes zone overlaps to a response body as they are computed, in JSON, CSV or GeoJSON (see docs/overlaps.md for the
+/// fields). Areas in m² rounded to the millimetre², shares to 1e-9. Not thread-safe: one writer per response.
+/// </summary>
+internal sealed class OverlapWriter : IAsyncDisposable
+{
+    private static readonly string[] CsvHeader =
+    [
+        "zone_id", "zone_name", "zone_area_m2", "qpv_area_m2", "share_in_qpv", "metric_crs", "complete", "missing", "incomplete_reason", "repaired",
+        "quartier_code", "quartier_name", "intersection_m2", "share_of_zone", "share_of_quartier",
+    ];
+
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
+
+    private readonly OverlapFormat _format;
+    private readonly Stream _body;
+    private readonly Utf8JsonWriter? _json;
+    private readonly StreamWriter? _csv;
+
+    private OverlapWriter(OverlapFormat format, Stream body)
+    {
+        _format = format;
+        _body = body;
+        if (format == OverlapFormat.Csv)
+        {
+            _csv = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 1 << 16);
+        }
+        else
+        {
+            _json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }
+    }
+
+    /// <summary>Starts a 200 answer of <paramref name="format"/> for <paramref name="geography"/>.</summary>
+    public static async Task<OverlapWriter> StartAsync(HttpResponse response, OverlapFormat format, string geography)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = format switch
+        {
+            OverlapFormat.Csv => "text/csv; charset=utf-8",
+            OverlapFormat.GeoJson => "application/geo+json",
+            _ => "application/json; charset=utf-8",
+        };
+        var writer = new OverlapWriter(format, response.Body);
+        if (writer._csv is { } csv)
+        {
+            await csv.WriteLineAsync(string.Join(',', CsvHeader));
+        }
+        else
+        {
+            var json = writer._json!;
+            json.WriteStartObject();
+            if (format == OverlapFormat.GeoJson)
+            {
+                json.WriteString("type", "FeatureCollection");
+                json.WriteString("geography", geography);
+                json.WritePropertyName("features");
+            }
+            else
+            {
+                json.WriteString("geography", geography);
+                json.WritePropertyName("zones");
+            }
+
+            json.WriteStartArray();
+        }
+
+        return writer;
+    }
+
+    /// <summary>Writes one zone's answer (buffered; see <see cref="FlushAsync"/>).</summary>
+    public async Task WriteAsync(ZoneOverlap overlap, CancellationToken cancel)
+    {
+        switch (_format)
+        {
+            case OverlapFormat.Csv:
+                await WriteCsvAsync(overlap, cancel);
+                break;
+            case OverlapFormat.GeoJson:
+                WriteFeatures(overlap);
+                break;
+            default:
+                WriteJson(overlap);
+                break;
+        }
+    }
+
+    /// <summary>Sends what is buffered.</summary>
+    public async Task FlushAsync(CancellationToken cancel)
+    {
+        if (_csv is not null)
+        {
+            await _csv.FlushAsync(cancel);
+        }
+        else
+        {
+            await _json!.FlushAsync(cancel);
+        }
+    }
+
+    /// <summary>Closes the document and flushes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_csv is not null)
+        {
+            await _csv.DisposeAsync();
+            return;
+        }
+
+        _json!.WriteEndArray();
+        _json.WriteEndObject();
+        await _json.FlushAsync();
+        await _json.DisposeAsync();
+        await _body.FlushAsync();
+    }
+
+    private void WriteJson(ZoneOverlap o)
+    {
+        var json = _json!;
+        json.WriteStartObject();
+        json.WriteString("id", o.Zone.Id);
+        if (o.Zone.Name is not null)
+        {
+            json.WriteString("name", o.Zone.Name);
+        }
+
+        json.WriteNumber("zoneAreaM2", Area(o.ZoneAreaM2));
+        json.WriteNumber("qpvAreaM2", Area(o.QpvAreaM2));
+        json.WriteNumber("shareInQpv", Share(o.ShareInQpv));
+        json.WriteString("metricCrs", o.Crs.ToString());
+        WriteCompleteness(json, o.Completeness);
+        json.WriteString("repaired", o.Zone.Repair);
+        json.WriteStartArray("quartiers");
+        foreach (var q in o.Quartiers)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", q.Quartier.Code);
+            json.WriteString("name", q.Quartier.Name);
+            json.WriteNumber("intersectionM2", Area(q.IntersectionM2));
+            json.WriteNumber("shareOfZone", Share(q.ShareOfZone));
+            json.WriteNumber("shareOfQuartier", Share(q.ShareOfQuartier));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>complete</c>, <c>missing</c> and <c>incompleteReason</c> into the current object.</summary>
+    internal static void WriteCompleteness(Utf8JsonWriter json, Completeness c)
+    {
+        json.WriteBoolean("complete", c.Complete);
+        json.WriteStartArray("missing");
+        foreach (var code in c.Missing)
+        {
+            json.WriteStringValue(code);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("incompleteReason", c.Reason);
+    }
+
+    private void WriteFeatures(ZoneOverlap o)
+    {
+        var json = _json!;
+        foreach (var q in o.Quartiers)
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "Feature");
+            json.WritePropertyName("geometry");
+            // Through text: the GeoJSON converter does not nest cleanly inside a writer that is mid-document.
+            json.WriteRawValue(JsonSerializer.Serialize(q.Intersection!, GeoJson), skipInputValidation: true);
+            json.WriteStartObject("properties");
+            json.WriteString("zoneId", o.Zone.Id);
+            json.WriteNumber("zoneAreaM2", Area(o.ZoneAreaM2));
+            json.WriteString("code", q.Quartier.Code);
+            json.WriteString("name", q.Quartier.Name);
+            json.WriteNumber("intersectionM2", Area(q.IntersectionM2));
+            json.WriteNumber("shareOfZone", Share(q.ShareOfZone));
+            json.WriteNumber("shareOfQuartier", Share(q.ShareOfQuartier));
+            json.WriteBoolean("complete", o.Completeness.Complete);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+    }
+
+    private async Task WriteCsvAsync(ZoneOverlap o, CancellationToken cancel)
+    {
+        var zone = string.Join(',',
+            CsvText.Escape(o.Zone.Id, ','), CsvText.Escape(o.Zone.Name, ','), Number(Area(o.ZoneAreaM2)), Number(Area(o.QpvAreaM2)),
+            Number(Share(o.ShareInQpv)), o.Crs.ToString(), o.Completeness.Complete ? "true" : "false",
+            string.Join(' ', o.Completeness.Missing), CsvText.Escape(o.Completeness.Reason, ','), CsvText.Escape(o.Zone.Repair, ','));
+        if (o.Quartiers.Count == 0)
+        {
+            await _csv!.WriteLineAsync((zone + ",,,,,").AsMemory(), cancel);
+        }
+
+        foreach (var q in o.Quartiers)
+        {
+            await _csv!.WriteLineAsync(string.Join(',', zone, q.Quartier.Code, CsvText.Escape(q.Quartier.Name, ','),
+                Number(Area(q.IntersectionM2)), Number(Share(q.ShareOfZone)), Number(Share(q.ShareOfQuartier))).AsMemory(), cancel);
+        }
+    }
+
+    /// <summary>m² to the mm².</summary>
+    internal static double Area(double m2) => Math.Round(m2, 6);
+
+    /// <summary>Shares to 1e-9.</summary>
+    internal static double Share(double share) => Math.Round(share, 9);
+
+    /// <summary>Invariant shortest round-trip text.</summary>
+    internal static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

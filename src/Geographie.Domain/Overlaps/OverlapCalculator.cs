@@ -1,0 +1,84 @@
+using Geographie.Domain.Geography;
+using Geographie.Domain.Quartiers;
+using Geographie.Domain.Snapshots;
+using Geographie.Spatial.Areas;
+
+namespace Geographie.Domain.Overlaps;
+
+/// <summary>
+/// Measures zones against the QPV of one edition of a snapshot, and says when the answer cannot be whole.
+/// Stateless and thread-safe.
+/// </summary>
+/// <remarks>
+/// Completeness follows the eligibility rules: unless every perimeter of the edition is loaded, a zone is incomplete
+/// when it covers part of a commune whose register quartiers lack perimeters (their codes are listed), when the
+/// edition's register is not loaded whole, or when part of it lies outside every shipped commune outline (where the
+/// register cannot be placed). A zone merely sharing an edge with such a commune is not affected.
+/// </remarks>
+public static class OverlapCalculator
+{
+    /// <summary>Relative slack when comparing a zone's area with the sum of its commune pieces (rounding of shared edges).</summary>
+    private const double CoverageSlack = 1e-6;
+
+    /// <summary>Measures <paramref name="zone"/> against the loaded perimeters of <paramref name="geography"/>.</summary>
+    /// <param name="snapshot">The data.</param>
+    /// <param name="geography">The edition.</param>
+    /// <param name="zone">A validated zone.</param>
+    /// <param name="withGeometry">Also build each intersection in WGS84 (for GeoJSON answers).</param>
+    public static ZoneOverlap Measure(GeographySnapshot snapshot, GeographyVersion geography, Zone zone, bool withGeometry = false)
+    {
+        var edition = snapshot.Edition(geography);
+        var index = edition.Overlaps;
+        var areas = index.Measure(zone.Metric, zone.Crs, withGeometry);
+        var shares = areas.Pieces
+            .Select(p => new QuartierShare(
+                edition.WithPerimeter[p.Id], p.AreaM2, Share(p.AreaM2, areas.ZoneAreaM2), Share(p.AreaM2, index.AreaOf(p.Id)),
+                p.Geometry is null ? null : MetricGeometry.Unproject(p.Geometry, zone.Crs)))
+            .ToArray();
+        return new ZoneOverlap(zone, geography, areas.ZoneAreaM2, Math.Min(areas.CoveredAreaM2, areas.ZoneAreaM2), shares, Assess(snapshot, edition, zone));
+    }
+
+    /// <summary>Whether quartiers without perimeters may lie in <paramref name="zone"/> for <paramref name="edition"/>.</summary>
+    public static Completeness Assess(GeographySnapshot snapshot, EditionData edition, Zone zone)
+    {
+        if (edition.IsComplete)
+        {
+            return Completeness.Whole;
+        }
+
+        // Communes do not overlap: a zone inside one commune meets no other, and most zones (communes, IRIS) are.
+        // Found only when needed: a covers test costs a relate when the zone's edges meet the commune's.
+        int? found = null;
+        int Home() => found ??= snapshot.CommuneOverlaps.FindCovering(zone.Metric, zone.Crs);
+        Commune[] touched = edition.UnknownCommunes.Count == 0 ? []
+            : Home() >= 0
+                ? edition.UnknownCommunes.Where(c => c.Insee == snapshot.OutlinedCommunes[Home()].Insee).ToArray()
+                : edition.UnknownOverlaps.Measure(zone.Metric, zone.Crs).Pieces.Select(p => edition.UnknownCommunes[p.Id]).ToArray();
+        if (touched.Length > 0)
+        {
+            var missing = touched
+                .SelectMany(c => edition.InCommune(c.Insee))
+                .Where(q => !q.HasPerimeter)
+                .Select(q => q.Code)
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            return new Completeness(false, missing,
+                $"the {edition.Version.Code} register lists quartiers without loaded perimeters in {string.Join(", ", touched.Select(c => $"{c.Name} ({c.Insee})"))}");
+        }
+
+        if (!edition.RegisterComplete)
+        {
+            return new Completeness(false, [],
+                $"the {edition.Version.Code} register is not loaded whole ({edition.Quartiers.Count} of {edition.Version.ExpectedQuartierCount} quartiers known): quartiers without perimeters may lie in the zone");
+        }
+
+        var zoneArea = zone.Metric.Area;
+        return Home() >= 0 || snapshot.CommuneOverlaps.Measure(zone.Metric, zone.Crs).CoveredAreaM2 >= zoneArea * (1 - CoverageSlack) - 1.0
+            ? Completeness.Whole
+            : new Completeness(false, [], "part of the zone lies outside the shipped commune outlines, where the register cannot place its quartiers");
+    }
+
+    /// <summary>part / whole in 0..1 (0 for an empty whole); rounding can push a covered part a hair over its whole.</summary>
+    internal static double Share(double part, double whole) => whole > 0 ? Math.Min(1.0, part / whole) : 0;
+}
