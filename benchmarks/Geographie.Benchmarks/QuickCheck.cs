@@ -20,6 +20,12 @@ public static class QuickCheck
             return;
         }
 
+        if (datasets is ["cells", ..])
+        {
+            Cells();
+            return;
+        }
+
         if (datasets is ["threads", ..])
         {
             Threads(datasets.Length > 1 ? Enum.Parse<IndexStrategy>(datasets[1]) : IndexStrategy.Grid);
@@ -74,6 +80,38 @@ public static class QuickCheck
             double nearestNs = sw.Elapsed.TotalNanoseconds / 20000;
 
             Console.WriteLine($"{name}: build {buildMs:F1} ms (flatten+project {scanBuildMs:F1}), memory {grid.MemoryBytes / 1e6:F2} MB ({grid.MemoryBytes / (16.0 * grid.VertexCount):F2}x raw), lookup {best:F1} ns/pt, hits {total / 5}, nearest {nearestNs:F0} ns ({found} found)");
+        }
+    }
+
+    /// <summary>Build CPU time (best of 3) and memory of the nearest-boundary cells at the default radius, per dataset.</summary>
+    private static void Cells()
+    {
+        (string Name, Perimeter[] Perimeters)[] sets =
+        [
+            ("quartiers", Workloads.Perimeters("quartiers")),
+            ("iris", Workloads.Perimeters("iris")),
+            ("france (IRIS/quartiers translated)", Workloads.Perimeters("france")),
+            ("bench-lyon (QPV 2015 Lyon)", Eligibility.CompleteEditions.Load("lyon").Perimeters),
+            ("bench-france (Lyon QPV translated ×40)", Eligibility.CompleteEditions.Load("france").Perimeters),
+        ];
+        foreach ((string name, Perimeter[] perimeters) in sets)
+        {
+            double with = double.MaxValue, without = double.MaxValue;
+            PerimeterIndex index = PerimeterIndex.Build(perimeters);
+            for (int rep = 0; rep < 3; rep++)
+            {
+                TimeSpan c0 = Environment.CpuUsage.TotalTime;
+                index = PerimeterIndex.Build(perimeters);
+                with = Math.Min(with, (Environment.CpuUsage.TotalTime - c0).TotalMilliseconds);
+                c0 = Environment.CpuUsage.TotalTime;
+                PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: 0);
+                without = Math.Min(without, (Environment.CpuUsage.TotalTime - c0).TotalMilliseconds);
+            }
+
+            long raw = 16L * index.VertexCount;
+            Console.WriteLine($"{name}: {perimeters.Length} perimeters, {index.VertexCount} vertices; cells within {index.NearestRadiusMetres} m: "
+                + $"+{with - without:F0} ms build ({without:F0} ms without), {index.NearestMemoryBytes / 1e6:F2} MB ({index.NearestMemoryBytes / (double)raw:F2}x raw), "
+                + $"whole index {index.MemoryBytes / 1e6:F2} MB ({index.MemoryBytes / (double)raw:F2}x raw)");
         }
     }
 
