@@ -21,8 +21,8 @@ public sealed class PerimeterIndex
     /// <summary>Lower bound of metres per degree of latitude (GRS80 meridian radius at the equator, less 1 % for projection scale).</summary>
     private const double MinMetresPerDegreeLat = 6335439.0 * Math.PI / 180.0 * 0.99;
 
-    /// <summary>The default of <c>nearestRadiusMetres</c> in <see cref="Build"/>: the largest band a request may ask for.</summary>
-    public const double DefaultNearestRadiusMetres = 10_000;
+    /// <summary>The default of <c>nearestRadiusMetres</c> in <see cref="Build"/>: the service's nearest-QPV search radius.</summary>
+    public const double DefaultNearestRadiusMetres = 5_000;
 
     private readonly PerimeterSet _set;
     private readonly GridIndex? _grid;
@@ -144,25 +144,17 @@ public sealed class PerimeterIndex
         // edge at exactly the limit win the tie.
         double best = maxDistanceMetres;
         int bestId = int.MaxValue;
-        if (_nearest is not null && maxDistanceMetres <= _nearest.Radius)
+        bool finite = double.IsFinite(lon) && double.IsFinite(lat);
+        if (_grid is not null && finite
+            && (_nearest is null || maxDistanceMetres > _nearest.Radius || !_nearest.Nearest(lon, lat, projected, ref best, ref bestId)))
         {
-            if (double.IsFinite(lon) && double.IsFinite(lat))
-            {
-                _nearest.Nearest(lon, lat, projected, ref best, ref bestId);
-            }
+            // Beyond half the Earth's circumference every boundary is in range anyway.
+            double limit = Math.Min(maxDistanceMetres, 2e7);
+            double metresPerDegreeY = MinMetresPerDegreeLat;
+            double metresPerDegreeX = MinMetresPerDegreeLat * Math.Cos(Math.Min(89.0, Math.Abs(lat) + limit / MinMetresPerDegreeLat) * Math.PI / 180.0);
+            _grid.Nearest(lon, lat, metresPerDegreeX, metresPerDegreeY, projected, ref best, ref bestId);
         }
-        else if (_grid is not null)
-        {
-            if (double.IsFinite(lon) && double.IsFinite(lat))
-            {
-                // Beyond half the Earth's circumference every boundary is in range anyway.
-                double limit = Math.Min(maxDistanceMetres, 2e7);
-                double metresPerDegreeY = MinMetresPerDegreeLat;
-                double metresPerDegreeX = MinMetresPerDegreeLat * Math.Cos(Math.Min(89.0, Math.Abs(lat) + limit / MinMetresPerDegreeLat) * Math.PI / 180.0);
-                _grid.Nearest(lon, lat, metresPerDegreeX, metresPerDegreeY, projected, ref best, ref bestId);
-            }
-        }
-        else
+        else if (_grid is null)
         {
             SearchBox(lat, maxDistanceMetres, out double dLon, out double dLat);
             double[] bb = _set.Bbox;

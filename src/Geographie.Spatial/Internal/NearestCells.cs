@@ -5,10 +5,11 @@ namespace Geographie.Spatial.Internal;
 
 /// <summary>
 /// Nearest-boundary cells built by <see cref="NearestCellsBuilder"/>: a lon/lat grid over the data extent widened by
-/// <see cref="Radius"/>, each cell refined 4 × 4 at a time, whose leaves hold the only edges that can be nearest to any
-/// point of the leaf, when the nearest boundary is within <see cref="Radius"/>. A cell word ≥ 0 is a leaf index,
-/// &lt; 0 the bitwise complement of the offset of its 16 child words (row-major). A leaf's candidates are stored
-/// inline (projected segment end points and perimeter id), so a query reads one contiguous run.
+/// <see cref="Radius"/>, each cell refined 4 × 4 at a time, whose leaves list the only edges that can be nearest to
+/// any point of the leaf when the nearest boundary is within <see cref="Radius"/>. A cell word ≥ 0 is a leaf index,
+/// <see cref="Unresolved"/> a leaf that would keep too many edges (the caller searches otherwise), and any other
+/// negative word the bitwise complement of the offset of its 16 child words (row-major). A leaf's edges are runs of
+/// consecutive ring edges (perimeter, first vertex, count), read straight from the projected vertices.
 /// Immutable; queries are thread-safe, write nothing shared and allocate nothing.
 /// </summary>
 internal sealed class NearestCells
@@ -17,121 +18,179 @@ internal sealed class NearestCells
 
     public const int Split = 1 << SplitBits;
 
+    /// <summary>The word of a leaf left to the grid walk.</summary>
+    public const int Unresolved = int.MinValue;
+
     private readonly PerimeterSet _set;
     private readonly GridLevel _top;
     private readonly int[] _words;
     private readonly int[] _leafStart;
-    private readonly double[] _segments;
-    private readonly int[] _perimeters;
+    private readonly int[] _runs;
 
-    public NearestCells(PerimeterSet set, double radius, GridLevel top, int[] words, int[] leafStart, double[] segments, int[] perimeters)
+    public NearestCells(PerimeterSet set, double radius, GridLevel top, int[] words, int[] leafStart, int[] runs)
     {
         _set = set;
         Radius = radius;
         _top = top;
         _words = words;
         _leafStart = leafStart;
-        _segments = segments;
-        _perimeters = perimeters;
+        _runs = runs;
     }
 
     /// <summary>Metres within which answers are exact; a query with a larger radius needs another search.</summary>
     public double Radius { get; }
 
-    /// <summary>Number of leaves.</summary>
-    public int LeafCount => _leafStart.Length - 1;
-
-    /// <summary>Number of stored candidates, all leaves together.</summary>
-    public int CandidateCount => _perimeters.Length;
-
     /// <summary>Bytes held by the arrays (excluding the shared <see cref="PerimeterSet"/>).</summary>
-    public long MemoryBytes =>
-        (_words.LongLength + _leafStart.LongLength + _perimeters.LongLength) * sizeof(int) + _segments.LongLength * sizeof(double);
+    public long MemoryBytes => (_words.LongLength + _leafStart.LongLength + _runs.LongLength) * sizeof(int);
 
     /// <summary>
-    /// Lowers (best, bestId) with the candidates of the query's leaf, ties to the smaller id. Exact when the nearest
-    /// boundary is within <see cref="Radius"/>: every edge at the minimum distance is a candidate. A point outside
-    /// the grid is more than <see cref="Radius"/> from every edge. <paramref name="projected"/> caches the query
-    /// point per CRS (NaN = not yet projected).
+    /// Lowers (best, bestId) with the edges of the query's leaf, ties to the smaller id, and returns true; false when
+    /// the leaf is <see cref="Unresolved"/>. Exact when the nearest boundary is within <see cref="Radius"/>: every edge
+    /// at the minimum distance is in the leaf. A point outside the grid is more than <see cref="Radius"/> from every
+    /// edge. <paramref name="projected"/> caches the query point per CRS (NaN = not yet projected).
     /// </summary>
-    public void Nearest(double qx, double qy, Span<double> projected, ref double best, ref int bestId)
+    public bool Nearest(double qx, double qy, Span<double> projected, ref double best, ref int bestId)
     {
         int leaf = Leaf(qx, qy);
-        if (leaf < 0)
-        {
-            return;
-        }
-
-        ref double seg = ref MemoryMarshal.GetArrayDataReference(_segments);
-        ref int perim = ref MemoryMarshal.GetArrayDataReference(_perimeters);
-        byte[] crsOf = _set.Crs;
-        int lastCrs = -1;
-        double px = 0, py = 0;
-        for (int c = _leafStart[leaf], end = _leafStart[leaf + 1]; c < end; c++)
-        {
-            int p = Unsafe.Add(ref perim, c);
-            int crs = crsOf[p];
-            if (crs != lastCrs)
-            {
-                Projected(crs, qx, qy, projected, out px, out py);
-                lastCrs = crs;
-            }
-
-            ref double s = ref Unsafe.Add(ref seg, 4 * c);
-            double d = SegmentDistance.PointToSegment(px, py, s, Unsafe.Add(ref s, 1), Unsafe.Add(ref s, 2), Unsafe.Add(ref s, 3));
-            if (d < best || (d == best && p < bestId))
-            {
-                best = d;
-                bestId = p;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The distance to <paramref name="perimeterId"/>'s boundary when the leaf can prove it: that perimeter holds a
-    /// candidate at the leaf's minimum distance and that minimum is within <see cref="Radius"/> (so it is the true
-    /// minimum over all edges, and no edge of the perimeter can be nearer). False otherwise.
-    /// </summary>
-    public bool TryDistanceTo(int perimeterId, double qx, double qy, Span<double> projected, out double distance)
-    {
-        distance = double.PositiveInfinity;
-        int leaf = Leaf(qx, qy);
-        if (leaf < 0)
+        if (leaf == Unresolved)
         {
             return false;
         }
 
-        double all = double.PositiveInfinity;
-        int lastCrs = -1;
-        double px = 0, py = 0;
-        for (int c = _leafStart[leaf], end = _leafStart[leaf + 1]; c < end; c++)
+        if (leaf < 0)
         {
-            int p = _perimeters[c];
-            int crs = _set.Crs[p];
-            if (crs != lastCrs)
-            {
-                Projected(crs, qx, qy, projected, out px, out py);
-                lastCrs = crs;
-            }
+            return true;
+        }
 
-            double d = SegmentDistance.PointToSegment(px, py, _segments[4 * c], _segments[4 * c + 1], _segments[4 * c + 2], _segments[4 * c + 3]);
-            all = Math.Min(all, d);
-            if (p == perimeterId)
+        // Pass 1, branch-free with one division per edge: squared distances, kept for pass 2.
+        int start = _leafStart[leaf], end = _leafStart[leaf + 1];
+        Span<double> squared = stackalloc double[NearestCellsBuilder.MaxLeafEdges];
+        ref double xy = ref MemoryMarshal.GetArrayDataReference(_set.ProjXy);
+        double min = double.PositiveInfinity;
+        int n = 0;
+        for (int r = start; r < end; r += 3)
+        {
+            Projected(_set.Crs[_runs[r]], qx, qy, projected, out double px, out double py);
+            for (int v = _runs[r + 1], last = v + _runs[r + 2]; v < last; v++, n++)
             {
-                distance = Math.Min(distance, d);
+                ref double a = ref Unsafe.Add(ref xy, 2 * v);
+                double d2 = SegmentDistance.Squared(px, py, a, Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 2), Unsafe.Add(ref a, 3));
+                squared[n] = d2;
+                min = Math.Min(min, d2);
             }
         }
 
-        return distance == all && all <= Radius;
+        // Pass 2: the exact formula (the one every other search uses, so answers agree to the bit) for the edges that
+        // can reach the minimum and best. Both forms are within ~1e-8 m of the true distance (coordinates below 1e7 m),
+        // so an edge at the exact minimum is within 1e-6 m of the squared form's minimum.
+        double reach = Math.Min(Math.Sqrt(min), best) + 1e-6;
+        double cut = reach * reach;
+        if (min > cut)
+        {
+            return true;
+        }
+
+        n = 0;
+        for (int r = start; r < end; r += 3)
+        {
+            int p = _runs[r];
+            int crs = _set.Crs[p];
+            double px = projected[2 * crs], py = projected[2 * crs + 1];
+            for (int v = _runs[r + 1], last = v + _runs[r + 2]; v < last; v++, n++)
+            {
+                if (squared[n] > cut)
+                {
+                    continue;
+                }
+
+                ref double a = ref Unsafe.Add(ref xy, 2 * v);
+                double d = SegmentDistance.PointToSegment(px, py, a, Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 2), Unsafe.Add(ref a, 3));
+                if (d < best || (d == best && p < bestId))
+                {
+                    best = d;
+                    bestId = p;
+                }
+            }
+        }
+
+        return true;
     }
 
-    /// <summary>Diagnostics (benchmarks only): candidates in the query's leaf, or −1 outside the grid.</summary>
-    internal int CandidatesAt(double qx, double qy)
+    /// <summary>
+    /// The distance to <paramref name="perimeterId"/>'s boundary when the leaf can prove it: the nearest boundary of
+    /// all is within <see cref="Radius"/> and <paramref name="perimeterId"/> has an edge at that distance (so no edge of
+    /// it can be nearer). False otherwise.
+    /// </summary>
+    public bool TryDistanceTo(int perimeterId, double qx, double qy, Span<double> projected, out double distance)
+    {
+        distance = double.PositiveInfinity;
+        double best = Radius;
+        int bestId = int.MaxValue;
+        if (!Nearest(qx, qy, projected, ref best, ref bestId) || bestId == int.MaxValue)
+        {
+            return false;
+        }
+
+        if (bestId == perimeterId)
+        {
+            distance = best;
+            return true;
+        }
+
+        // A tie with a smaller id (a shared edge): the perimeter's own edges in the leaf tell whether it ties too.
+        double own = double.PositiveInfinity;
+        int ownId = int.MaxValue;
+        ScanPerimeter(perimeterId, qx, qy, projected, ref own, ref ownId);
+        distance = own;
+        return own == best;
+    }
+
+    private void ScanPerimeter(int perimeterId, double qx, double qy, Span<double> projected, ref double best, ref int bestId)
     {
         int leaf = Leaf(qx, qy);
-        return leaf < 0 ? -1 : _leafStart[leaf + 1] - _leafStart[leaf];
+        double[] xy = _set.ProjXy;
+        for (int r = _leafStart[leaf]; r < _leafStart[leaf + 1]; r += 3)
+        {
+            if (_runs[r] != perimeterId)
+            {
+                continue;
+            }
+
+            Projected(_set.Crs[perimeterId], qx, qy, projected, out double px, out double py);
+            for (int v = _runs[r + 1], last = v + _runs[r + 2]; v < last; v++)
+            {
+                best = Math.Min(best, SegmentDistance.PointToSegment(px, py, xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3]));
+                bestId = perimeterId;
+            }
+        }
     }
 
+    /// <summary>Diagnostics (reflection only): where the given queries end and how many edges their leaves hold.</summary>
+    internal string Describe(double[] xs, double[] ys)
+    {
+        int outside = 0, unresolved = 0, empty = 0, leaves = 0;
+        long edges = 0, runs = 0;
+        for (int n = 0; n < xs.Length; n++)
+        {
+            int leaf = Leaf(xs[n], ys[n]);
+            if (leaf == Unresolved) unresolved++;
+            else if (leaf < 0) outside++;
+            else if (_leafStart[leaf] == _leafStart[leaf + 1]) empty++;
+            else
+            {
+                leaves++;
+                for (int r = _leafStart[leaf]; r < _leafStart[leaf + 1]; r += 3)
+                {
+                    runs++;
+                    edges += _runs[r + 2];
+                }
+            }
+        }
+
+        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (avg runs {runs / (double)Math.Max(1, leaves):F1}, edges {edges / (double)Math.Max(1, leaves):F1}); words {_words.Length}, leaves {_leafStart.Length - 1}, run ints {_runs.Length}";
+    }
+
+    /// <summary>The leaf word of the query point: a leaf index, <see cref="Unresolved"/>, or −1 outside the grid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Leaf(double qx, double qy)
     {
@@ -144,7 +203,7 @@ internal sealed class NearestCells
         int ix = (int)fx, iy = (int)fy;
         ref int words = ref MemoryMarshal.GetArrayDataReference(_words);
         int word = Unsafe.Add(ref words, iy * _top.Nx + ix);
-        while (word < 0)
+        while (word < 0 && word != Unresolved)
         {
             // (f − ⌊f⌋)·4 is exact, as in GridIndex: the child is found from the fraction already in registers.
             fx = (fx - ix) * Split;

@@ -5,18 +5,29 @@ namespace Geographie.Spatial.Internal;
 /// of the distance from any point of C to e, and M(e) an upper bound of the largest such distance; with
 /// U = min over e of M(e), the nearest edge of every point of C has L ≤ min(U, radius) whenever the nearest boundary
 /// is within the radius — so those edges, and only they, are kept. A cell keeping more than
-/// <see cref="MaxCandidates"/> is split 4 × 4 (children start from the parent's candidates), down to
-/// <see cref="MinCellMetres"/>.
+/// <see cref="MaxCandidates"/> is split 4 × 4 (children start from the parent's candidates) while it is wider than
+/// <see cref="MinCellMetres"/> and than 1/<see cref="DistanceRatio"/> of its distance to the nearest kept edge (far
+/// from the boundaries many edges are nearly as near, and smaller cells shed few of them), or while it keeps more
+/// than <see cref="MaxLeafEdges"/>; a leaf still keeping more is left <see cref="NearestCells.Unresolved"/>.
 /// </summary>
 internal static class NearestCellsBuilder
 {
     /// <summary>A leaf keeping more candidates than this is split (unless already small).</summary>
-    public const int MaxCandidates = 12;
+    public const int MaxCandidates = 24;
 
     /// <summary>Cells narrower than this (projected, metres) are not split further.</summary>
-    public const double MinCellMetres = 8;
+    public const double MinCellMetres = 25;
 
-    private const int MaxDepth = 7;
+    /// <summary>Cells narrower than their distance to the kept edges over this are not split further.</summary>
+    public const double DistanceRatio = 4;
+
+    /// <summary>Cell words and run integers allowed per vertex before splitting stops.</summary>
+    public const int MemoryBudgetPerVertex = 160;
+
+    /// <summary>A leaf keeping more edges than this is left to the grid walk.</summary>
+    public const int MaxLeafEdges = 128;
+
+    private const int MaxDepth = 6;
 
     private const int MaxTopSide = 1024;
 
@@ -41,7 +52,7 @@ internal static class NearestCellsBuilder
 
         if (edges.Count == 0 || !double.IsFinite(minX))
         {
-            return new NearestCells(set, radius, new GridLevel(0, 0, 1, 1, 1, 1, 0, 0, 0), [], [0], [], []);
+            return new NearestCells(set, radius, new GridLevel(0, 0, 1, 1, 1, 1, 0, 0, 0), [], [0], []);
         }
 
         // Every point within the radius of an edge lies in the data box widened by these (conservative) degrees.
@@ -171,8 +182,11 @@ internal static class NearestCellsBuilder
     {
         private readonly List<int> _words = new(new int[topCells]);
         private readonly List<int> _leafStart = [0];
-        private readonly List<double> _segments = [];
-        private readonly List<int> _perimeters = [];
+        private readonly List<int> _runs = [];
+
+        // Memory cap: dense partitions (communes, IRIS) would otherwise split along every boundary; past it, crowded
+        // leaves stay unresolved and their queries walk the grid.
+        private readonly long budget = MemoryBudgetPerVertex * (long)set.VertexCount + 65_536;
         private readonly double[] _box = new double[4 * MetricCrs.All.Count];
         private readonly bool[] _boxReady = new bool[MetricCrs.All.Count];
 
@@ -203,15 +217,18 @@ internal static class NearestCellsBuilder
 
             double keep = Math.Min(upper, radius) + Slack;
             var kept = new List<int>();
+            double nearest = double.PositiveInfinity;
             for (int k = 0; k < pool.Count; k++)
             {
                 if (lower[k] <= keep)
                 {
                     kept.Add(pool[k]);
+                    nearest = Math.Min(nearest, lower[k]);
                 }
             }
 
-            if (kept.Count > MaxCandidates && depth < MaxDepth && extent > MinCellMetres)
+            bool worthSplitting = kept.Count > MaxLeafEdges || (kept.Count > MaxCandidates && extent * DistanceRatio > nearest);
+            if (worthSplitting && depth < MaxDepth && extent > MinCellMetres && _words.Count + _runs.Count < budget)
             {
                 int offset = _words.Count;
                 _words.AddRange(new int[Split * Split]);
@@ -227,22 +244,33 @@ internal static class NearestCellsBuilder
                 return ~offset;
             }
 
+            if (kept.Count > MaxLeafEdges)
+            {
+                return NearestCells.Unresolved;
+            }
+
+            // Runs of consecutive edges of one ring: (perimeter, first vertex, count).
+            int runStart = -1;
             foreach (int e in kept)
             {
                 (int v, int p) = edgeTable[e];
-                _segments.Add(set.ProjXy[2 * v]);
-                _segments.Add(set.ProjXy[2 * v + 1]);
-                _segments.Add(set.ProjXy[2 * v + 2]);
-                _segments.Add(set.ProjXy[2 * v + 3]);
-                _perimeters.Add(p);
+                if (runStart >= 0 && _runs[runStart] == p && _runs[runStart + 1] + _runs[runStart + 2] == v)
+                {
+                    _runs[runStart + 2]++;
+                    continue;
+                }
+
+                runStart = _runs.Count;
+                _runs.Add(p);
+                _runs.Add(v);
+                _runs.Add(1);
             }
 
-            _leafStart.Add(_perimeters.Count);
+            _leafStart.Add(_runs.Count);
             return _leafStart.Count - 2;
         }
 
-        public NearestCells Finish(GridLevel top) =>
-            new(set, radius, top, [.. _words], [.. _leafStart], [.. _segments], [.. _perimeters]);
+        public NearestCells Finish(GridLevel top) => new(set, radius, top, [.. _words], [.. _leafStart], [.. _runs]);
 
         private const int Split = NearestCells.Split;
     }
