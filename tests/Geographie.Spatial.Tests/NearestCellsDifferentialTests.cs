@@ -24,7 +24,7 @@ public sealed class NearestCellsDifferentialTests
         env.ExpandBy(0.2);
         (double[] xs, double[] ys) = Parallel2.UniformPoints(env, 6000, seed: 20261201);
         AssertSameAnswers(dataset, xs, ys, out int found);
-        Assert.True(found > xs.Length, $"{dataset}: only {found} answers found a boundary");
+        Assert.True(found > xs.Length / 2, $"{dataset}: only {found} answers found a boundary");
     }
 
     [Theory]
