@@ -92,7 +92,7 @@ public static class QuickCheck
     /// <summary>The complete answer on the production-like workloads, CPU ns per point (best of 3), Geographie then NTS.</summary>
     private static void Answer()
     {
-        foreach (string workload in new[] { "lyon" })
+        foreach (string workload in new[] { "lyon", "france" })
         {
             var bench = new Eligibility.AnswerBenchmarks { Workload = workload, NearDistanceM = 300 };
             bench.Setup();
