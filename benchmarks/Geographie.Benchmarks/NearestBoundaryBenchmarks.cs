@@ -3,13 +3,17 @@ using Geographie.Spatial;
 
 namespace Geographie.Benchmarks;
 
-/// <summary>Nearest boundary within 1 km for points that have one (quartiers), Grid vs NTS IndexedFacetDistance.</summary>
+/// <summary>
+/// Nearest boundary within 1 km for points that have one: Grid with its nearest-boundary cells, the same Grid walking
+/// its cells outwards (<c>nearestRadiusMetres: 0</c>, the search the cells replaced), and NTS IndexedFacetDistance.
+/// </summary>
 public class NearestBoundaryBenchmarks
 {
     private const int Count = 20_000;
     private const double MaxMetres = 1000;
 
     private PerimeterIndex _grid = null!;
+    private PerimeterIndex _walk = null!;
     private NtsPeer _nts = null!;
     private double[] _x = null!;
     private double[] _y = null!;
@@ -22,6 +26,7 @@ public class NearestBoundaryBenchmarks
     {
         Perimeter[] perimeters = Workloads.Perimeters(Dataset);
         _grid = PerimeterIndex.Build(perimeters, IndexStrategy.Grid);
+        _walk = PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: 0);
         _nts = new NtsPeer(perimeters, distances: true);
         (double[] xs, double[] ys) = Workloads.Points(Dataset, Count * 4, seed: 7);
         var keepX = new List<double>();
@@ -63,6 +68,19 @@ public class NearestBoundaryBenchmarks
         for (int i = 0; i < _x.Length; i++)
         {
             _grid.TryFindNearestBoundary(_x[i], _y[i], MaxMetres, out _, out double d);
+            sum += d;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Count)]
+    public double GridWalk()
+    {
+        double sum = 0;
+        for (int i = 0; i < _x.Length; i++)
+        {
+            _walk.TryFindNearestBoundary(_x[i], _y[i], MaxMetres, out _, out double d);
             sum += d;
         }
 

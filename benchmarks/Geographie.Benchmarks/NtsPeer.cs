@@ -56,6 +56,29 @@ public sealed class NtsPeer
         return n;
     }
 
+    /// <summary>
+    /// The spatial part of a complete eligibility answer: the covering perimeter and the distance to its boundary, or
+    /// else the nearest boundary within <paramref name="maxMetres"/> (Lambert-93). Returns the perimeter id or −1 and
+    /// sets <paramref name="inside"/>.
+    /// </summary>
+    public int Answer(double lon, double lat, double maxMetres, out bool inside, out double distance)
+    {
+        var c = new Coordinate(lon, lat);
+        foreach (int id in _tree.Query(new Envelope(c)))
+        {
+            if (_locators[id].Locate(c) != Location.Exterior)
+            {
+                MetricCrs.Lambert93.Project(lon, lat, out double x, out double y);
+                inside = true;
+                distance = _facets[id].Distance(_factory.CreatePoint(new Coordinate(x, y)));
+                return id;
+            }
+        }
+
+        inside = false;
+        return Nearest(lon, lat, maxMetres, out distance);
+    }
+
     /// <summary>Nearest boundary within maxMetres, Lambert-93.</summary>
     public int Nearest(double lon, double lat, double maxMetres, out double distance)
     {

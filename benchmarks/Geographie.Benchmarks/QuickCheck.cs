@@ -20,6 +20,18 @@ public static class QuickCheck
             return;
         }
 
+        if (datasets is ["answer", ..])
+        {
+            Answer();
+            return;
+        }
+
+        if (datasets is ["cells", ..])
+        {
+            Cells(datasets[1..]);
+            return;
+        }
+
         if (datasets is ["threads", ..])
         {
             Threads(datasets.Length > 1 ? Enum.Parse<IndexStrategy>(datasets[1]) : IndexStrategy.Grid);
@@ -74,6 +86,101 @@ public static class QuickCheck
             double nearestNs = sw.Elapsed.TotalNanoseconds / 20000;
 
             Console.WriteLine($"{name}: build {buildMs:F1} ms (flatten+project {scanBuildMs:F1}), memory {grid.MemoryBytes / 1e6:F2} MB ({grid.MemoryBytes / (16.0 * grid.VertexCount):F2}x raw), lookup {best:F1} ns/pt, hits {total / 5}, nearest {nearestNs:F0} ns ({found} found)");
+        }
+    }
+
+    /// <summary>The complete answer on the production-like workloads, CPU ns per point (best of 3), Geographie then NTS.</summary>
+    private static void Answer()
+    {
+        foreach (string workload in new[] { "lyon", "france" })
+        {
+            var bench = new Eligibility.AnswerBenchmarks { Workload = workload, NearDistanceM = 300 };
+            bench.Setup();
+            var edition = Eligibility.CompleteEditions.Load(workload);
+            PerimeterIndex index = edition.Snapshot.Edition(edition.Version).Perimeters;
+            object cells = typeof(PerimeterIndex).GetField("_nearest", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(index)!;
+            (double[] lon, double[] lat) = Eligibility.CompleteEditions.Points(workload, 100_000);
+            Console.WriteLine(cells.GetType().GetMethod("Describe", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.Invoke(cells, [lon, lat]));
+            double best = double.MaxValue, nts = double.MaxValue;
+            for (int rep = 0; rep < 3; rep++)
+            {
+                TimeSpan c0 = Environment.CpuUsage.TotalTime;
+                bench.Geographie();
+                best = Math.Min(best, (Environment.CpuUsage.TotalTime - c0).TotalNanoseconds / 100_000);
+            }
+
+            double nearest = double.MaxValue;
+            for (int rep = 0; rep < 3; rep++)
+            {
+                TimeSpan c0 = Environment.CpuUsage.TotalTime;
+                for (int i = 0; i < lon.Length; i++)
+                {
+                    index.TryFindNearestBoundary(lon[i], lat[i], 5000, out _, out _);
+                }
+
+                nearest = Math.Min(nearest, (Environment.CpuUsage.TotalTime - c0).TotalNanoseconds / 100_000);
+            }
+
+            double project = double.MaxValue, covering = double.MaxValue;
+            int[] hits = new int[8];
+            for (int rep = 0; rep < 3; rep++)
+            {
+                TimeSpan c0 = Environment.CpuUsage.TotalTime;
+                double sink = 0;
+                for (int i = 0; i < lon.Length; i++)
+                {
+                    MetricCrs.Lambert93.Project(lon[i], lat[i], out double x, out _);
+                    sink += x;
+                }
+
+                project = Math.Min(project, (Environment.CpuUsage.TotalTime - c0).TotalNanoseconds / 100_000);
+                c0 = Environment.CpuUsage.TotalTime;
+                for (int i = 0; i < lon.Length; i++)
+                {
+                    index.FindCovering(lon[i], lat[i], hits);
+                }
+
+                covering = Math.Min(covering, (Environment.CpuUsage.TotalTime - c0).TotalNanoseconds / 100_000);
+            }
+
+            Console.WriteLine($"nearest alone {nearest:F0} ns/point, projection {project:F0}, covering {covering:F0}");
+            TimeSpan n0 = Environment.CpuUsage.TotalTime;
+            bench.Nts();
+            nts = (Environment.CpuUsage.TotalTime - n0).TotalNanoseconds / 100_000;
+            Console.WriteLine($"{workload}: Geographie {best:F0} ns/point, NTS {nts:F0} ns/point, ratio {nts / best:F1}");
+        }
+    }
+
+    /// <summary>Build CPU time (best of 3) and memory of the nearest-boundary cells at the default radius, per dataset (all, or those named).</summary>
+    private static void Cells(string[] only)
+    {
+        (string Name, Func<Perimeter[]> Perimeters)[] sets =
+        [
+            ("bench-lyon (QPV 2015 Lyon)", () => Eligibility.CompleteEditions.Load("lyon").Perimeters),
+            ("bench-france (Lyon QPV translated x40)", () => Eligibility.CompleteEditions.Load("france").Perimeters),
+            ("quartiers", () => Workloads.Perimeters("quartiers")),
+            ("iris", () => Workloads.Perimeters("iris")),
+            ("france (IRIS/quartiers translated)", () => Workloads.Perimeters("france")),
+        ];
+        foreach ((string name, Func<Perimeter[]> load) in sets.Where(s => only.Length == 0 || only.Any(o => s.Name.StartsWith(o, StringComparison.Ordinal))))
+        {
+            Perimeter[] perimeters = load();
+            double with = double.MaxValue, without = double.MaxValue;
+            PerimeterIndex index = PerimeterIndex.Build(perimeters);
+            for (int rep = 0; rep < 3; rep++)
+            {
+                TimeSpan c0 = Environment.CpuUsage.TotalTime;
+                index = PerimeterIndex.Build(perimeters);
+                with = Math.Min(with, (Environment.CpuUsage.TotalTime - c0).TotalMilliseconds);
+                c0 = Environment.CpuUsage.TotalTime;
+                PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: 0);
+                without = Math.Min(without, (Environment.CpuUsage.TotalTime - c0).TotalMilliseconds);
+            }
+
+            long raw = 16L * index.VertexCount;
+            Console.WriteLine($"{name}: {perimeters.Length} perimeters, {index.VertexCount} vertices; cells within {index.NearestRadiusMetres} m: "
+                + $"+{with - without:F0} ms build ({without:F0} ms without), {index.NearestMemoryBytes / 1e6:F2} MB ({index.NearestMemoryBytes / (double)raw:F2}x raw), "
+                + $"whole index {index.MemoryBytes / 1e6:F2} MB ({index.MemoryBytes / (double)raw:F2}x raw)");
         }
     }
 

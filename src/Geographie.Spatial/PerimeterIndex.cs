@@ -21,13 +21,18 @@ public sealed class PerimeterIndex
     /// <summary>Lower bound of metres per degree of latitude (GRS80 meridian radius at the equator, less 1 % for projection scale).</summary>
     private const double MinMetresPerDegreeLat = 6335439.0 * Math.PI / 180.0 * 0.99;
 
+    /// <summary>The default of <c>nearestRadiusMetres</c> in <see cref="Build"/>: the service's nearest-QPV search radius.</summary>
+    public const double DefaultNearestRadiusMetres = 5_000;
+
     private readonly PerimeterSet _set;
     private readonly GridIndex? _grid;
+    private readonly NearestCells? _nearest;
 
-    private PerimeterIndex(PerimeterSet set, GridIndex? grid, IndexStrategy strategy)
+    private PerimeterIndex(PerimeterSet set, GridIndex? grid, NearestCells? nearest, IndexStrategy strategy)
     {
         _set = set;
         _grid = grid;
+        _nearest = nearest;
         Strategy = strategy;
     }
 
@@ -41,7 +46,16 @@ public sealed class PerimeterIndex
     /// Approximate memory held by the index in bytes: lon/lat vertices, projected vertices, ring tables and (for
     /// <see cref="IndexStrategy.Grid"/>) the grid arrays.
     /// </summary>
-    public long MemoryBytes => _set.MemoryBytes + (_grid?.MemoryBytes ?? 0);
+    public long MemoryBytes => _set.MemoryBytes + (_grid?.MemoryBytes ?? 0) + NearestMemoryBytes;
+
+    /// <summary>Bytes held by the nearest-boundary cells alone (0 without them); included in <see cref="MemoryBytes"/>.</summary>
+    public long NearestMemoryBytes => _nearest?.MemoryBytes ?? 0;
+
+    /// <summary>
+    /// Radius in metres up to which <see cref="TryFindNearestBoundary"/> reads one nearest-boundary cell (0 when the
+    /// index has none: every search walks the grid or scans).
+    /// </summary>
+    public double NearestRadiusMetres => _nearest?.Radius ?? 0;
 
     /// <summary>Total stored vertices (rings closed), the denominator of memory-per-vertex figures.</summary>
     public int VertexCount => _set.VertexCount;
@@ -51,14 +65,25 @@ public sealed class PerimeterIndex
     /// </summary>
     /// <param name="perimeters">Perimeters with dense unique ids 0..n−1 (any order); geometry Polygon or MultiPolygon in WGS84 lon/lat.</param>
     /// <param name="strategy">Query strategy; <see cref="IndexStrategy.Scan"/> is the slow reference oracle.</param>
+    /// <param name="nearestRadiusMetres">With <see cref="IndexStrategy.Grid"/>: the radius up to which nearest-boundary
+    /// searches read precomputed cells (memory and build time grow with it); a search beyond it, or every search when
+    /// 0, walks the grid instead — same answers. Ignored by <see cref="IndexStrategy.Scan"/>.</param>
     /// <exception cref="ArgumentException">Ids not dense/unique, or a geometry that is not polygonal.</exception>
-    public static PerimeterIndex Build(IReadOnlyList<Perimeter> perimeters, IndexStrategy strategy = IndexStrategy.Grid)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nearestRadiusMetres"/> is negative or not finite.</exception>
+    public static PerimeterIndex Build(
+        IReadOnlyList<Perimeter> perimeters, IndexStrategy strategy = IndexStrategy.Grid, double nearestRadiusMetres = DefaultNearestRadiusMetres)
     {
+        if (!double.IsFinite(nearestRadiusMetres) || nearestRadiusMetres < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nearestRadiusMetres), nearestRadiusMetres, "The nearest radius must be a finite number of metres ≥ 0.");
+        }
+
         var set = new PerimeterSet(perimeters);
         return strategy switch
         {
-            IndexStrategy.Scan => new PerimeterIndex(set, null, strategy),
-            IndexStrategy.Grid => new PerimeterIndex(set, GridBuilder.Build(set), strategy),
+            IndexStrategy.Scan => new PerimeterIndex(set, null, null, strategy),
+            IndexStrategy.Grid => new PerimeterIndex(
+                set, GridBuilder.Build(set), nearestRadiusMetres > 0 ? NearestCellsBuilder.Build(set, nearestRadiusMetres) : null, strategy),
             _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown index strategy."),
         };
     }
@@ -119,18 +144,17 @@ public sealed class PerimeterIndex
         // edge at exactly the limit win the tie.
         double best = maxDistanceMetres;
         int bestId = int.MaxValue;
-        if (_grid is not null)
+        bool finite = double.IsFinite(lon) && double.IsFinite(lat);
+        if (_grid is not null && finite
+            && (_nearest is null || maxDistanceMetres > _nearest.Radius || !_nearest.Nearest(lon, lat, projected, ref best, ref bestId)))
         {
-            if (double.IsFinite(lon) && double.IsFinite(lat))
-            {
-                // Beyond half the Earth's circumference every boundary is in range anyway.
-                double limit = Math.Min(maxDistanceMetres, 2e7);
-                double metresPerDegreeY = MinMetresPerDegreeLat;
-                double metresPerDegreeX = MinMetresPerDegreeLat * Math.Cos(Math.Min(89.0, Math.Abs(lat) + limit / MinMetresPerDegreeLat) * Math.PI / 180.0);
-                _grid.Nearest(lon, lat, metresPerDegreeX, metresPerDegreeY, projected, ref best, ref bestId);
-            }
+            // Beyond half the Earth's circumference every boundary is in range anyway.
+            double limit = Math.Min(maxDistanceMetres, 2e7);
+            double metresPerDegreeY = MinMetresPerDegreeLat;
+            double metresPerDegreeX = MinMetresPerDegreeLat * Math.Cos(Math.Min(89.0, Math.Abs(lat) + limit / MinMetresPerDegreeLat) * Math.PI / 180.0);
+            _grid.Nearest(lon, lat, metresPerDegreeX, metresPerDegreeY, projected, ref best, ref bestId);
         }
-        else
+        else if (_grid is null)
         {
             SearchBox(lat, maxDistanceMetres, out double dLon, out double dLat);
             double[] bb = _set.Bbox;
@@ -170,13 +194,25 @@ public sealed class PerimeterIndex
 
     /// <summary>
     /// Distance in metres from the point to the boundary of one perimeter (0 on the boundary; the point may be inside),
-    /// in that perimeter's metric CRS. Cost is linear in the perimeter's vertex count.
+    /// in that perimeter's metric CRS. Reads one nearest-boundary cell when that boundary is the nearest of all and
+    /// within <see cref="NearestRadiusMetres"/> (a point inside a perimeter that overlaps no other); otherwise the cost
+    /// is linear in the perimeter's vertex count.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perimeterId"/> is not in 0..Count−1.</exception>
     public double DistanceToBoundary(int perimeterId, double lon, double lat)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(perimeterId);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(perimeterId, _set.Count);
+        if (_nearest is not null && double.IsFinite(lon) && double.IsFinite(lat))
+        {
+            Span<double> projected = stackalloc double[10];
+            projected.Fill(double.NaN);
+            if (_nearest.TryDistanceTo(perimeterId, lon, lat, projected, out double fromCell))
+            {
+                return fromCell;
+            }
+        }
+
         MetricCrs.FromOrdinal(_set.Crs[perimeterId]).Project(lon, lat, out double x, out double y);
         return SegmentDistance.ToBoundary(_set, perimeterId, x, y);
     }

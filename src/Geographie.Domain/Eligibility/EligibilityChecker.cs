@@ -49,20 +49,22 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
         }
 
         var band = Math.Max(r.NearM, r.UncertaintyM);
-        if (band > 0 && index.TryFindNearestBoundary(r.Lon, r.Lat, band, out var bandId, out var bandDistance))
+        // One search answers both the band and distance_m: the nearest boundary within the larger radius is the one
+        // within the band whenever any is.
+        var found = index.TryFindNearestBoundary(r.Lon, r.Lat, Math.Max(band, Limits.NearestSearchM), out var nearestId, out var distance);
+        if (found && band > 0 && distance <= band)
         {
-            var near = edition.WithPerimeter[bandId];
-            return bandDistance <= r.UncertaintyM
-                ? Answer(EligibilityStatus.Uncertain, reasons.UncertainOutside(bandId), null, near, bandDistance)
-                : Answer(EligibilityStatus.Near, reasons.Near(bandId), null, near, bandDistance);
+            var near = edition.WithPerimeter[nearestId];
+            return distance <= r.UncertaintyM
+                ? Answer(EligibilityStatus.Uncertain, reasons.UncertainOutside(nearestId), null, near, distance)
+                : Answer(EligibilityStatus.Near, reasons.Near(nearestId), null, near, distance);
         }
         if (!edition.IsComplete && UnknownReason(snapshot, edition, r.Lon, r.Lat, band) is { } unknown)
         {
             // No distance: the nearest QPV may be one whose perimeter is missing.
             return Answer(EligibilityStatus.Unknown, unknown, null, null, null);
         }
-        var found = index.TryFindNearestBoundary(r.Lon, r.Lat, Math.Max(band, Limits.NearestSearchM), out var nearestId, out var distance)
-            && (edition.IsComplete || !edition.UnknownZones.TryFindNearestBoundary(r.Lon, r.Lat, distance, out _, out _));
+        found = found && (edition.IsComplete || !edition.UnknownZones.TryFindNearestBoundary(r.Lon, r.Lat, distance, out _, out _));
         return found
             ? Answer(EligibilityStatus.Outside, reasons.Outside(nearestId), null, edition.WithPerimeter[nearestId], distance)
             : Answer(EligibilityStatus.Outside, reasons.OutsideAll, null, null, null);

@@ -7,8 +7,9 @@ namespace Geographie.Domain.Eligibility;
 /// The answer for one point. <see cref="Quartier"/> is the covering quartier (INSIDE, or UNCERTAIN inside);
 /// <see cref="Nearest"/> the quartier whose boundary is nearest when the point is outside (within the search radius).
 /// <see cref="DistanceM"/> is the distance to that boundary in metres (Lambert-93 in metropolitan France).
+/// A value type, so that answering allocates nothing: the reason is one of the snapshot's precomputed texts.
 /// </summary>
-public sealed record EligibilityResult(
+public readonly record struct EligibilityResult(
     EligibilityStatus Status,
     string Reason,
     GeographyVersion? Geography,

@@ -29,7 +29,8 @@ public sealed class EditionData
         Perimeters = PerimeterIndex.Build(WithPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray(), strategy);
         var missing = quartiers.Where(q => !q.HasPerimeter).SelectMany(q => q.Communes).Select(c => c.Insee).ToHashSet(StringComparer.Ordinal);
         UnknownCommunes = outlined.Where(c => missing.Contains(c.Insee)).ToArray();
-        UnknownZones = PerimeterIndex.Build(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy);
+        // Asked only on incomplete editions: the grid walk is enough, and commune outlines are dense everywhere.
+        UnknownZones = PerimeterIndex.Build(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy, nearestRadiusMetres: 0);
         Reasons = new Eligibility.ReasonTexts(this);
         _overlaps = new(() => new OverlapIndex(WithPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray()));
         _unknownOverlaps = new(() => new OverlapIndex(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray()));

@@ -14,23 +14,34 @@ namespace Geographie.Domain.Snapshots;
 public sealed class GeographySnapshot
 {
     private readonly Dictionary<string, EditionData> _editions;
+    private readonly IReadOnlyList<GeographyVersion> _catalogue;
     private readonly Dictionary<string, Commune> _communes;
     private readonly Lazy<OverlapIndex> _communeOverlaps;
 
     /// <summary>Builds the snapshot of <paramref name="revision"/>; the cost (index builds) is paid here, once.</summary>
+    /// <param name="revision">The data revision.</param>
+    /// <param name="quartiers">Quartiers of every edition; each goes to the edition its <see cref="Quartier.Version"/> names.</param>
+    /// <param name="communes">Communes known, with or without outline.</param>
+    /// <param name="contrat">The Contrat de ville data.</param>
+    /// <param name="loadedAt">When the data was read.</param>
+    /// <param name="strategy">The spatial index strategy (the default serves; <see cref="IndexStrategy.Scan"/> is an oracle).</param>
+    /// <param name="catalogue">The editions to hold, newest first: <see cref="GeographyVersions.All"/> unless given. Only
+    /// benchmarks and tests pass another, e.g. an edition whose expected count makes a partial data set complete.</param>
     public GeographySnapshot(
         long revision, IReadOnlyList<Quartier> quartiers, IReadOnlyList<Commune> communes, ContratDeVille contrat,
-        DateTimeOffset loadedAt, IndexStrategy strategy = IndexStrategy.Grid)
+        DateTimeOffset loadedAt, IndexStrategy strategy = IndexStrategy.Grid, IReadOnlyList<GeographyVersion>? catalogue = null)
     {
+        _catalogue = catalogue ?? GeographyVersions.All;
         Contrat = contrat;
         Revision = revision;
         LoadedAt = loadedAt;
         Communes = communes;
         _communes = communes.ToDictionary(c => c.Insee, StringComparer.Ordinal);
         OutlinedCommunes = communes.Where(c => c.Outline is not null).ToArray();
-        CommuneOutlines = PerimeterIndex.Build(OutlinedCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy);
+        // Only covering is asked of the outlines: no nearest-boundary cells.
+        CommuneOutlines = PerimeterIndex.Build(OutlinedCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy, nearestRadiusMetres: 0);
         _communeOverlaps = new(() => new OverlapIndex(OutlinedCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray()));
-        _editions = GeographyVersions.All.ToDictionary(
+        _editions = _catalogue.ToDictionary(
             v => v.Code,
             v => new EditionData(v, quartiers.Where(q => q.Version == v.Code).ToArray(), OutlinedCommunes, strategy),
             StringComparer.Ordinal);
@@ -61,7 +72,7 @@ public sealed class GeographySnapshot
     public EditionData Edition(GeographyVersion version) => _editions[version.Code];
 
     /// <summary>Every edition's data, newest first.</summary>
-    public IEnumerable<EditionData> Editions => GeographyVersions.All.Select(Edition);
+    public IEnumerable<EditionData> Editions => _catalogue.Select(Edition);
 
     /// <summary>The commune with that INSEE code, or null.</summary>
     public Commune? FindCommune(string insee) => _communes.GetValueOrDefault(insee);

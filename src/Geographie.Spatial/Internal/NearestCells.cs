@@ -1,0 +1,230 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Geographie.Spatial.Internal;
+
+/// <summary>
+/// Nearest-boundary cells built by <see cref="NearestCellsBuilder"/>: a lon/lat grid over the data extent widened by
+/// <see cref="Radius"/>, each cell refined 4 × 4 at a time, whose leaves list the only edges that can be nearest to
+/// any point of the leaf when the nearest boundary is within <see cref="Radius"/>. A cell word ≥ 0 is a leaf index,
+/// <see cref="Unresolved"/> a leaf that would keep too many edges (the caller searches otherwise), and any other
+/// negative word the bitwise complement of the offset of its 16 child words (row-major). A leaf's edges are runs of
+/// consecutive ring edges (perimeter, first vertex, count), read straight from the projected vertices.
+/// Immutable; queries are thread-safe, write nothing shared and allocate nothing.
+/// </summary>
+internal sealed class NearestCells
+{
+    public const int SplitBits = 2;
+
+    public const int Split = 1 << SplitBits;
+
+    /// <summary>The word of a leaf left to the grid walk.</summary>
+    public const int Unresolved = int.MinValue;
+
+    private readonly PerimeterSet _set;
+    private readonly GridLevel _top;
+    private readonly int[] _words;
+    private readonly int[] _leafStart;
+    private readonly int[] _runs;
+
+    public NearestCells(PerimeterSet set, double radius, GridLevel top, int[] words, int[] leafStart, int[] runs)
+    {
+        _set = set;
+        Radius = radius;
+        _top = top;
+        _words = words;
+        _leafStart = leafStart;
+        _runs = runs;
+    }
+
+    /// <summary>Metres within which answers are exact; a query with a larger radius needs another search.</summary>
+    public double Radius { get; }
+
+    /// <summary>Bytes held by the arrays (excluding the shared <see cref="PerimeterSet"/>).</summary>
+    public long MemoryBytes => (_words.LongLength + _leafStart.LongLength + _runs.LongLength) * sizeof(int);
+
+    /// <summary>
+    /// Lowers (best, bestId) with the edges of the query's leaf, ties to the smaller id, and returns true; false when
+    /// the leaf is <see cref="Unresolved"/>. Exact when the nearest boundary is within <see cref="Radius"/>: every edge
+    /// at the minimum distance is in the leaf. A point outside the grid is more than <see cref="Radius"/> from every
+    /// edge. <paramref name="projected"/> caches the query point per CRS (NaN = not yet projected).
+    /// </summary>
+    public bool Nearest(double qx, double qy, Span<double> projected, ref double best, ref int bestId)
+    {
+        int leaf = Leaf(qx, qy);
+        if (leaf == Unresolved)
+        {
+            return false;
+        }
+
+        if (leaf < 0)
+        {
+            return true;
+        }
+
+        // Pass 1, branch-free with one division per edge: squared distances, kept for pass 2.
+        int start = _leafStart[leaf], end = _leafStart[leaf + 1];
+        Span<double> squared = stackalloc double[NearestCellsBuilder.MaxLeafEdges];
+        ref double xy = ref MemoryMarshal.GetArrayDataReference(_set.ProjXy);
+        double min = double.PositiveInfinity;
+        int n = 0;
+        for (int r = start; r < end; r += 3)
+        {
+            Projected(_set.Crs[_runs[r]], qx, qy, projected, out double px, out double py);
+            for (int v = _runs[r + 1], last = v + _runs[r + 2]; v < last; v++, n++)
+            {
+                ref double a = ref Unsafe.Add(ref xy, 2 * v);
+                double d2 = SegmentDistance.Squared(px, py, a, Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 2), Unsafe.Add(ref a, 3));
+                squared[n] = d2;
+                min = Math.Min(min, d2);
+            }
+        }
+
+        // Pass 2: the exact formula (the one every other search uses, so answers agree to the bit) for the edges that
+        // can reach the minimum and best. Both forms are within ~1e-8 m of the true distance (coordinates below 1e7 m),
+        // so an edge at the exact minimum is within 1e-6 m of the squared form's minimum.
+        double reach = Math.Min(Math.Sqrt(min), best) + 1e-6;
+        double cut = reach * reach;
+        if (min > cut)
+        {
+            return true;
+        }
+
+        n = 0;
+        for (int r = start; r < end; r += 3)
+        {
+            int p = _runs[r];
+            int crs = _set.Crs[p];
+            double px = projected[2 * crs], py = projected[2 * crs + 1];
+            for (int v = _runs[r + 1], last = v + _runs[r + 2]; v < last; v++, n++)
+            {
+                if (squared[n] > cut)
+                {
+                    continue;
+                }
+
+                ref double a = ref Unsafe.Add(ref xy, 2 * v);
+                double d = SegmentDistance.PointToSegment(px, py, a, Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 2), Unsafe.Add(ref a, 3));
+                if (d < best || (d == best && p < bestId))
+                {
+                    best = d;
+                    bestId = p;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The distance to <paramref name="perimeterId"/>'s boundary when the leaf can prove it: the nearest boundary of
+    /// all is within <see cref="Radius"/> and <paramref name="perimeterId"/> has an edge at that distance (so no edge of
+    /// it can be nearer). False otherwise.
+    /// </summary>
+    public bool TryDistanceTo(int perimeterId, double qx, double qy, Span<double> projected, out double distance)
+    {
+        distance = double.PositiveInfinity;
+        double best = Radius;
+        int bestId = int.MaxValue;
+        if (!Nearest(qx, qy, projected, ref best, ref bestId) || bestId == int.MaxValue)
+        {
+            return false;
+        }
+
+        if (bestId == perimeterId)
+        {
+            distance = best;
+            return true;
+        }
+
+        // A tie with a smaller id (a shared edge): the perimeter's own edges in the leaf tell whether it ties too.
+        double own = double.PositiveInfinity;
+        int ownId = int.MaxValue;
+        ScanPerimeter(perimeterId, qx, qy, projected, ref own, ref ownId);
+        distance = own;
+        return own == best;
+    }
+
+    private void ScanPerimeter(int perimeterId, double qx, double qy, Span<double> projected, ref double best, ref int bestId)
+    {
+        int leaf = Leaf(qx, qy);
+        double[] xy = _set.ProjXy;
+        for (int r = _leafStart[leaf]; r < _leafStart[leaf + 1]; r += 3)
+        {
+            if (_runs[r] != perimeterId)
+            {
+                continue;
+            }
+
+            Projected(_set.Crs[perimeterId], qx, qy, projected, out double px, out double py);
+            for (int v = _runs[r + 1], last = v + _runs[r + 2]; v < last; v++)
+            {
+                best = Math.Min(best, SegmentDistance.PointToSegment(px, py, xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3]));
+                bestId = perimeterId;
+            }
+        }
+    }
+
+    /// <summary>Diagnostics (reflection only): where the given queries end and how many edges their leaves hold.</summary>
+    internal string Describe(double[] xs, double[] ys)
+    {
+        int outside = 0, unresolved = 0, empty = 0, leaves = 0;
+        long edges = 0, runs = 0;
+        for (int n = 0; n < xs.Length; n++)
+        {
+            int leaf = Leaf(xs[n], ys[n]);
+            if (leaf == Unresolved) unresolved++;
+            else if (leaf < 0) outside++;
+            else if (_leafStart[leaf] == _leafStart[leaf + 1]) empty++;
+            else
+            {
+                leaves++;
+                for (int r = _leafStart[leaf]; r < _leafStart[leaf + 1]; r += 3)
+                {
+                    runs++;
+                    edges += _runs[r + 2];
+                }
+            }
+        }
+
+        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (avg runs {runs / (double)Math.Max(1, leaves):F1}, edges {edges / (double)Math.Max(1, leaves):F1}); words {_words.Length}, leaves {_leafStart.Length - 1}, run ints {_runs.Length}";
+    }
+
+    /// <summary>The leaf word of the query point: a leaf index, <see cref="Unresolved"/>, or −1 outside the grid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Leaf(double qx, double qy)
+    {
+        double fx = (qx - _top.Ox) * _top.InvW, fy = (qy - _top.Oy) * _top.InvH;
+        if (!(fx >= 0 && fy >= 0 && fx < _top.Nx && fy < _top.Ny))
+        {
+            return -1;
+        }
+
+        int ix = (int)fx, iy = (int)fy;
+        ref int words = ref MemoryMarshal.GetArrayDataReference(_words);
+        int word = Unsafe.Add(ref words, iy * _top.Nx + ix);
+        while (word < 0 && word != Unresolved)
+        {
+            // (f − ⌊f⌋)·4 is exact, as in GridIndex: the child is found from the fraction already in registers.
+            fx = (fx - ix) * Split;
+            fy = (fy - iy) * Split;
+            ix = (int)fx;
+            iy = (int)fy;
+            word = Unsafe.Add(ref words, ~word + (iy << SplitBits) + ix);
+        }
+
+        return word;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Projected(int crs, double qx, double qy, Span<double> projected, out double px, out double py)
+    {
+        if (double.IsNaN(projected[2 * crs]))
+        {
+            MetricCrs.FromOrdinal(crs).Project(qx, qy, out projected[2 * crs], out projected[2 * crs + 1]);
+        }
+
+        px = projected[2 * crs];
+        py = projected[2 * crs + 1];
+    }
+}

@@ -1,0 +1,342 @@
+namespace Geographie.Spatial.Internal;
+
+/// <summary>
+/// Builds <see cref="NearestCells"/>. For a cell C and an edge e (both in e's metric CRS) let L(e) be a lower bound
+/// of the distance from any point of C to e, and M(e) an upper bound of the largest such distance; with
+/// U = min over e of M(e), the nearest edge of every point of C has L ≤ min(U, radius) whenever the nearest boundary
+/// is within the radius — so those edges, and only they, are kept. A cell keeping more than
+/// <see cref="MaxCandidates"/> is split 4 × 4 (children start from the parent's candidates) while it is wider than
+/// <see cref="MinCellMetres"/> and than 1/<see cref="DistanceRatio"/> of its distance to the nearest kept edge (far
+/// from the boundaries many edges are nearly as near, and smaller cells shed few of them), or while it keeps more
+/// than <see cref="MaxLeafEdges"/>; a leaf still keeping more is left <see cref="NearestCells.Unresolved"/>.
+/// </summary>
+internal static class NearestCellsBuilder
+{
+    /// <summary>A leaf keeping more candidates than this is split (unless already small).</summary>
+    public const int MaxCandidates = 24;
+
+    /// <summary>Cells narrower than this (projected, metres) are not split further.</summary>
+    public const double MinCellMetres = 25;
+
+    /// <summary>Cells narrower than their distance to the kept edges over this are not split further.</summary>
+    public const double DistanceRatio = 4;
+
+    /// <summary>Cell words and run integers allowed per vertex before splitting stops.</summary>
+    public const int MemoryBudgetPerVertex = 160;
+
+    /// <summary>A leaf keeping more edges than this is left to the grid walk.</summary>
+    public const int MaxLeafEdges = 128;
+
+    private const int MaxDepth = 6;
+
+    private const int MaxTopSide = 1024;
+
+    /// <summary>Lower bound of metres per degree of latitude, as <see cref="PerimeterIndex"/> uses for pruning.</summary>
+    private const double MinMetresPerDegreeLat = 6335439.0 * Math.PI / 180.0 * 0.99;
+
+    /// <summary>Absolute slack (metres) added to the keep threshold: far above the rounding of the distance formula.</summary>
+    private const double Slack = 1e-3;
+
+    public static NearestCells Build(PerimeterSet set, double radius)
+    {
+        var edges = Edges(set);
+        double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
+        for (int id = 0; id < set.Count; id++)
+        {
+            // An empty perimeter's box is (+∞, +∞, −∞, −∞) and changes nothing.
+            minX = Math.Min(minX, set.Bbox[4 * id]);
+            minY = Math.Min(minY, set.Bbox[4 * id + 1]);
+            maxX = Math.Max(maxX, set.Bbox[4 * id + 2]);
+            maxY = Math.Max(maxY, set.Bbox[4 * id + 3]);
+        }
+
+        if (edges.Count == 0 || !double.IsFinite(minX))
+        {
+            return new NearestCells(set, radius, new GridLevel(0, 0, 1, 1, 1, 1, 0, 0, 0), [], [0], []);
+        }
+
+        // Every point within the radius of an edge lies in the data box widened by these (conservative) degrees.
+        double dLat = radius / MinMetresPerDegreeLat;
+        double dLon = radius / (MinMetresPerDegreeLat * Math.Cos(Math.Min(89.0, Math.Max(Math.Abs(minY), Math.Abs(maxY)) + dLat) * Math.PI / 180.0));
+        double ox = minX - dLon, oy = minY - dLat;
+        double width = maxX - minX + 2 * dLon, height = maxY - minY + 2 * dLat;
+        double side = Math.Max(Math.Max(width, height) / MaxTopSide, Math.Max(dLat / 2, 1e-6));
+        int nx = (int)Math.Ceiling(width / side), ny = (int)Math.Ceiling(height / side);
+        var top = new GridLevel(ox, oy, 1 / side, 1 / side, side, side, nx, ny, 0);
+
+        var buckets = new EdgeBuckets(set, edges, top, dLon, dLat);
+        var state = new State(set, edges, radius, nx * ny);
+        var pool = new List<int>();
+        for (int j = 0; j < ny; j++)
+        {
+            for (int i = 0; i < nx; i++)
+            {
+                buckets.Gather(i, j, pool);
+                state.Words[j * nx + i] = state.Refine(ox + i * side, oy + j * side, side, side, pool, 0);
+            }
+        }
+
+        return state.Finish(top);
+    }
+
+    /// <summary>First-vertex index and perimeter of every edge.</summary>
+    private static List<(int Vertex, int Perimeter)> Edges(PerimeterSet set)
+    {
+        var edges = new List<(int, int)>();
+        for (int id = 0; id < set.Count; id++)
+        {
+            for (int r = set.PerimRingStart[id]; r < set.PerimRingStart[id + 1]; r++)
+            {
+                for (int v = set.RingStart[r]; v < set.RingStart[r + 1] - 1; v++)
+                {
+                    edges.Add((v, id));
+                }
+            }
+        }
+
+        return edges;
+    }
+
+    /// <summary>Edges bucketed by top cell, so a top cell's starting pool is the edges of the cells within the radius.</summary>
+    private sealed class EdgeBuckets
+    {
+        private readonly int[] _start;
+        private readonly int[] _items;
+        private readonly int[] _stamp;
+        private readonly GridLevel _top;
+        private readonly int _reachX, _reachY;
+        private int _round;
+
+        public EdgeBuckets(PerimeterSet set, List<(int Vertex, int Perimeter)> edges, GridLevel top, double dLon, double dLat)
+        {
+            _top = top;
+            _reachX = (int)Math.Ceiling(dLon / top.W) + 1;
+            _reachY = (int)Math.Ceiling(dLat / top.H) + 1;
+            _stamp = new int[edges.Count];
+            var cells = new List<(int Cell, int Edge)>();
+            for (int e = 0; e < edges.Count; e++)
+            {
+                int v = edges[e].Vertex;
+                double ax = set.Xy[2 * v], ay = set.Xy[2 * v + 1], bx = set.Xy[2 * v + 2], by = set.Xy[2 * v + 3];
+                int i0 = Clamp((Math.Min(ax, bx) - top.Ox) * top.InvW, top.Nx), i1 = Clamp((Math.Max(ax, bx) - top.Ox) * top.InvW, top.Nx);
+                int j0 = Clamp((Math.Min(ay, by) - top.Oy) * top.InvH, top.Ny), j1 = Clamp((Math.Max(ay, by) - top.Oy) * top.InvH, top.Ny);
+                for (int j = j0; j <= j1; j++)
+                {
+                    for (int i = i0; i <= i1; i++)
+                    {
+                        cells.Add((j * top.Nx + i, e));
+                    }
+                }
+            }
+
+            _start = new int[top.Nx * top.Ny + 1];
+            foreach ((int cell, _) in cells)
+            {
+                _start[cell + 1]++;
+            }
+
+            for (int c = 0; c < top.Nx * top.Ny; c++)
+            {
+                _start[c + 1] += _start[c];
+            }
+
+            _items = new int[cells.Count];
+            var fill = (int[])_start.Clone();
+            foreach ((int cell, int e) in cells)
+            {
+                _items[fill[cell]++] = e;
+            }
+        }
+
+        /// <summary>Fills <paramref name="pool"/> with the ordinals of the edges that can lie within the radius of top cell (i, j).</summary>
+        public void Gather(int i, int j, List<int> pool)
+        {
+            pool.Clear();
+            _round++;
+            for (int y = Math.Max(0, j - _reachY); y <= Math.Min(_top.Ny - 1, j + _reachY); y++)
+            {
+                for (int x = Math.Max(0, i - _reachX); x <= Math.Min(_top.Nx - 1, i + _reachX); x++)
+                {
+                    int cell = y * _top.Nx + x;
+                    for (int k = _start[cell]; k < _start[cell + 1]; k++)
+                    {
+                        int e = _items[k];
+                        if (_stamp[e] != _round)
+                        {
+                            _stamp[e] = _round;
+                            pool.Add(e);
+                        }
+                    }
+                }
+            }
+
+            // Edge ordinals follow perimeter order, so sorting groups each CRS and keeps leaves in a fixed order.
+            pool.Sort();
+        }
+
+        private static int Clamp(double f, int n) => (int)Math.Clamp(Math.Floor(f), 0, n - 1);
+    }
+
+    /// <summary>The growing output arrays and the recursive refinement.</summary>
+    private sealed class State(PerimeterSet set, List<(int Vertex, int Perimeter)> edgeTable, double radius, int topCells)
+    {
+        private readonly List<int> _words = new(new int[topCells]);
+        private readonly List<int> _leafStart = [0];
+        private readonly List<int> _runs = [];
+
+        // Memory cap: dense partitions (communes, IRIS) would otherwise split along every boundary; past it, crowded
+        // leaves stay unresolved and their queries walk the grid.
+        private readonly long budget = MemoryBudgetPerVertex * (long)set.VertexCount + 65_536;
+        private readonly double[] _box = new double[4 * MetricCrs.All.Count];
+        private readonly bool[] _boxReady = new bool[MetricCrs.All.Count];
+
+        public List<int> Words => _words;
+
+        public int Refine(double x0, double y0, double w, double h, List<int> pool, int depth)
+        {
+            Array.Clear(_boxReady);
+            var lower = new double[pool.Count];
+            double upper = double.PositiveInfinity;
+            double extent = 0;
+            for (int k = 0; k < pool.Count; k++)
+            {
+                (int v, int p) = edgeTable[pool[k]];
+                int crs = set.Crs[p];
+                if (!_boxReady[crs])
+                {
+                    ProjectedBox(MetricCrs.FromOrdinal(crs), x0, y0, w, h, _box.AsSpan(4 * crs, 4));
+                    _boxReady[crs] = true;
+                }
+
+                ReadOnlySpan<double> box = _box.AsSpan(4 * crs, 4);
+                extent = Math.Max(extent, Math.Max(box[2] - box[0], box[3] - box[1]));
+                double[] xy = set.ProjXy;
+                BoxSegment(box, xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3], out lower[k], out double farthest);
+                upper = Math.Min(upper, farthest);
+            }
+
+            double keep = Math.Min(upper, radius) + Slack;
+            var kept = new List<int>();
+            double nearest = double.PositiveInfinity;
+            for (int k = 0; k < pool.Count; k++)
+            {
+                if (lower[k] <= keep)
+                {
+                    kept.Add(pool[k]);
+                    nearest = Math.Min(nearest, lower[k]);
+                }
+            }
+
+            bool worthSplitting = kept.Count > MaxLeafEdges || (kept.Count > MaxCandidates && extent * DistanceRatio > nearest);
+            if (worthSplitting && depth < MaxDepth && extent > MinCellMetres && _words.Count + _runs.Count < budget)
+            {
+                int offset = _words.Count;
+                _words.AddRange(new int[Split * Split]);
+                double cw = w / Split, ch = h / Split;
+                for (int j = 0; j < Split; j++)
+                {
+                    for (int i = 0; i < Split; i++)
+                    {
+                        _words[offset + j * Split + i] = Refine(x0 + i * cw, y0 + j * ch, cw, ch, kept, depth + 1);
+                    }
+                }
+
+                return ~offset;
+            }
+
+            if (kept.Count > MaxLeafEdges)
+            {
+                return NearestCells.Unresolved;
+            }
+
+            // Runs of consecutive edges of one ring: (perimeter, first vertex, count).
+            int runStart = -1;
+            foreach (int e in kept)
+            {
+                (int v, int p) = edgeTable[e];
+                if (runStart >= 0 && _runs[runStart] == p && _runs[runStart + 1] + _runs[runStart + 2] == v)
+                {
+                    _runs[runStart + 2]++;
+                    continue;
+                }
+
+                runStart = _runs.Count;
+                _runs.Add(p);
+                _runs.Add(v);
+                _runs.Add(1);
+            }
+
+            _leafStart.Add(_runs.Count);
+            return _leafStart.Count - 2;
+        }
+
+        public NearestCells Finish(GridLevel top) => new(set, radius, top, [.. _words], [.. _leafStart], [.. _runs]);
+
+        private const int Split = NearestCells.Split;
+    }
+
+    /// <summary>
+    /// A projected box holding the image of the lon/lat cell: the box of its corners and side midpoints, widened by
+    /// the largest bulge of a side (chord² / 8 for a radius of curvature ≥ 1,000 km, far below that of any parallel
+    /// or meridian image in these CRS), plus 1e-6 of the extent and 1 mm for rounding.
+    /// </summary>
+    private static void ProjectedBox(MetricCrs crs, double x0, double y0, double w, double h, Span<double> box)
+    {
+        double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
+        for (int j = 0; j <= 2; j++)
+        {
+            for (int i = 0; i <= 2; i++)
+            {
+                crs.Project(x0 + i * w / 2, y0 + j * h / 2, out double x, out double y);
+                minX = Math.Min(minX, x);
+                maxX = Math.Max(maxX, x);
+                minY = Math.Min(minY, y);
+                maxY = Math.Max(maxY, y);
+            }
+        }
+
+        double extent = Math.Max(maxX - minX, maxY - minY);
+        double margin = extent * extent / 8e6 + extent * 1e-6 + 1e-3;
+        box[0] = minX - margin;
+        box[1] = minY - margin;
+        box[2] = maxX + margin;
+        box[3] = maxY + margin;
+    }
+
+    /// <summary>
+    /// <paramref name="lower"/>: the distance between the box and segment a–b (0 when they meet); <paramref name="farthest"/>:
+    /// the largest distance from a box point to the segment, reached at a corner since the distance to a segment is convex.
+    /// </summary>
+    private static void BoxSegment(ReadOnlySpan<double> box, double ax, double ay, double bx, double by, out double lower, out double farthest)
+    {
+        farthest = 0;
+        double nearestCorner = double.PositiveInfinity;
+        int side = 0;
+        for (int c = 0; c < 4; c++)
+        {
+            double cx = box[(c & 1) == 0 ? 0 : 2], cy = box[(c & 2) == 0 ? 1 : 3];
+            double d = SegmentDistance.PointToSegment(cx, cy, ax, ay, bx, by);
+            farthest = Math.Max(farthest, d);
+            nearestCorner = Math.Min(nearestCorner, d);
+            side |= Math.Sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax)) switch { > 0 => 1, < 0 => 2, _ => 3 };
+        }
+
+        bool boxesMeet = Math.Max(ax, bx) >= box[0] && Math.Min(ax, bx) <= box[2] && Math.Max(ay, by) >= box[1] && Math.Min(ay, by) <= box[3];
+        if (boxesMeet && side != 1 && side != 2)
+        {
+            // The segment's line separates (or touches) the corners and the boxes overlap: they meet.
+            lower = 0;
+            return;
+        }
+
+        // Disjoint convex sets: the gap is reached at a vertex of one of them.
+        lower = Math.Min(nearestCorner, Math.Min(PointToBox(box, ax, ay), PointToBox(box, bx, by)));
+    }
+
+    private static double PointToBox(ReadOnlySpan<double> box, double x, double y)
+    {
+        double dx = Math.Max(0, Math.Max(box[0] - x, x - box[2]));
+        double dy = Math.Max(0, Math.Max(box[1] - y, y - box[3]));
+        return Math.Sqrt(dx * dx + dy * dy);
+    }
+}

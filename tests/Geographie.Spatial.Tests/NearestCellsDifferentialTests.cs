@@ -1,0 +1,107 @@
+using NetTopologySuite.Geometries;
+
+namespace Geographie.Spatial.Tests;
+
+/// <summary>
+/// The nearest-boundary cells (the default Grid index) against the grid walk they replace (the same index built with
+/// <c>nearestRadiusMetres: 0</c>), on every shipped dataset: fixed-seed points over the data extent widened beyond
+/// the cells' radius, and points 0 to 20 m from edge midpoints and vertices. Same id and bit-identical distance for
+/// every search radius; <see cref="PerimeterIndex.DistanceToBoundary"/> against the scan oracle's plain edge loop.
+/// </summary>
+public sealed class NearestCellsDifferentialTests
+{
+    private static readonly double[] Radii = [0, 1, 50, 300, 1000, PerimeterIndex.DefaultNearestRadiusMetres, 10_000];
+
+    public static TheoryData<string> Names => new(GeoData.All);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void UniformPoints_CellsAgreeWithWalk(string dataset)
+    {
+        IReadOnlyList<Perimeter> perimeters = GeoData.Load(dataset);
+        Envelope env = GeoData.Extent(perimeters);
+        // About 15 km beyond the data on every side: the cells' radius is 5 km, and 10 km searches walk the grid.
+        env.ExpandBy(0.2);
+        (double[] xs, double[] ys) = Parallel2.UniformPoints(env, 6000, seed: 20261201);
+        AssertSameAnswers(dataset, xs, ys, out int found);
+        Assert.True(found > xs.Length / 2, $"{dataset}: only {found} answers found a boundary");
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void PointsNearEdges_CellsAgreeWithWalk(string dataset)
+    {
+        IReadOnlyList<Perimeter> perimeters = GeoData.Load(dataset);
+        var rng = new Random(77);
+        var xs = new List<double>();
+        var ys = new List<double>();
+        foreach (Perimeter p in perimeters)
+        {
+            Coordinate[] cs = p.Geometry.Coordinates;
+            for (int n = 0; n < 6; n++)
+            {
+                int i = rng.Next(cs.Length - 1);
+                Coordinate a = cs[i], b = cs[i + 1];
+                double t = n % 3 == 0 ? 0 : n % 3 == 1 ? 0.5 : rng.NextDouble();
+                // Up to about 20 m off the boundary, in any direction (n == 0, 3: exactly on a vertex or the midpoint).
+                double off = n == 0 || n == 3 ? 0 : 2e-4 * (rng.NextDouble() - 0.5);
+                xs.Add(a.X + t * (b.X - a.X) + off);
+                ys.Add(a.Y + t * (b.Y - a.Y) - off * rng.NextDouble());
+            }
+        }
+
+        AssertSameAnswers(dataset, xs.ToArray(), ys.ToArray(), out int found);
+        Assert.True(found > xs.Count);
+    }
+
+    [Fact]
+    public void NoCells_WhenRadiusIsZero_AndNegativeRadiusRejected()
+    {
+        IReadOnlyList<Perimeter> perimeters = GeoData.Load(GeoData.QpvLyon);
+        Assert.Equal(0, PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: 0).NearestMemoryBytes);
+        PerimeterIndex cells = GeoData.Index(GeoData.QpvLyon, IndexStrategy.Grid);
+        Assert.Equal(PerimeterIndex.DefaultNearestRadiusMetres, cells.NearestRadiusMetres);
+        Assert.True(cells.NearestMemoryBytes > 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: double.NaN));
+    }
+
+    private static void AssertSameAnswers(string dataset, double[] xs, double[] ys, out int found)
+    {
+        PerimeterIndex cells = GeoData.Index(dataset, IndexStrategy.Grid);
+        PerimeterIndex walk = PerimeterIndex.Build(GeoData.Load(dataset), IndexStrategy.Grid, nearestRadiusMetres: 0);
+        PerimeterIndex scan = GeoData.Index(dataset, IndexStrategy.Scan);
+        int hits = 0;
+        Parallel2.Check(xs.Length, () => new int[16], (covering, i) =>
+        {
+            double lon = xs[i], lat = ys[i];
+            foreach (double radius in Radii)
+            {
+                bool a = cells.TryFindNearestBoundary(lon, lat, radius, out int idA, out double dA);
+                bool b = walk.TryFindNearestBoundary(lon, lat, radius, out int idB, out double dB);
+                if (a != b || idA != idB || dA.CompareTo(dB) != 0)
+                {
+                    return $"{dataset} #{i} ({lon:R}, {lat:R}) within {radius} m: cells {a} {idA} {dA:R}, walk {b} {idB} {dB:R}";
+                }
+
+                if (a)
+                {
+                    Interlocked.Increment(ref hits);
+                }
+            }
+
+            int n = Math.Min(cells.FindCovering(lon, lat, covering), covering.Length);
+            for (int k = 0; k < n; k++)
+            {
+                double fast = cells.DistanceToBoundary(covering[k], lon, lat), plain = scan.DistanceToBoundary(covering[k], lon, lat);
+                if (fast.CompareTo(plain) != 0)
+                {
+                    return $"{dataset} #{i} ({lon:R}, {lat:R}) inside {covering[k]}: cells {fast:R}, scan {plain:R}";
+                }
+            }
+
+            return null;
+        });
+        found = hits;
+    }
+}
