@@ -85,8 +85,8 @@ backend replicas_grpc
     balance roundrobin
     option httpchk GET /readyz
     retry-on conn-failure empty-response
-    server a 127.0.0.1:18181 proto h2 check port 18180
-    server b 127.0.0.1:18281 proto h2 check port 18280
+    server a 127.0.0.1:18181 proto h2 check port 18180 check-proto h1
+    server b 127.0.0.1:18281 proto h2 check port 18280 check-proto h1
 CFG
 haproxy -f "$OUT/haproxy.cfg" -db >"$OUT/haproxy.log" 2>&1 &
 PIDS+=("$!")
