@@ -37,8 +37,12 @@ public static class CommandLine
     /// <summary>True when <paramref name="args"/> name a verb rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
-    /// <summary>Runs the verb; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the verb on the database <paramref name="connectionString"/> (by default GEOGRAPHIE_DB, else the local
+    /// cluster); returns the process exit code. Never throws for bad usage, a missing file or an unreachable
+    /// database: each is a message and an exit code.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default, string? connectionString = null)
     {
         var options = CommandOptions.Parse(args.Skip(1));
         if (args[0] is "help" or "--help" || options.Error is not null)
@@ -51,7 +55,20 @@ public static class CommandLine
             await output.WriteLineAsync(fileProblem + Environment.NewLine + Usage);
             return 2;
         }
-        var connectionString = GeographieDatabase.ConnectionStringFromEnvironment();
+        connectionString ??= GeographieDatabase.ConnectionStringFromEnvironment();
+        try
+        {
+            return await RunVerbAsync(args[0], options, connectionString, output, cancellationToken);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            await output.WriteLineAsync($"the database cannot be used ({GeographieDatabase.Redact(connectionString)}): {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunVerbAsync(string verb, CommandOptions options, string connectionString, TextWriter output, CancellationToken cancellationToken)
+    {
         await using var dataSource = GeographieDatabase.CreateDataSource(connectionString);
         var migrated = await Migrator.MigrateAsync(dataSource, cancellationToken);
         if (migrated.Count > 0)
@@ -60,7 +77,7 @@ public static class CommandLine
         }
         var importer = new GeographyImporter(dataSource);
         var edition = options.Edition;
-        switch (args[0])
+        switch (verb)
         {
             case "migrate":
                 await output.WriteLineAsync(migrated.Count == 0 ? "database schema up to date" : "database schema migrated");

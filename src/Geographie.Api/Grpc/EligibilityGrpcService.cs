@@ -12,13 +12,14 @@ namespace Geographie.Api.Grpc;
 
 /// <summary>
 /// gRPC adapter of <see cref="EligibilityChecker"/>. Errors: INVALID_ARGUMENT with google.rpc.BadRequest field
-/// violations (a bad single point, an empty or oversized batch); UNAVAILABLE before the data is loaded.
+/// violations (a bad single point, an empty or oversized batch); UNAVAILABLE before the data is loaded. Bound to
+/// the proto's methods by <see cref="EligibilityMethodProvider"/> (not by deriving from the generated base), so that
+/// an unreadable request message is INVALID_ARGUMENT rather than UNKNOWN.
 /// </summary>
 public sealed class EligibilityGrpcService(GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options)
-    : V1.Eligibility.EligibilityBase
 {
-    /// <inheritdoc />
-    public override Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
+    /// <summary>rpc Check: one point.</summary>
+    public Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
     {
         var snapshot = Snapshot();
         var problem = request.ToDomain(out var domain) ?? RequestValidator.TryResolve(domain, checker.Limits, out _);
@@ -29,8 +30,8 @@ public sealed class EligibilityGrpcService(GeographyState state, EligibilityChec
         return Task.FromResult(checker.Check(snapshot, domain).ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null));
     }
 
-    /// <inheritdoc />
-    public override Task<CheckBatchResponse> CheckBatch(CheckBatchRequest request, ServerCallContext context)
+    /// <summary>rpc CheckBatch: up to MaxBatch points, answered in order.</summary>
+    public Task<CheckBatchResponse> CheckBatch(CheckBatchRequest request, ServerCallContext context)
     {
         var snapshot = Snapshot();
         var max = options.Value.MaxBatch;
@@ -48,13 +49,22 @@ public sealed class EligibilityGrpcService(GeographyState state, EligibilityChec
         return Task.FromResult(response);
     }
 
-    /// <inheritdoc />
-    public override async Task CheckStream(IAsyncStreamReader<CheckRequest> requestStream, IServerStreamWriter<CheckResponse> responseStream, ServerCallContext context)
+    /// <summary>rpc CheckStream: one answer per request, in order.</summary>
+    public async Task CheckStream(IAsyncStreamReader<CheckRequest> requestStream, IServerStreamWriter<CheckResponse> responseStream, ServerCallContext context)
     {
-        await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
+        try
         {
-            // Each answer uses the snapshot current when its request arrives: a long stream follows data updates.
-            await responseStream.WriteAsync(Answer(Snapshot(), item), context.CancellationToken);
+            await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
+            {
+                // Each answer uses the snapshot current when its request arrives: a long stream follows data updates.
+                await responseStream.WriteAsync(Answer(Snapshot(), item), context.CancellationToken);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !context.CancellationToken.IsCancellationRequested)
+        {
+            // A frame grpc-dotnet cannot read (cut, unknown compressed flag, a length of 2 GiB or more) is the
+            // caller's fault, not the service's: INTERNAL as gRPC's framing errors are, not UNKNOWN.
+            throw new RpcException(new global::Grpc.Core.Status(StatusCode.Internal, $"the request stream cannot be read: {e.Message}"));
         }
     }
 

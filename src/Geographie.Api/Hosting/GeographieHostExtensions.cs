@@ -7,7 +7,11 @@ using Geographie.Api.Observability;
 using Geographie.Api.Tiles;
 using Geographie.Domain.Eligibility;
 using Geographie.Storage;
+using Geographie.Api.Grpc;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Geographie.Api.Hosting;
 
@@ -40,12 +44,26 @@ public static class GeographieHostExtensions
             NearestSearchM = options.NearestSearchM,
         }));
         builder.Services.AddSingleton<Tiles.TileService>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDefaults.Complete);
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = options.MaxGrpcMessageBytes;
             grpc.MaxSendMessageSize = options.MaxGrpcMessageBytes;
+            // grpc-dotnet's catch-all for unknown services ({service}/{method}, POST) also catches every two-segment
+            // REST path and turns a wrong method into 404 instead of 405; an unknown service gets a plain HTTP 404,
+            // which gRPC clients read as UNIMPLEMENTED.
+            grpc.IgnoreUnknownServices = true;
         });
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<Grpc.EligibilityGrpcService>, Grpc.EligibilityMethodProvider>());
+        // Reflection finds services through their generated base class; EligibilityGrpcService has none (see
+        // EligibilityMethodProvider), so the descriptors are listed here.
+        global::Google.Protobuf.Reflection.ServiceDescriptor[] described =
+        [
+            Grpc.V1.Eligibility.Descriptor, global::Grpc.Health.V1.Health.Descriptor,
+            global::Grpc.Reflection.V1Alpha.ServerReflection.Descriptor, global::Grpc.Reflection.V1.ServerReflection.Descriptor,
+        ];
+        builder.Services.AddSingleton(new global::Grpc.Reflection.ReflectionServiceImpl(described));
+        builder.Services.AddSingleton(new global::Grpc.Reflection.ReflectionV1ServiceImpl(described));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<Data.ReadinessHealthCheck>("data");
         builder.Services.AddOpenApi();
@@ -56,7 +74,9 @@ public static class GeographieHostExtensions
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
-            json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Every letter as is (French names stay readable), but < > & ' " escaped: input quoted back in an error
+            // can never become markup in a page that shows the answer.
+            json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
 
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -68,15 +88,23 @@ public static class GeographieHostExtensions
             {
                 Listen(kestrel, options.MetricsUrl, HttpProtocols.Http1);
             }
+            RequestTargetLimits.Configure(kestrel.Limits);
         });
         builder.AddGeographieObservability(options);
         return builder;
     }
 
-    /// <summary>Maps every endpoint: health, REST, gRPC, tiles, OGC API Features, map page.</summary>
+    /// <summary>The edge (errors, headers, problem details for bare statuses, listener separation), then every endpoint: health, REST, gRPC, tiles, OGC API Features, map page.</summary>
     public static WebApplication MapGeographie(this WebApplication app)
     {
-        app.UseGeographieObservability(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GeographieOptions>>().Value);
+        var options = app.Services.GetRequiredService<IOptions<GeographieOptions>>().Value;
+        app.UseMiddleware<EdgeErrorMiddleware>();
+        app.UseResponseHeaders();
+        app.UseStatusCodePages();
+        app.UseGeographieObservability(options);
+        app.UseRequestTargetLimits();
+        app.UseListenerSeparation(options);
+        app.UseGrpcRequestLimits(options);
         app.UseMapPage();
         app.MapHealthEndpoints();
         app.MapContratEndpoints();

@@ -25,9 +25,23 @@ public sealed class GeographieOptions
     /// <summary>Largest gRPC message accepted, in bytes (a 100,000-point batch is about 4 MB).</summary>
     public int MaxGrpcMessageBytes { get; set; } = 64 * 1024 * 1024;
 
-    /// <summary>Largest REST batch body (JSON or CSV), in bytes; beyond it the request gets 413.</summary>
+    /// <summary>Largest REST CSV batch body, in bytes; beyond it the request gets 413 (or a final ERROR row once answering).</summary>
     public long MaxBatchBodyBytes { get; set; } = 1L << 30;
 
+    /// <summary>
+    /// Bytes allowed per point of a JSON batch: the JSON body limit is <see cref="MaxBatch"/> times this (about
+    /// 98 MiB by default; a point with every option set is about 150 bytes), so a refused body is never read whole.
+    /// </summary>
+    public int MaxJsonItemBytes { get; set; } = 1024;
+
+    /// <summary>Largest JSON batch body, in bytes: <see cref="MaxBatch"/> × <see cref="MaxJsonItemBytes"/>.</summary>
+    public long MaxJsonBatchBytes => (long)MaxBatch * MaxJsonItemBytes;
+
+    /// <summary>Most characters in one field of a CSV batch; a longer field makes its row INVALID.</summary>
+    public int MaxCsvFieldChars { get; set; } = 4096;
+
+    /// <summary>Most characters in one row of a CSV batch (a quoted field may span lines); a longer row is INVALID.</summary>
+    public int MaxCsvRowChars { get; set; } = 64 * 1024;
     /// <summary>Most zones in one overlap request (<c>POST /v1/overlaps</c>); beyond it the request gets 413.</summary>
     public int MaxOverlapZones { get; set; } = 10_000;
 

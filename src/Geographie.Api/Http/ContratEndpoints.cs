@@ -41,7 +41,7 @@ public static class ContratEndpoints
                 var list = known.ToArray();
                 if (value is not null && !list.Contains(value, StringComparer.Ordinal))
                 {
-                    errors[name] = [$"unknown {name} '{value}'; expected one of: {string.Join(", ", list)}"];
+                    errors[name] = [$"unknown {name} '{InputEcho.Quote(value)}'; expected one of: {string.Join(", ", list)}"];
                 }
             }
             Known(orientation, "orientation", contrat.Orientations.Select(o => o.Id));
@@ -50,11 +50,11 @@ public static class ContratEndpoints
             var reached = (Domain.Quartiers.Quartier?)null;
             if (quartier is not null && (reached = snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024).Find(quartier)) is null)
             {
-                errors["quartier"] = [$"unknown 2024 QPV code '{quartier}'"];
+                errors["quartier"] = [$"unknown 2024 QPV code '{InputEcho.Quote(quartier)}'"];
             }
             if (commune is not null && snapshot.FindCommune(commune) is null)
             {
-                errors["commune"] = [$"unknown commune INSEE code '{commune}'"];
+                errors["commune"] = [$"unknown commune INSEE code '{InputEcho.Quote(commune)}'"];
             }
             if (errors.Count > 0)
             {
@@ -77,7 +77,7 @@ public static class ContratEndpoints
     {
         var projet = snapshot.Contrat.Projets.FirstOrDefault(p => p.Id == id);
         return projet is null
-            ? TypedResults.Problem($"No projet '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Projet inconnu")
+            ? TypedResults.Problem($"No projet '{InputEcho.Quote(id)}'.", statusCode: StatusCodes.Status404NotFound, title: "Projet inconnu")
             : TypedResults.Ok(new
             {
                 projet,

@@ -10,79 +10,154 @@ namespace Geographie.Api.Http;
 /// CSV in, CSV out, streamed row by row: the input columns (header <c>id,lon,lat</c> or <c>id,x,y</c>, comma or
 /// semicolon, UTF-8 with or without BOM; optional <c>geography, date, near_distance_m, position_uncertainty_m</c>
 /// columns) followed by <c>status, reason, geography, quartier_code, quartier_name, distance_m, nearest_code</c>.
-/// A bad row is answered INVALID with its reason in its own row; the rest of the file is still answered.
-/// With a semicolon delimiter, decimal commas are accepted.
+/// Every row sent gets exactly one row back, in order: a bad row, or one the reader cannot read (a quote never
+/// closed, a field or row beyond <see cref="CsvLimits"/>), is answered INVALID with its line number and the rest of
+/// the body is still answered. When the body cannot be read to its end once answering has begun (cut, stalled below
+/// Kestrel's minimum data rate, beyond the size limit), a last row with status <c>ERROR</c> says so, with the count of
+/// rows answered: a client never takes a cut answer for a complete one. With a semicolon delimiter, decimal commas are
+/// accepted.
 /// </summary>
 public static class CsvBatch
 {
+    /// <summary>Status of the final row of an answer whose body could not be read to its end.</summary>
+    public const string ErrorStatus = "ERROR";
+
     private const int ChunkRows = 4096;
 
     private static readonly string[] AddedColumns = ["status", "reason", "geography", "quartier_code", "quartier_name", "distance_m", "nearest_code"];
 
-    /// <summary>Answers the CSV body of <paramref name="context"/>; 400 when the header names no location columns.</summary>
-    public static async Task<IResult> AnswerAsync(HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults)
+    /// <summary>
+    /// Answers the CSV body of <paramref name="context"/>, read through a budget of <paramref name="maxBytes"/>;
+    /// 400 when the header cannot be read or names no location columns.
+    /// </summary>
+    public static async Task<IResult> AnswerAsync(
+        HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, CsvLimits limits, long maxBytes)
     {
         var cancel = context.RequestAborted;
-        using var input = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var (csv, header) = await CsvRowReader.OpenAsync(input, cancel);
+        using var input = new StreamReader(new LimitedBodyStream(context.Request.Body, maxBytes), Encoding.UTF8,
+            detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        CsvRowReader csv;
+        IReadOnlyList<string>? header;
+        try
+        {
+            (csv, header) = await CsvRowReader.OpenAsync(input, cancel, limits);
+        }
+        catch (CsvRowException e)
+        {
+            return TypedResults.Problem($"The CSV header cannot be read: {e.Message}.", statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid");
+        }
         using var _ = csv;
         var columns = header is null ? null : Columns.Find(header);
         if (columns is null)
         {
             return TypedResults.Problem(
                 "The CSV header must name the location columns: id,lon,lat (WGS84) or id,x,y (Lambert-93).",
-                statusCode: StatusCodes.Status400BadRequest);
+                statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid");
         }
-        var delimiter = csv.Delimiter;
-        var commaDecimals = delimiter == ';';
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/csv; charset=utf-8";
-        await using var output = new StreamWriter(context.Response.Body, new UTF8Encoding(false), bufferSize: 1 << 16);
-        await output.WriteLineAsync(string.Join(delimiter, header!.Concat(AddedColumns).Select(h => CsvText.Escape(h, delimiter))));
-        var line = new StringBuilder(256);
-        var rows = new List<(IReadOnlyList<string> Fields, long Line)>(ChunkRows);
-        var results = new EligibilityResult[ChunkRows];
-        var more = true;
-        while (more)
+        var output = new StreamWriter(context.Response.Body, new UTF8Encoding(false), bufferSize: 1 << 16);
+        var answered = 0L;
+        string? failure = null;
+        try
         {
-            // Rows are read and written in order, one chunk at a time; the checks of a chunk run on every core.
-            rows.Clear();
-            while (rows.Count < ChunkRows && await csv.ReadRowAsync(cancel) is { } row)
+            await output.WriteLineAsync(string.Join(csv.Delimiter, header!.Concat(AddedColumns).Select(h => CsvText.Escape(h, csv.Delimiter))));
+            var line = new StringBuilder(256);
+            var rows = new List<Row>(ChunkRows);
+            var results = new EligibilityResult[ChunkRows];
+            var more = true;
+            while (more)
             {
-                rows.Add((row, csv.LineNumber));
-            }
-            more = rows.Count == ChunkRows;
-            Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancel }, i =>
-            {
-                var (row, lineNumber) = rows[i];
-                results[i] = row.Count != header!.Count
-                    ? EligibilityResult.Invalid($"row: {row.Count} fields where the header has {header.Count} (line {lineNumber})")
-                    : defaults.Check(snapshot, checker,
-                        columns.Get(row, columns.Lon), columns.Get(row, columns.Lat), columns.Get(row, columns.X), columns.Get(row, columns.Y),
-                        columns.Get(row, columns.Geography), columns.Get(row, columns.Date),
-                        columns.Get(row, columns.Near), columns.Get(row, columns.Uncertainty), commaDecimals);
-            });
-            for (var r = 0; r < rows.Count; r++)
-            {
-                var (row, _) = rows[r];
-                var result = results[r];
-                line.Clear();
-                for (var i = 0; i < header!.Count; i++)
+                // Rows are read and written in order, one chunk at a time; the checks of a chunk run on every core.
+                (more, failure) = await ReadChunkAsync(csv, rows, cancel);
+                Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+                    results[i] = Check(rows[i], header!, columns, snapshot, checker, defaults, csv.Delimiter == ';'));
+                for (var r = 0; r < rows.Count; r++)
                 {
-                    line.Append(CsvText.Escape(i < row.Count ? row[i] : string.Empty, delimiter)).Append(delimiter);
+                    await output.WriteLineAsync(Format(line, rows[r].Fields, header!.Count, results[r], csv.Delimiter), cancel);
                 }
-                line.Append(result.Status.Wire()).Append(delimiter)
-                    .Append(CsvText.Escape(result.Reason, delimiter)).Append(delimiter)
-                    .Append(result.Geography?.Code).Append(delimiter)
-                    .Append(result.Quartier?.Code).Append(delimiter)
-                    .Append(CsvText.Escape(result.Quartier?.Name, delimiter)).Append(delimiter)
-                    .Append(result.DistanceM?.ToString("0.###", CultureInfo.InvariantCulture)).Append(delimiter)
-                    .Append(result.Quartier is null ? result.Nearest?.Code : null);
-                await output.WriteLineAsync(line, cancel);
+                answered += rows.Count;
             }
+            if (failure is not null)
+            {
+                var reason = $"the request body could not be read to its end ({failure}); {answered} rows were answered above, the rest was not read";
+                await output.WriteLineAsync(Format(line, null, header!.Count, EligibilityResult.Invalid(reason), csv.Delimiter, ErrorStatus), cancel);
+            }
+            await output.FlushAsync(cancel);
         }
+        finally
+        {
+            await output.DisposeAsync();
+        }
+        // The answer then ends normally: aborting the connection as well would let a client lose the ERROR row
+        // itself (a reset discards what it has not read yet), and that row is what says the answer is incomplete.
         return TypedResults.Empty;
     }
+
+    // Reads up to ChunkRows rows; false at the end of the body, with the reason when the body could not be read to its end.
+    private static async Task<(bool More, string? Failure)> ReadChunkAsync(CsvRowReader csv, List<Row> rows, CancellationToken cancel)
+    {
+        rows.Clear();
+        try
+        {
+            while (rows.Count < ChunkRows)
+            {
+                try
+                {
+                    if (await csv.ReadRowAsync(cancel) is not { } fields)
+                    {
+                        return (false, null);
+                    }
+                    rows.Add(new Row(fields, csv.LineNumber, null));
+                }
+                catch (CsvRowException broken)
+                {
+                    rows.Add(new Row(null, broken.LineNumber, broken.Problem));
+                }
+            }
+            return (true, null);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (false, e.Message.TrimEnd('.'));
+        }
+        catch (IOException e) when (!cancel.IsCancellationRequested)
+        {
+            return (false, "the connection failed: " + e.Message.TrimEnd('.'));
+        }
+    }
+
+    private static EligibilityResult Check(
+        Row row, IReadOnlyList<string> header, Columns columns, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, bool commaDecimals) =>
+        row.Fields switch
+        {
+            null => EligibilityResult.Invalid($"line {row.Line}: {row.Broken}"),
+            { } fields when fields.Count != header.Count =>
+                EligibilityResult.Invalid($"row: {fields.Count} fields where the header has {header.Count} (line {row.Line})"),
+            { } fields => defaults.Check(snapshot, checker,
+                columns.Get(fields, columns.Lon), columns.Get(fields, columns.Lat), columns.Get(fields, columns.X), columns.Get(fields, columns.Y),
+                columns.Get(fields, columns.Geography), columns.Get(fields, columns.Date),
+                columns.Get(fields, columns.Near), columns.Get(fields, columns.Uncertainty), commaDecimals),
+        };
+
+    private static StringBuilder Format(StringBuilder line, IReadOnlyList<string>? fields, int inputColumns, EligibilityResult result, char delimiter, string? status = null)
+    {
+        line.Clear();
+        for (var i = 0; i < inputColumns; i++)
+        {
+            line.Append(CsvText.Escape(fields is not null && i < fields.Count ? fields[i] : string.Empty, delimiter)).Append(delimiter);
+        }
+        return line.Append(status ?? result.Status.Wire()).Append(delimiter)
+            .Append(CsvText.Escape(result.Reason, delimiter)).Append(delimiter)
+            .Append(result.Geography?.Code).Append(delimiter)
+            .Append(result.Quartier?.Code).Append(delimiter)
+            .Append(CsvText.Escape(result.Quartier?.Name, delimiter)).Append(delimiter)
+            .Append(result.DistanceM?.ToString("0.###", CultureInfo.InvariantCulture)).Append(delimiter)
+            .Append(result.Quartier is null ? result.Nearest?.Code : null);
+    }
+
+    // One row read: its fields, or the reason it could not be read; Line is where it ends (or starts, when broken).
+    private sealed record Row(IReadOnlyList<string>? Fields, long Line, string? Broken);
 
     internal sealed record Columns(int Id, int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
     {

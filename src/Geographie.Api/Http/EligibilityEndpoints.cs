@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Geographie.Api.Data;
 using Geographie.Api.Hosting;
 using Geographie.Domain.Eligibility;
+using Geographie.Import.Csv;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -22,15 +22,10 @@ public static class EligibilityEndpoints
         var group = routes.MapGroup("/v1/eligibility").WithTags("eligibility");
         group.MapGet("/", CheckOne);
         group.MapPost("/batch", CheckBatch)
-            .Accepts<BatchItem[]>("application/json", "text/csv")
+            .Accepts<JsonBatchItem[]>("application/json", "text/csv", "application/csv")
             .Produces<EligibilityResponse[]>(StatusCodes.Status200OK, "application/json", "text/csv");
         return routes;
     }
-
-    /// <summary>One item of a JSON batch (camelCase); query-string options apply where an item leaves them out.</summary>
-    public sealed record BatchItem(
-        string? Id, JsonElement? Lon, JsonElement? Lat, JsonElement? X, JsonElement? Y,
-        string? Geography, string? Date, JsonElement? NearDistanceM, JsonElement? PositionUncertaintyM);
 
     private static IResult CheckOne(
         GeographyState state, EligibilityChecker checker, string? id, string? lon, string? lat, string? x, string? y,
@@ -63,62 +58,33 @@ public static class EligibilityEndpoints
         {
             return TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var csv = mediaType is "text/csv" or "application/csv";
+        if (!csv && mediaType != "application/json")
+        {
+            return TypedResults.Problem(mediaType is null or ""
+                    ? "The request has no Content-Type: send application/json (an array of points) or text/csv."
+                    : $"Content-Type '{InputEcho.Quote(context.Request.ContentType)}' is not supported: send application/json (an array of points) or text/csv.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+        }
+        // A JSON batch is held whole before it is answered, so its size is bounded by what MaxBatch points need;
+        // a CSV batch streams, so only its total is bounded.
+        var limit = csv ? options.Value.MaxBatchBodyBytes : options.Value.MaxJsonBatchBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = options.Value.MaxBatchBodyBytes;
+            size.MaxRequestBodySize = limit;
         }
-        if (context.Request.ContentLength > options.Value.MaxBatchBodyBytes)
+        if (context.Request.ContentLength > limit)
         {
-            return TypedResults.Problem($"The body is larger than the limit of {options.Value.MaxBatchBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem($"The body is larger than the limit of {limit} bytes for {mediaType}.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
         }
         var defaults = new BatchDefaults(geography, date, near, uncertainty);
         var contrat = include == "contrat" ? snapshot.Contrat : null;
-        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        return mediaType switch
-        {
-            "text/csv" or "application/csv" => await CsvBatch.AnswerAsync(context, snapshot, checker, defaults),
-            "application/json" => await JsonBatchAsync(context, snapshot, checker, defaults, contrat, options.Value.MaxBatch),
-            _ => TypedResults.Problem($"Content-Type '{context.Request.ContentType}' is not supported: send application/json (an array) or text/csv.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType),
-        };
+        var limits = options.Value;
+        return csv
+            ? await CsvBatch.AnswerAsync(context, snapshot, checker, defaults,
+                new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes)
+            : await JsonBatch.AnswerAsync(context, snapshot, checker, defaults, contrat, limits.MaxBatch, limits.MaxJsonBatchBytes);
     }
-
-    private static async Task<IResult> JsonBatchAsync(
-        HttpContext context, Domain.Snapshots.GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults,
-        Domain.Contrat.ContratDeVille? contrat, int maxBatch)
-    {
-        BatchItem[]? items;
-        try
-        {
-            items = await JsonSerializer.DeserializeAsync<BatchItem[]>(context.Request.Body, JsonSerializerOptions.Web, context.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            return TypedResults.Problem($"The body is not a JSON array of points: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
-        }
-        if (items is null || items.Length == 0 || items.Length > maxBatch)
-        {
-            return TypedResults.Problem(items is null || items.Length == 0
-                ? "The batch is empty: send a JSON array of points."
-                : $"The batch holds {items.Length} points; the limit is {maxBatch}.", statusCode: StatusCodes.Status400BadRequest);
-        }
-        var answers = new EligibilityResponse[items.Length];
-        for (var i = 0; i < items.Length; i++)
-        {
-            var item = items[i];
-            var result = defaults.Check(snapshot, checker,
-                Text(item.Lon), Text(item.Lat), Text(item.X), Text(item.Y), item.Geography, item.Date,
-                Text(item.NearDistanceM), Text(item.PositionUncertaintyM), commaDecimals: false);
-            answers[i] = result.ToResponse(item.Id, contrat);
-        }
-        return TypedResults.Ok(answers);
-    }
-
-    internal static string? Text(JsonElement? element) => element switch
-    {
-        null => null,
-        { ValueKind: JsonValueKind.Null } => null,
-        { ValueKind: JsonValueKind.String } e => e.GetString(),
-        { } e => e.GetRawText(),
-    };
 }

@@ -27,19 +27,20 @@ public static class EligibilityQuery
             {
                 return value;
             }
-            problem = new RequestProblem(field, $"{field} '{text}' is not a number");
+            problem = new RequestProblem(field, $"{field} '{InputEcho.Quote(text)}' is not a number");
             return null;
         }
         var parsed = new EligibilityRequest(
             Number(lon, "lon"), Number(lat, "lat"), Number(x, "x"), Number(y, "y"),
-            string.IsNullOrWhiteSpace(geography) ? null : geography.Trim(),
+            // No geography code is long: a long one is cut like any input quoted back in the domain's message.
+            string.IsNullOrWhiteSpace(geography) ? null : InputEcho.Quote(geography.Trim()),
             null,
             Number(near, "near_distance_m"), Number(uncertainty, "position_uncertainty_m"));
         if (problem is null && !string.IsNullOrWhiteSpace(date))
         {
             if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                problem = new RequestProblem("date", $"date '{date}' is not an ISO date (YYYY-MM-DD)");
+                problem = new RequestProblem("date", $"date '{InputEcho.Quote(date)}' is not an ISO date (YYYY-MM-DD)");
             }
             parsed = parsed with { Date = day };
         }

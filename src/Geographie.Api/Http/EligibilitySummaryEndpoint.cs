@@ -23,7 +23,7 @@ public static class EligibilitySummaryEndpoint
     public static IEndpointRouteBuilder MapEligibilitySummaryEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/v1/eligibility/summary", Summarise).WithTags("eligibility")
-            .Accepts<EligibilityEndpoints.BatchItem[]>("application/json", "text/csv")
+            .Accepts<JsonBatchItem[]>("application/json", "text/csv")
             .Produces<SummaryResponse>(StatusCodes.Status200OK, "application/json", "text/csv");
         return routes;
     }
@@ -63,7 +63,7 @@ public static class EligibilitySummaryEndpoint
         var problem = mediaType switch
         {
             "text/csv" or "application/csv" => await TallyCsvAsync(context, snapshot, checker, defaults, tally),
-            "application/json" => await TallyJsonAsync(context, snapshot, checker, defaults, tally, options.Value.MaxBatch),
+            "application/json" => await TallyJsonAsync(context, snapshot, checker, defaults, tally, options.Value.MaxBatch, options.Value.MaxJsonItemBytes),
             _ => TypedResults.Problem($"Content-Type '{context.Request.ContentType}' is not supported: send application/json (an array) or text/csv.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType),
         };
@@ -84,7 +84,16 @@ public static class EligibilitySummaryEndpoint
     {
         var cancel = context.RequestAborted;
         using var input = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var (csv, header) = await CsvRowReader.OpenAsync(input, cancel);
+        CsvRowReader csv;
+        IReadOnlyList<string>? header;
+        try
+        {
+            (csv, header) = await CsvRowReader.OpenAsync(input, cancel);
+        }
+        catch (CsvRowException e)
+        {
+            return TypedResults.Problem($"The CSV header cannot be read: {e.Message}.", statusCode: StatusCodes.Status400BadRequest);
+        }
         using var _ = csv;
         var columns = header is null ? null : CsvBatch.Columns.Find(header);
         if (columns is null)
@@ -95,8 +104,22 @@ public static class EligibilitySummaryEndpoint
         }
 
         var commaDecimals = csv.Delimiter == ';';
-        while (await csv.ReadRowAsync(cancel) is { } row)
+        while (true)
         {
+            IReadOnlyList<string>? row;
+            try
+            {
+                row = await csv.ReadRowAsync(cancel);
+            }
+            catch (CsvRowException broken)
+            {
+                tally.Add(EligibilityResult.Invalid($"line {broken.LineNumber}: {broken.Problem}"));
+                continue;
+            }
+            if (row is null)
+            {
+                break;
+            }
             tally.Add(row.Count != header!.Count
                 ? EligibilityResult.Invalid($"row: {row.Count} fields where the header has {header.Count} (line {csv.LineNumber})")
                 : defaults.Check(snapshot, checker,
@@ -109,30 +132,16 @@ public static class EligibilitySummaryEndpoint
     }
 
     private static async Task<IResult?> TallyJsonAsync(
-        HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, EligibilityTally tally, int maxBatch)
+        HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, EligibilityTally tally, int maxBatch, int maxJsonItemBytes)
     {
-        EligibilityEndpoints.BatchItem[]? items;
-        try
+        var (items, problem) = await JsonBatch.ReadAsync(context, maxBatch, (long)maxBatch * maxJsonItemBytes);
+        if (problem is not null)
         {
-            items = await JsonSerializer.DeserializeAsync<EligibilityEndpoints.BatchItem[]>(context.Request.Body, JsonSerializerOptions.Web, context.RequestAborted);
+            return problem;
         }
-        catch (JsonException e)
-        {
-            return TypedResults.Problem($"The body is not a JSON array of points: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (items is null || items.Length == 0 || items.Length > maxBatch)
-        {
-            return TypedResults.Problem(items is null || items.Length == 0
-                ? "The batch is empty: send a JSON array of points."
-                : $"The batch holds {items.Length} points; the limit is {maxBatch}.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
         foreach (var item in items)
         {
-            tally.Add(defaults.Check(snapshot, checker,
-                EligibilityEndpoints.Text(item.Lon), EligibilityEndpoints.Text(item.Lat), EligibilityEndpoints.Text(item.X), EligibilityEndpoints.Text(item.Y),
-                item.Geography, item.Date, EligibilityEndpoints.Text(item.NearDistanceM), EligibilityEndpoints.Text(item.PositionUncertaintyM), commaDecimals: false));
+            tally.Add(JsonBatch.Check(item, snapshot, checker, defaults));
         }
 
         return null;

@@ -20,17 +20,21 @@ public static class QuartierEndpoints
         return routes;
     }
 
-    private static IResult Search(GeographyState state, string? search, string? geography, string? commune, int? limit) =>
+    // limit is read as text so that "abc" gets a message naming the parameter, not the framework's empty 400.
+    private static IResult Search(GeographyState state, string? search, string? geography, string? commune, string? limit) =>
         ContratEndpoints.Snapshot(state, snapshot =>
         {
             var version = geography is null ? GeographyVersions.Default : GeographyVersions.Find(geography);
-            if (version is null || limit is < 1 or > MaxLimit)
+            var count = 20;
+            var limitOk = limit is null
+                || (int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) && count is >= 1 and <= MaxLimit);
+            if (version is null || !limitOk)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     [version is null ? "geography" : "limit"] = [version is null
-                        ? $"unknown geography '{geography}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"
-                        : $"limit must be between 1 and {MaxLimit}"],
+                        ? $"unknown geography '{InputEcho.Quote(geography)}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"
+                        : $"limit '{InputEcho.Quote(limit)}' is not a whole number between 1 and {MaxLimit}"],
                 });
             }
             var edition = snapshot.Edition(version);
@@ -42,7 +46,7 @@ public static class QuartierEndpoints
                 .OrderByDescending(q => q.Code.Equals(search, StringComparison.OrdinalIgnoreCase))
                 .ThenByDescending(q => snapshot.Contrat.IsInMetropole(q))
                 .ThenBy(q => q.Code, StringComparer.Ordinal)
-                .Take(limit ?? 20);
+                .Take(count);
             return TypedResults.Ok(found.Select(q => q.ToSummary(snapshot.Contrat)).ToArray());
         });
 
@@ -59,7 +63,7 @@ public static class QuartierEndpoints
             }
             var quartier = snapshot.Edition(version).Find(code);
             return quartier is null
-                ? TypedResults.Problem($"No quartier '{code}' in the {version.Code} geography.", statusCode: StatusCodes.Status404NotFound, title: "Quartier inconnu")
+                ? TypedResults.Problem($"No quartier '{InputEcho.Quote(code)}' in the {version.Code} geography.", statusCode: StatusCodes.Status404NotFound, title: "Quartier inconnu")
                 : TypedResults.Ok(quartier.ToDetail(snapshot.Contrat));
         });
 }

@@ -66,7 +66,7 @@ public static class TileEndpoints
         address = default;
         if (!int.TryParse(z, out var zi) || !int.TryParse(x, out var xi) || !int.TryParse(y, out var yi))
         {
-            return $"z/x/y must be integers, got {z}/{x}/{y}";
+            return $"z/x/y must be integers, got {InputEcho.Quote(z)}/{InputEcho.Quote(x)}/{InputEcho.Quote(y)}";
         }
         return TileAddress.TryCreate(zi, xi, yi, out address, out var error) ? null : error;
     }

@@ -1,3 +1,4 @@
+using Geographie.Api.Http;
 using Geographie.Domain.Contrat;
 using Geographie.Domain.Geography;
 
@@ -29,7 +30,7 @@ public sealed record TileFilter(GeographyVersion Geography, string? Defi, string
         var version = geography is null ? GeographyVersions.Default : GeographyVersions.Find(geography);
         if (version is null)
         {
-            errors["geography"] = [$"unknown geography '{geography}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"];
+            errors["geography"] = [$"unknown geography '{InputEcho.Quote(geography)}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"];
         }
         Check(errors, "defi", defi, contrat.Defis.Select(d => d.Id));
         Check(errors, "orientation", orientation, contrat.Orientations.Select(o => o.Id));
@@ -42,7 +43,7 @@ public sealed record TileFilter(GeographyVersion Geography, string? Defi, string
         var list = known.Order(StringComparer.Ordinal).ToArray();
         if (value is not null && !list.Contains(value, StringComparer.Ordinal))
         {
-            errors[name] = [$"unknown {name} '{value}'; expected one of: {string.Join(", ", list)}"];
+            errors[name] = [$"unknown {name} '{InputEcho.Quote(value)}'; expected one of: {string.Join(", ", list)}"];
         }
     }
 }

@@ -16,6 +16,18 @@ public static class RegisterCsvReader
     /// <summary>Reads the register of <paramref name="edition"/> from <paramref name="path"/>.</summary>
     public static IReadOnlyList<RegisterEntry> Read(string path, GeographyVersion edition)
     {
+        try
+        {
+            return ReadRows(path, edition);
+        }
+        catch (CsvRowException e)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(path)} {e.Message}", e);
+        }
+    }
+
+    private static IReadOnlyList<RegisterEntry> ReadRows(string path, GeographyVersion edition)
+    {
         using var csv = CsvRowReader.Open(new StreamReader(path), out var header);
         var file = Path.GetFileName(path);
         if (header is null)

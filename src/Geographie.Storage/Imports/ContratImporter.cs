@@ -22,6 +22,10 @@ public sealed class ContratImporter(NpgsqlDataSource dataSource)
     /// <summary>Imports <paramref name="directory"/>; the register and communes must be imported first.</summary>
     public async Task<ImportOutcome> ImportAsync(string directory, CancellationToken cancellationToken = default)
     {
+        if (!Directory.Exists(directory))
+        {
+            return await _runner.RefuseAsync(directory, string.Empty, Kind, null, 0, [$"{directory} is not a folder"], cancellationToken);
+        }
         var sha = await FolderSha256(directory, cancellationToken);
         ContratDeVille contrat;
         try

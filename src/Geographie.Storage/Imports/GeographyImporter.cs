@@ -33,7 +33,7 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
         {
             validated = FeatureValidator.Validate(SourceFileReader.Read(path), edition);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException)
         {
             return await _runner.RefuseAsync(path, "perimeters", edition?.Code, 0, [e.Message], cancellationToken);
         }
@@ -80,7 +80,7 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
         {
             entries = RegisterCsvReader.Read(path, edition);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             return await _runner.RefuseAsync(path, "register", edition.Code, 0, [e.Message], cancellationToken);
         }
@@ -110,7 +110,7 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
         {
             communes = CommuneOutlineReader.Read(path);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
             return await _runner.RefuseAsync(path, "communes", null, 0, [e.Message], cancellationToken);
         }

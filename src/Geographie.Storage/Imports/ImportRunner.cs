@@ -83,17 +83,20 @@ internal sealed class ImportRunner(NpgsqlDataSource dataSource)
             INSERT INTO import_audit (file_name, sha256, kind, edition, feature_count, changed_count, repaired, outcome, message)
             VALUES (@file, @sha, @kind, @edition, @features, @changed, @repaired, @outcome, @message)
             """, connection);
-        command.Parameters.AddWithValue("file", outcome.FileName);
+        command.Parameters.AddWithValue("file", Storable(outcome.FileName));
         command.Parameters.AddWithValue("sha", outcome.Sha256);
         command.Parameters.AddWithValue("kind", outcome.Kind);
         command.Parameters.AddWithValue("edition", (object?)outcome.Edition ?? DBNull.Value);
         command.Parameters.AddWithValue("features", outcome.FeatureCount);
         command.Parameters.AddWithValue("changed", outcome.ChangedCount);
-        command.Parameters.AddWithValue("repaired", outcome.Repairs.ToArray());
+        command.Parameters.AddWithValue("repaired", outcome.Repairs.Select(Storable).ToArray());
         command.Parameters.AddWithValue("outcome", outcome.Status.ToString().ToLowerInvariant());
-        command.Parameters.AddWithValue("message", outcome.Describe());
+        command.Parameters.AddWithValue("message", Storable(outcome.Describe()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    // PostgreSQL text cannot hold NUL, and a refused file's problems quote its bytes.
+    private static string Storable(string text) => text.Replace('\0', '\uFFFD');
 }
 
 /// <summary>What an applied import changed: the rows it wrote and what it removed (code and name, for the audit).</summary>

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Geographie.Domain.Contrat;
+using Geographie.Domain.Eligibility;
+using Geographie.Domain.Snapshots;
+
+namespace Geographie.Api.Http;
+
+/// <summary>
+/// The JSON form of <c>POST /v1/eligibility/batch</c>: an array of points, read one item at a time and counted while
+/// it streams, so a batch beyond <c>MaxBatch</c> is refused after reading one item more than the limit, never whole.
+/// 400 naming the item and the field for a body that is not an array of point objects, for an empty batch and for
+/// too many points; 413 beyond the body limit; 200 with one answer per item in order otherwise (a point whose values
+/// are wrong, such as a latitude of 95, is answered INVALID with its reason).
+/// </summary>
+public static class JsonBatch
+{
+    /// <summary>Answers the JSON body of <paramref name="context"/>, read through a budget of <paramref name="maxBytes"/>.</summary>
+    public static async Task<IResult> AnswerAsync(
+        HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults,
+        ContratDeVille? contrat, int maxBatch, long maxBytes)
+    {
+        var (items, problem) = await ReadAsync(context, maxBatch, maxBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var answers = new EligibilityResponse[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = context.RequestAborted }, i =>
+            answers[i] = Check(items[i], snapshot, checker, defaults).ToResponse(items[i].Id, contrat));
+        return TypedResults.Ok(answers);
+    }
+
+    /// <summary>
+    /// Reads the points of a JSON batch (shared by the batch and its summary): the items, or the 400/413 problem
+    /// that refuses the body.
+    /// </summary>
+    public static async Task<(IReadOnlyList<JsonBatchItem> Items, IResult? Problem)> ReadAsync(HttpContext context, int maxBatch, long maxBytes)
+    {
+        var items = new List<JsonBatchItem>();
+        var body = new LimitedBodyStream(context.Request.Body, maxBytes);
+        try
+        {
+            await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, JsonSerializerOptions.Web, context.RequestAborted))
+            {
+                if (items.Count == maxBatch)
+                {
+                    return (items, Invalid("items", $"The batch holds more than {maxBatch} points, the limit; it was not read further."));
+                }
+                var problem = JsonBatchItem.TryRead(element, items.Count, out var item);
+                if (problem is not null)
+                {
+                    return (items, Invalid(problem.Field, problem.Message));
+                }
+                items.Add(item);
+            }
+        }
+        catch (JsonException e)
+        {
+            // The serializer's own message names .NET types; the position is what the caller can use.
+            return (items, Invalid("body", $"The body is not a JSON array of point objects: it is malformed or of another shape at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} (JSON path {e.Path})."));
+        }
+        return items.Count == 0 ? (items, Invalid("items", "The batch is empty: send a JSON array of points.")) : (items, null);
+    }
+
+    /// <summary>Checks one point read by <see cref="ReadAsync"/>; the query string's options fill what it leaves out.</summary>
+    public static EligibilityResult Check(JsonBatchItem item, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults) =>
+        defaults.Check(snapshot, checker, item.Lon, item.Lat, item.X, item.Y, item.Geography, item.Date, item.Near, item.Uncertainty, commaDecimals: false);
+
+    private static IResult Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "The batch is invalid");
+}
