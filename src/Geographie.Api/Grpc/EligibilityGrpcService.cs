@@ -16,7 +16,8 @@ namespace Geographie.Api.Grpc;
 /// the proto's methods by <see cref="EligibilityMethodProvider"/> (not by deriving from the generated base), so that
 /// an unreadable request message is INVALID_ARGUMENT rather than UNKNOWN.
 /// </summary>
-public sealed class EligibilityGrpcService(GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options)
+public sealed class EligibilityGrpcService(
+    GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options, Observability.GeographieMetrics metrics)
 {
     /// <summary>rpc Check: one point.</summary>
     public Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
@@ -40,6 +41,7 @@ public sealed class EligibilityGrpcService(GeographyState state, EligibilityChec
             var message = request.Requests.Count == 0 ? "the batch is empty" : $"the batch holds {request.Requests.Count} points; the limit is {max}";
             throw InvalidArgument(message, ("requests", message));
         }
+        metrics.RecordBatch("grpc", request.Requests.Count);
         var response = new CheckBatchResponse();
         response.Responses.Capacity = request.Requests.Count;
         foreach (var item in request.Requests)

@@ -31,7 +31,8 @@ public static class CsvBatch
     /// 400 when the header cannot be read or names no location columns.
     /// </summary>
     public static async Task<IResult> AnswerAsync(
-        HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, CsvLimits limits, long maxBytes)
+        HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, CsvLimits limits, long maxBytes,
+        Action<long> recordRows)
     {
         var cancel = context.RequestAborted;
         using var input = new StreamReader(new LimitedBodyStream(context.Request.Body, maxBytes), Encoding.UTF8,
@@ -84,6 +85,7 @@ public static class CsvBatch
                 await output.WriteLineAsync(Format(line, null, header!.Count, EligibilityResult.Invalid(reason), csv.Delimiter, ErrorStatus), cancel);
             }
             await output.FlushAsync(cancel);
+            recordRows(answered);
         }
         finally
         {

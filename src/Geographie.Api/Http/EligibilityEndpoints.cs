@@ -49,7 +49,7 @@ public static class EligibilityEndpoints
 
     private static async Task<IResult> CheckBatch(
         HttpContext context, GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options,
-        string? geography, string? date,
+        Observability.GeographieMetrics metrics, string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
         string? include)
@@ -84,7 +84,8 @@ public static class EligibilityEndpoints
         var limits = options.Value;
         return csv
             ? await CsvBatch.AnswerAsync(context, snapshot, checker, defaults,
-                new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes)
-            : await JsonBatch.AnswerAsync(context, snapshot, checker, defaults, contrat, limits.MaxBatch, limits.MaxJsonBatchBytes);
+                new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, rows => metrics.RecordBatch("rest-csv", rows))
+            : await JsonBatch.AnswerAsync(context, snapshot, checker, defaults, contrat, limits.MaxBatch, limits.MaxJsonBatchBytes,
+                points => metrics.RecordBatch("rest-json", points));
     }
 }

@@ -17,13 +17,14 @@ public static class JsonBatch
     /// <summary>Answers the JSON body of <paramref name="context"/>, read through a budget of <paramref name="maxBytes"/>.</summary>
     public static async Task<IResult> AnswerAsync(
         HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults,
-        ContratDeVille? contrat, int maxBatch, long maxBytes)
+        ContratDeVille? contrat, int maxBatch, long maxBytes, Action<long> recordPoints)
     {
         var (items, problem) = await ReadAsync(context, maxBatch, maxBytes);
         if (problem is not null)
         {
             return problem;
         }
+        recordPoints(items.Count);
         var answers = new EligibilityResponse[items.Count];
         Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = context.RequestAborted }, i =>
             answers[i] = Check(items[i], snapshot, checker, defaults).ToResponse(items[i].Id, contrat));

@@ -4,8 +4,11 @@ namespace Geographie.Api.Tests.Http;
 
 /// <summary>
 /// Prometheus metrics on their own port: Geographie's answers, snapshot, tile cache and imports beside the ASP.NET
-/// Core, Npgsql and runtime instruments; never on the public REST port.
+/// Core, Npgsql and runtime instruments; never on the public REST port. Run alone: the OpenTelemetry listener of a
+/// host observes every meter of that name in the process, so other test hosts running at the same time would show
+/// their own gauges beside this one's.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsEndpointTests : IClassFixture<KestrelApp>
 {
     private readonly KestrelApp _app;
@@ -19,6 +22,9 @@ public sealed class MetricsEndpointTests : IClassFixture<KestrelApp>
         var answer = await http.GetStringAsync(_app.RestUrl + "/v1/eligibility?lon=4.9718&lat=45.77&geography=qpv2015");
         Assert.Contains("\"INSIDE\"", answer);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(_app.RestUrl + "/tiles/11/1052/730.mvt?geography=qpv2015")).StatusCode);
+        var batch = await http.PostAsync(_app.RestUrl + "/v1/eligibility/batch?geography=qpv2015",
+            new StringContent("id,lon,lat\n1,4.9718,45.77\n2,4.85,45.75\n", System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
 
         var metrics = await http.GetStringAsync(_app.MetricsUrl + "/metrics");
 
@@ -27,6 +33,7 @@ public sealed class MetricsEndpointTests : IClassFixture<KestrelApp>
         Assert.Matches(@"geographie_database_reachable\{[^}]*\} 1", metrics);
         Assert.Matches(@"geographie_imports_total\{[^}]*kind=""perimeters""[^}]*outcome=""applied""[^}]*\} [1-9]", metrics);
         Assert.Matches(@"geographie_tiles_cache_misses_total\{[^}]*\} [1-9]", metrics);
+        Assert.Matches(@"geographie_eligibility_batch_points_sum\{[^}]*protocol=""rest-csv""[^}]*\} 2", metrics);
         Assert.Contains("http_server_request_duration_seconds", metrics);
         Assert.Contains("dotnet_gc_collections_total", metrics);
     }
@@ -40,4 +47,12 @@ public sealed class MetricsEndpointTests : IClassFixture<KestrelApp>
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+}
+
+/// <summary>Tests that read process-wide instruments, run after the parallel ones and alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    /// <summary>The collection name.</summary>
+    public const string Name = "metrics";
 }
