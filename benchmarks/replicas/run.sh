@@ -18,32 +18,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 for tool in haproxy wrk /usr/bin/python3; do command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install haproxy wrk python3-grpcio)"; exit 2; }; done
 
-OUT=benchmarks/replicas/out
-mkdir -p "$OUT"
 DBNAME=geographie_replicas
-ADMIN="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=geographie"
-DB="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=$DBNAME"
-export PGPASSWORD=geographie
-PSQL="psql -h 127.0.0.1 -p 55432 -U geographie -qAtX"
-API=src/Geographie.Api/bin/Release/net10.0/geographie.dll
-LG="dotnet benchmarks/Geographie.LoadGen/bin/Release/net10.0/Geographie.LoadGen.dll"
-PIDS=()
-
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+source benchmarks/replicas/common.sh
 
 now() { date +%s.%N; }
 since() { printf '%.3f' "$(echo "$(now) - $1" | bc)"; }
 revision_of() { curl -fs "http://127.0.0.1:$1/readyz" 2>/dev/null | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["revision"])' 2>/dev/null || echo none; }
 
 echo "## Replicas behind HAProxy ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-dotnet build src/Geographie.Api -c Release -nologo -v quiet | tail -1
-dotnet build benchmarks/Geographie.LoadGen -c Release -nologo -v quiet | tail -1
-
-$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" -c "CREATE DATABASE $DBNAME"
-$PSQL -d $DBNAME -c "CREATE EXTENSION postgis"
-GEOGRAPHIE_DB="$DB" dotnet $API load-shipped >/dev/null
-$LG gen --out "$OUT" --db "$DB" >/dev/null
+prepare_database
 
 start_replica() { # name rest grpc metrics
   env GEOGRAPHIE_DB="$DB;Application Name=replica-$1" Geographie__RestUrl=http://127.0.0.1:$2 Geographie__GrpcUrl=http://127.0.0.1:$3 \
@@ -100,15 +83,6 @@ load() { # seconds -> background wrk and gRPC clients writing to $OUT/$2-*.txt
   LOAD_PIDS+=("$!")
 }
 
-python3 - "$OUT" <<'PY'
-import json, sys
-out = sys.argv[1]
-with open("geodata/qpv2015/qpv2015_metropole_lyon.geojson") as f:
-    collection = json.load(f)
-collection["features"] = collection["features"][1:]
-with open(f"{out}/lyon-one-fewer.geojson", "w") as f:
-    json.dump(collection, f)
-PY
 
 import_and_converge() { # file label
   local t0 t1 target

@@ -8,36 +8,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for tool in wrk /usr/bin/python3; do command -v "$tool" >/dev/null || { echo "needs $tool"; exit 2; }; done
-OUT=benchmarks/replicas/out
-mkdir -p "$OUT"
 SOAK_SECONDS=${SOAK_SECONDS:-600}
 SOAK_CONNECTIONS=${SOAK_CONNECTIONS:-16}
 GRPC_THREADS=${GRPC_THREADS:-2}
 DBNAME=geographie_soak
-DB="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=$DBNAME"
-export PGPASSWORD=geographie
-PSQL="psql -h 127.0.0.1 -p 55432 -U geographie -qAtX"
-API=src/Geographie.Api/bin/Release/net10.0/geographie.dll
-LG="dotnet benchmarks/Geographie.LoadGen/bin/Release/net10.0/Geographie.LoadGen.dll"
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+source benchmarks/replicas/common.sh
 
 echo "## Soak ($(date -u +%Y-%m-%dT%H:%MZ), ${SOAK_SECONDS} s, wrk -c$SOAK_CONNECTIONS + $GRPC_THREADS gRPC threads, imports every 60 s; load average $(cut -d' ' -f1-3 /proc/loadavg))"
-dotnet build src/Geographie.Api -c Release -nologo -v quiet | tail -1
-dotnet build benchmarks/Geographie.LoadGen -c Release -nologo -v quiet | tail -1
-$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" -c "CREATE DATABASE $DBNAME"
-$PSQL -d $DBNAME -c "CREATE EXTENSION postgis"
-GEOGRAPHIE_DB="$DB" dotnet $API load-shipped >/dev/null
-$LG gen --out "$OUT" --db "$DB" >/dev/null
-python3 - "$OUT" <<'PY'
-import json, sys
-with open("geodata/qpv2015/qpv2015_metropole_lyon.geojson") as f:
-    collection = json.load(f)
-collection["features"] = collection["features"][1:]
-with open(f"{sys.argv[1]}/lyon-one-fewer.geojson", "w") as f:
-    json.dump(collection, f)
-PY
+prepare_database
 
 env GEOGRAPHIE_DB="$DB" Geographie__RestUrl=http://127.0.0.1:18380 Geographie__GrpcUrl=http://127.0.0.1:18381 \
   Geographie__MetricsUrl=http://127.0.0.1:19466 Logging__LogLevel__Default=Warning dotnet $API >"$OUT/soak-service.log" 2>&1 &
