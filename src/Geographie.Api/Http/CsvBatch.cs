@@ -35,26 +35,12 @@ public static class CsvBatch
         Action<long> recordRows)
     {
         var cancel = context.RequestAborted;
-        using var input = new StreamReader(new LimitedBodyStream(context.Request.Body, maxBytes), Encoding.UTF8,
-            detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        CsvRowReader csv;
-        IReadOnlyList<string>? header;
-        try
+        var (csv, header, columns, problem) = await OpenAsync(context, limits, maxBytes);
+        if (problem is not null)
         {
-            (csv, header) = await CsvRowReader.OpenAsync(input, cancel, limits);
-        }
-        catch (CsvRowException e)
-        {
-            return TypedResults.Problem($"The CSV header cannot be read: {e.Message}.", statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid");
+            return problem;
         }
         using var _ = csv;
-        var columns = header is null ? null : Columns.Find(header);
-        if (columns is null)
-        {
-            return TypedResults.Problem(
-                "The CSV header must name the location columns: id,lon,lat (WGS84) or id,x,y (Lambert-93).",
-                statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid");
-        }
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/csv; charset=utf-8";
         var output = new StreamWriter(context.Response.Body, new UTF8Encoding(false), bufferSize: 1 << 16);
@@ -62,27 +48,18 @@ public static class CsvBatch
         string? failure = null;
         try
         {
-            await output.WriteLineAsync(string.Join(csv.Delimiter, header!.Concat(AddedColumns).Select(h => CsvText.Escape(h, csv.Delimiter))));
+            await output.WriteLineAsync(string.Join(csv.Delimiter, header.Concat(AddedColumns).Select(h => CsvText.Escape(h, csv.Delimiter))));
             var line = new StringBuilder(256);
-            var rows = new List<Row>(ChunkRows);
-            var results = new EligibilityResult[ChunkRows];
-            var more = true;
-            while (more)
+            // Rows are read and written in order, one chunk at a time; the checks of a chunk run on every core.
+            failure = await CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, async (fields, result) =>
             {
-                // Rows are read and written in order, one chunk at a time; the checks of a chunk run on every core.
-                (more, failure) = await ReadChunkAsync(csv, rows, cancel);
-                Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancel }, i =>
-                    results[i] = Check(rows[i], header!, columns, snapshot, checker, defaults, csv.Delimiter == ';'));
-                for (var r = 0; r < rows.Count; r++)
-                {
-                    await output.WriteLineAsync(Format(line, rows[r].Fields, header!.Count, results[r], csv.Delimiter), cancel);
-                }
-                answered += rows.Count;
-            }
+                await output.WriteLineAsync(Format(line, fields, header.Count, result, csv.Delimiter), cancel);
+                answered++;
+            }, cancel);
             if (failure is not null)
             {
                 var reason = $"the request body could not be read to its end ({failure}); {answered} rows were answered above, the rest was not read";
-                await output.WriteLineAsync(Format(line, null, header!.Count, EligibilityResult.Invalid(reason), csv.Delimiter, ErrorStatus), cancel);
+                await output.WriteLineAsync(Format(line, null, header.Count, EligibilityResult.Invalid(reason), csv.Delimiter, ErrorStatus), cancel);
             }
             await output.FlushAsync(cancel);
             recordRows(answered);
@@ -94,6 +71,63 @@ public static class CsvBatch
         // The answer then ends normally: aborting the connection as well would let a client lose the ERROR row
         // itself (a reset discards what it has not read yet), and that row is what says the answer is incomplete.
         return TypedResults.Empty;
+    }
+
+    /// <summary>
+    /// Opens the CSV body of <paramref name="context"/> within the batch limits: the reader, its header and location
+    /// columns, or the 400 problem when the header cannot be read or names no location columns. Shared by the batch
+    /// and its summary.
+    /// </summary>
+    internal static async Task<(CsvRowReader Csv, IReadOnlyList<string> Header, Columns Columns, IResult? Problem)> OpenAsync(
+        HttpContext context, CsvLimits limits, long maxBytes)
+    {
+        var input = new StreamReader(new LimitedBodyStream(context.Request.Body, maxBytes), Encoding.UTF8,
+            detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        CsvRowReader csv;
+        IReadOnlyList<string>? header;
+        try
+        {
+            (csv, header) = await CsvRowReader.OpenAsync(input, context.RequestAborted, limits);
+        }
+        catch (CsvRowException e)
+        {
+            input.Dispose();
+            return (null!, null!, null!, TypedResults.Problem($"The CSV header cannot be read: {e.Message}.",
+                statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid"));
+        }
+        if ((header is null ? null : Columns.Find(header)) is not { } columns)
+        {
+            csv.Dispose();
+            return (null!, null!, null!, TypedResults.Problem(
+                "The CSV header must name the location columns: id,lon,lat (WGS84) or id,x,y (Lambert-93).",
+                statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid"));
+        }
+        return (csv, header!, columns, null);
+    }
+
+    /// <summary>
+    /// Answers every row of an opened CSV body in order, one chunk at a time (checks on every core), handing each
+    /// answer to <paramref name="answered"/>; returns why the body could not be read to its end, or null.
+    /// </summary>
+    internal static async Task<string?> CheckRowsAsync(
+        CsvRowReader csv, IReadOnlyList<string> header, Columns columns, GeographySnapshot snapshot, EligibilityChecker checker,
+        BatchDefaults defaults, Func<IReadOnlyList<string>?, EligibilityResult, Task> answered, CancellationToken cancel)
+    {
+        var rows = new List<Row>(ChunkRows);
+        var results = new EligibilityResult[ChunkRows];
+        var more = true;
+        string? failure = null;
+        while (more)
+        {
+            (more, failure) = await ReadChunkAsync(csv, rows, cancel);
+            Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+                results[i] = Check(rows[i], header, columns, snapshot, checker, defaults, csv.Delimiter == ';'));
+            for (var r = 0; r < rows.Count; r++)
+            {
+                await answered(rows[r].Fields, results[r]);
+            }
+        }
+        return failure;
     }
 
     // Reads up to ChunkRows rows; false at the end of the body, with the reason when the body could not be read to its end.

@@ -62,7 +62,7 @@ public static class EligibilitySummaryEndpoint
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var problem = mediaType switch
         {
-            "text/csv" or "application/csv" => await TallyCsvAsync(context, snapshot, checker, defaults, tally),
+            "text/csv" or "application/csv" => await TallyCsvAsync(context, snapshot, checker, defaults, tally, options.Value),
             "application/json" => await TallyJsonAsync(context, snapshot, checker, defaults, tally, options.Value.MaxBatch, options.Value.MaxJsonItemBytes),
             _ => TypedResults.Problem($"Content-Type '{context.Request.ContentType}' is not supported: send application/json (an array) or text/csv.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType),
@@ -79,56 +79,25 @@ public static class EligibilitySummaryEndpoint
             : TypedResults.Ok(new SummaryResponse(tally.Total, statuses, quartiers));
     }
 
-    // The same readers as the batch (CsvRowReader and CsvBatch.Columns, the BatchItem array), counted instead of echoed.
-    private static async Task<IResult?> TallyCsvAsync(HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, EligibilityTally tally)
+    // The same reader, limits and row checks as the CSV batch, counted instead of echoed.
+    private static async Task<IResult?> TallyCsvAsync(
+        HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, EligibilityTally tally, GeographieOptions limits)
     {
-        var cancel = context.RequestAborted;
-        using var input = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        CsvRowReader csv;
-        IReadOnlyList<string>? header;
-        try
+        var (csv, header, columns, problem) = await CsvBatch.OpenAsync(
+            context, new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes);
+        if (problem is not null)
         {
-            (csv, header) = await CsvRowReader.OpenAsync(input, cancel);
-        }
-        catch (CsvRowException e)
-        {
-            return TypedResults.Problem($"The CSV header cannot be read: {e.Message}.", statusCode: StatusCodes.Status400BadRequest);
+            return problem;
         }
         using var _ = csv;
-        var columns = header is null ? null : CsvBatch.Columns.Find(header);
-        if (columns is null)
+        var failure = await CsvBatch.CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, (_, result) =>
         {
-            return TypedResults.Problem(
-                "The CSV header must name the location columns: id,lon,lat (WGS84) or id,x,y (Lambert-93).",
-                statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var commaDecimals = csv.Delimiter == ';';
-        while (true)
-        {
-            IReadOnlyList<string>? row;
-            try
-            {
-                row = await csv.ReadRowAsync(cancel);
-            }
-            catch (CsvRowException broken)
-            {
-                tally.Add(EligibilityResult.Invalid($"line {broken.LineNumber}: {broken.Problem}"));
-                continue;
-            }
-            if (row is null)
-            {
-                break;
-            }
-            tally.Add(row.Count != header!.Count
-                ? EligibilityResult.Invalid($"row: {row.Count} fields where the header has {header.Count} (line {csv.LineNumber})")
-                : defaults.Check(snapshot, checker,
-                    columns.Get(row, columns.Lon), columns.Get(row, columns.Lat), columns.Get(row, columns.X), columns.Get(row, columns.Y),
-                    columns.Get(row, columns.Geography), columns.Get(row, columns.Date),
-                    columns.Get(row, columns.Near), columns.Get(row, columns.Uncertainty), commaDecimals));
-        }
-
-        return null;
+            tally.Add(result);
+            return Task.CompletedTask;
+        }, context.RequestAborted);
+        return failure is null ? null : TypedResults.Problem(
+            $"The request body could not be read to its end ({failure}): nothing is counted from a partial body.",
+            statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid");
     }
 
     private static async Task<IResult?> TallyJsonAsync(
