@@ -18,13 +18,13 @@ public sealed class KestrelApp : IAsyncLifetime
     private WebApplicationFactory<Program> _factory = null!;
 
     /// <summary>The REST base URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public string RestUrl { get; } = $"http://127.0.0.1:{FreePort()}";
+    public string RestUrl { get; private set; } = null!;
 
     /// <summary>The gRPC (h2c) base URL.</summary>
-    public string GrpcUrl { get; } = $"http://127.0.0.1:{FreePort()}";
+    public string GrpcUrl { get; private set; } = null!;
 
     /// <summary>The metrics base URL.</summary>
-    public string MetricsUrl { get; } = $"http://127.0.0.1:{FreePort()}";
+    public string MetricsUrl { get; private set; } = null!;
 
     /// <summary>The database of this instance.</summary>
     public TestDatabase Database => _database;
@@ -38,13 +38,26 @@ public sealed class KestrelApp : IAsyncLifetime
         await _database.InitializeAsync();
         await _database.MigrateAsync();
         Assert.Equal(0, await ShippedData.LoadAsync(_database.DataSource, Geodata.Path(""), TextWriter.Null, CancellationToken.None));
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("Geographie:Database", _database.ConnectionString)
-            .UseSetting("Geographie:RestUrl", RestUrl)
-            .UseSetting("Geographie:GrpcUrl", GrpcUrl)
-            .UseSetting("Geographie:MetricsUrl", MetricsUrl));
-        _factory.UseKestrel();
-        _factory.StartServer();
+        // A port found free can be taken by another test's socket before Kestrel binds it: draw again then.
+        for (var attempt = 1; ; attempt++)
+        {
+            (RestUrl, GrpcUrl, MetricsUrl) = ($"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}");
+            _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+                .UseSetting("Geographie:Database", _database.ConnectionString)
+                .UseSetting("Geographie:RestUrl", RestUrl)
+                .UseSetting("Geographie:GrpcUrl", GrpcUrl)
+                .UseSetting("Geographie:MetricsUrl", MetricsUrl));
+            _factory.UseKestrel();
+            try
+            {
+                _factory.StartServer();
+                break;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await _factory.DisposeAsync();
+            }
+        }
         Assert.True(await _factory.Services.GetRequiredService<SnapshotRefresher>().PollAsync(CancellationToken.None));
     }
 
