@@ -18,7 +18,10 @@ run: db build data
 	$(GEOGRAPHIE)
 
 test: db tools build data
-	$(DOTNET) test Geographie.sln -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal"
+	@mkdir -p TestResults
+	@set -o pipefail; $(DOTNET) test Geographie.sln -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal" 2>&1 \
+		| tee TestResults/test.log || { echo "==> failed tests (the whole log is in TestResults/test.log):"; \
+		grep -E -A 25 '^\s+Failed [A-Za-z]|aborted|crashed' TestResults/test.log | head -300; exit 1; }
 
 build: web
 	$(DOTNET) build Geographie.sln -c $(CONFIGURATION) -nologo -v quiet
