@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Geographie.Api.Cli;
 using Geographie.Api.Data;
 using Geographie.Testing;
@@ -38,26 +36,13 @@ public sealed class KestrelApp : IAsyncLifetime
         await _database.InitializeAsync();
         await _database.MigrateAsync();
         Assert.Equal(0, await ShippedData.LoadAsync(_database.DataSource, Geodata.Path(""), TextWriter.Null, CancellationToken.None));
-        // A port found free can be taken by another test's socket before Kestrel binds it: draw again then.
-        for (var attempt = 1; ; attempt++)
-        {
-            (RestUrl, GrpcUrl, MetricsUrl) = ($"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}");
-            _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-                .UseSetting("Geographie:Database", _database.ConnectionString)
-                .UseSetting("Geographie:RestUrl", RestUrl)
-                .UseSetting("Geographie:GrpcUrl", GrpcUrl)
-                .UseSetting("Geographie:MetricsUrl", MetricsUrl));
-            _factory.UseKestrel();
-            try
-            {
-                _factory.StartServer();
-                break;
-            }
-            catch (IOException) when (attempt < 5)
-            {
-                await _factory.DisposeAsync();
-            }
-        }
+        LoopbackPorts.Urls urls;
+        (_factory, urls) = await LoopbackPorts.StartAsync(ports => new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("Geographie:Database", _database.ConnectionString)
+            .UseSetting("Geographie:RestUrl", ports.Rest)
+            .UseSetting("Geographie:GrpcUrl", ports.Grpc)
+            .UseSetting("Geographie:MetricsUrl", ports.Metrics)));
+        (RestUrl, GrpcUrl, MetricsUrl) = (urls.Rest, urls.Grpc, urls.Metrics);
         Assert.True(await _factory.Services.GetRequiredService<SnapshotRefresher>().PollAsync(CancellationToken.None));
     }
 
@@ -66,12 +51,5 @@ public sealed class KestrelApp : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         await _database.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Geographie.Api.Data;
 using Geographie.Api.Grpc.V1;
@@ -93,14 +92,13 @@ public sealed class HardeningTests(CorpusApp app)
     [Fact]
     public async Task On_Kestrel_gRPC_takes_messages_up_to_64_MiB_and_each_port_serves_only_its_protocol()
     {
-        var (restPort, grpcPort) = (FreePort(), FreePort());
-        await using var factory = app.Factory.WithWebHostBuilder(web => web
-            .UseSetting("Geographie:RestUrl", $"http://127.0.0.1:{restPort}")
-            .UseSetting("Geographie:GrpcUrl", $"http://127.0.0.1:{grpcPort}"));
-        factory.UseKestrel();
-        factory.StartServer();
+        var (factory, urls) = await LoopbackPorts.StartAsync(ports => app.Factory.WithWebHostBuilder(web => web
+            .UseSetting("Geographie:RestUrl", ports.Rest)
+            .UseSetting("Geographie:GrpcUrl", ports.Grpc)
+            .UseSetting("Geographie:MetricsUrl", ports.Metrics)));
+        await using var _ = factory;
         await factory.Services.GetRequiredService<SnapshotRefresher>().RefreshAsync(CancellationToken.None);
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}", new GrpcChannelOptions { MaxReceiveMessageSize = null, MaxSendMessageSize = null });
+        using var channel = GrpcChannel.ForAddress(urls.Grpc, new GrpcChannelOptions { MaxReceiveMessageSize = null, MaxSendMessageSize = null });
         var client = new Geographie.Api.Grpc.V1.Eligibility.EligibilityClient(channel);
         var known = new CheckRequest { Wgs84 = new Wgs84 { Lon = CorpusApp.KnownPoint.Lon, Lat = CorpusApp.KnownPoint.Lat }, Geography = "qpv2015" };
 
@@ -112,12 +110,12 @@ public sealed class HardeningTests(CorpusApp app)
         Assert.Equal(StatusCode.ResourceExhausted, tooBig.StatusCode);
 
         using var http2 = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        using var restOnGrpcPort = await http2.GetAsync($"http://127.0.0.1:{grpcPort}/v1/defis");
-        using var mapOnGrpcPort = await http2.GetAsync($"http://127.0.0.1:{grpcPort}/");
+        using var restOnGrpcPort = await http2.GetAsync($"{urls.Grpc}/v1/defis");
+        using var mapOnGrpcPort = await http2.GetAsync($"{urls.Grpc}/");
         using var http1 = new HttpClient();
-        using var grpcOnRestPort = await http1.PostAsync($"http://127.0.0.1:{restPort}/geographie.v1.Eligibility/Check",
+        using var grpcOnRestPort = await http1.PostAsync($"{urls.Rest}/geographie.v1.Eligibility/Check",
             new ByteArrayContent([0, 0, 0, 0, 0]) { Headers = { ContentType = new("application/grpc") } });
-        using var restOnRestPort = await http1.GetAsync($"http://127.0.0.1:{restPort}/v1/defis");
+        using var restOnRestPort = await http1.GetAsync($"{urls.Rest}/v1/defis");
 
         Assert.Equal(HttpStatusCode.NotFound, restOnGrpcPort.StatusCode);
         Assert.Contains("gRPC only", await restOnGrpcPort.Content.ReadAsStringAsync());
@@ -126,8 +124,8 @@ public sealed class HardeningTests(CorpusApp app)
         Assert.Equal(HttpStatusCode.OK, restOnRestPort.StatusCode);
 
         // The request line and header limits answer with problem details, before Kestrel's own bare 414 and 431.
-        using var longTarget = await http1.GetAsync($"http://127.0.0.1:{restPort}/v1/defis?q={new string('a', RequestTargetLimits.MaxTargetChars + 10)}");
-        using var bigHeaders = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{restPort}/v1/defis");
+        using var longTarget = await http1.GetAsync($"{urls.Rest}/v1/defis?q={new string('a', RequestTargetLimits.MaxTargetChars + 10)}");
+        using var bigHeaders = new HttpRequestMessage(HttpMethod.Get, $"{urls.Rest}/v1/defis");
         bigHeaders.Headers.Add("X-Padding", new string('h', RequestTargetLimits.MaxHeaderBytes + 10));
         using var tooManyHeaders = await http1.SendAsync(bigHeaders);
 
@@ -136,13 +134,6 @@ public sealed class HardeningTests(CorpusApp app)
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, tooManyHeaders.StatusCode);
         Assert.Equal("application/problem+json", tooManyHeaders.Content.Headers.ContentType?.MediaType);
         await app.AssertStillRightAsync("Kestrel limits");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A body made piece by piece as the server reads it (no length, so sent chunked), counting what was pulled.</summary>
