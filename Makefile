@@ -1,4 +1,5 @@
 # Geographie — two commands: `make run` (service with its data) and `make test` (every test).
+# `make test-fast` runs the PostGIS-free tier alone (no database is started or asked).
 # GEOGRAPHIE_DB (an Npgsql connection string) points both at another PostGIS; otherwise the project's own
 # cluster (Debian postgresql-15-postgis-3, 127.0.0.1:55432) is created and started as needed.
 
@@ -9,7 +10,7 @@ API := src/Geographie.Api
 WEB := $(API)/web
 GEOGRAPHIE := $(DOTNET) $(API)/bin/$(CONFIGURATION)/net10.0/geographie.dll
 
-.PHONY: run test build db db-stop data tools web bench clean
+.PHONY: run test test-fast build db db-stop data tools web bench clean
 
 run: db build data
 	@echo "==> fetching the official perimeters (skipped with a message when offline)"
@@ -22,6 +23,17 @@ test: db tools build data
 	@set -o pipefail; $(DOTNET) test Geographie.sln -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal" 2>&1 \
 		| tee TestResults/test.log || { echo "==> failed tests (the whole log is in TestResults/test.log):"; \
 		grep -E -A 25 '^\s+Failed [A-Za-z]|aborted|crashed' TestResults/test.log | head -300; exit 1; }
+
+# The PostGIS-free tier: domain and import rules, the architecture tests, and REST + gRPC in memory over the shipped
+# files (tests/Geographie.Api.Tests/InMemory). The spatial and tile cores' tests need no PostGIS either apart from their
+# *PostGis* classes, but their 10,000-point differential sweeps take minutes: they run in `make test`.
+FAST_TESTS := 'Domain:FullyQualifiedName!~PostGis' 'Import:FullyQualifiedName!~PostGis' \
+	'Api:FullyQualifiedName~.InMemory.|FullyQualifiedName~.Architecture.'
+
+test-fast: build
+	@for entry in $(FAST_TESTS); do \
+		$(DOTNET) test tests/Geographie.$${entry%%:*}.Tests -c $(CONFIGURATION) --no-build --nologo --filter "$${entry#*:}" || exit 1; \
+	done
 
 build: web
 	$(DOTNET) build Geographie.sln -c $(CONFIGURATION) -nologo -v quiet

@@ -1,5 +1,6 @@
 using Geographie.Domain.Geography;
 using Geographie.Import.Official;
+using Geographie.Import.Shipped;
 using Geographie.Storage;
 using Geographie.Storage.Imports;
 
@@ -89,9 +90,9 @@ public static class CommandLine
             case "import-communes":
                 return Report(output, await importer.ImportCommuneOutlinesAsync(options.File!, cancellationToken));
             case "import-contrat":
-                return Report(output, await new ContratImporter(dataSource).ImportAsync(options.File ?? Path.Combine(ShippedData.FindGeodata(), ShippedData.ContratFolder), cancellationToken));
+                return Report(output, await new ContratImporter(dataSource).ImportAsync(options.File ?? Path.Combine(ShippedGeodata.Find(), ShippedGeodata.ContratFolder), cancellationToken));
             case "load-shipped":
-                return await ShippedData.LoadAsync(dataSource, options.File ?? ShippedData.FindGeodata(), output, cancellationToken);
+                return await ShippedData.LoadAsync(dataSource, options.File ?? ShippedGeodata.Find(), output, cancellationToken);
             default:
                 return await FetchOfficialAsync(importer, options, output, cancellationToken);
         }
@@ -115,7 +116,7 @@ public static class CommandLine
             FetchStatus.Offline => 0,
             FetchStatus.Rejected => 1,
             // A verified archive is a whole official edition: it replaces the previous one, whatever it drops.
-            _ => Report(output, await importer.ImportPerimetersAsync(fetched.FilePath!, edition, ImportSafeguard.ReplacingAll, cancellationToken)),
+            _ => Report(output, await importer.ImportPerimetersAsync(fetched.FilePath!, fetched.File!, edition, ImportSafeguard.ReplacingAll, cancellationToken)),
         };
     }
 

@@ -11,11 +11,14 @@ namespace Geographie.Api.Data;
 /// <summary>
 /// Loads the snapshot at start, then rebuilds it whenever the data revision changes: at once on a
 /// <c>geographie_data_changed</c> notification, and by polling the revision (so a missed notification or a
-/// replica on another connection still catches up). Build time and memory are logged.
+/// replica on another connection still catches up). Build time and memory are logged. The data comes from the
+/// <see cref="ISnapshotSource"/> the host composes (PostGIS in the service, the shipped files in the fast tests);
+/// migrations, the listener and the import audit are the PostGIS of record's.
 /// </summary>
 public sealed partial class SnapshotRefresher(
     NpgsqlDataSource dataSource,
-    [FromKeyedServices(SnapshotRefresher.ReadSourceKey)] NpgsqlDataSource readSource,
+    ISnapshotSource source,
+    StoredDataReader audit,
     GeographyState state,
     IOptions<GeographieOptions> options,
     TimeProvider timeProvider,
@@ -29,8 +32,7 @@ public sealed partial class SnapshotRefresher(
     /// <summary>Loads now if the revision changed; used at start and by tests after an import. Throws when PostGIS fails.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var reader = new StoredDataReader(readSource);
-        var revision = await reader.ReadRevisionAsync(cancellationToken);
+        var revision = await source.ReadRevisionAsync(cancellationToken);
         if (state.Current?.Revision == revision)
         {
             state.Confirm(timeProvider.GetUtcNow());
@@ -38,7 +40,7 @@ public sealed partial class SnapshotRefresher(
         }
         var watch = Stopwatch.StartNew();
         var memoryBefore = GC.GetTotalMemory(false);
-        var data = await reader.ReadAsync(cancellationToken);
+        var data = await source.ReadAsync(cancellationToken);
         var snapshot = new GeographySnapshot(data.Revision, data.Quartiers, data.Communes, data.Contrat, DateTimeOffset.UtcNow);
         state.Publish(snapshot, watch.Elapsed, timeProvider.GetUtcNow());
         LogLoaded(data.Revision, data.Quartiers.Count, data.Quartiers.Count(q => q.HasPerimeter), watch.ElapsedMilliseconds,
@@ -46,7 +48,7 @@ public sealed partial class SnapshotRefresher(
     }
 
     /// <summary>
-    /// One poll: refreshes if the revision moved; a database failure is recorded in <see cref="GeographyState"/>
+    /// One poll: refreshes if the revision moved; a failure of the source or the database is recorded in <see cref="GeographyState"/>
     /// (the snapshot in use stays) instead of thrown. Returns whether the database answered.
     /// </summary>
     public async Task<bool> PollAsync(CancellationToken cancellationToken)
@@ -54,20 +56,25 @@ public sealed partial class SnapshotRefresher(
         try
         {
             await RefreshAsync(cancellationToken);
-            state.Record(await new StoredDataReader(readSource).ReadImportTalliesAsync(cancellationToken));
+            state.Record(await audit.ReadImportTalliesAsync(cancellationToken));
             return true;
         }
-        catch (Exception e) when (e is NpgsqlException or PostgresException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (IsLoadFailure(e))
         {
-            state.Fail(e.Message, timeProvider.GetUtcNow());
-            LogFailed(e.Message);
-            return false;
+            return Failed(e);
         }
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (source is not StoredDataReader)
+        {
+            // Data that is not the database of record (the shipped files of the fast tests) is read once: there is
+            // nothing to migrate, listen to or poll, and the database must not be touched.
+            await RefreshAsync(stoppingToken);
+            return;
+        }
         var listener = ListenAsync(stoppingToken);
         var migrated = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -93,12 +100,23 @@ public sealed partial class SnapshotRefresher(
             await Migrator.MigrateAsync(dataSource, stoppingToken);
             return true;
         }
-        catch (Exception e) when (e is NpgsqlException or PostgresException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (IsLoadFailure(e))
         {
-            state.Fail(e.Message, timeProvider.GetUtcNow());
-            LogFailed(e.Message);
-            return false;
+            return Failed(e);
         }
+    }
+
+    // What an unreachable or refusing store throws (IOException and InvalidDataException from a file source); anything
+    // else is a bug and must surface.
+    private static bool IsLoadFailure(Exception e) =>
+        e is NpgsqlException or InvalidOperationException or TimeoutException or IOException or InvalidDataException;
+
+    /// <summary>Records the failure (the snapshot in use stays); returns false, for the callers' "did it answer".</summary>
+    private bool Failed(Exception e)
+    {
+        state.Fail(e.Message, timeProvider.GetUtcNow());
+        LogFailed(e.Message);
+        return false;
     }
 
     private async Task ListenAsync(CancellationToken stoppingToken)

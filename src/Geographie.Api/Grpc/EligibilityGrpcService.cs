@@ -23,12 +23,13 @@ public sealed class EligibilityGrpcService(
     public Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
     {
         var snapshot = Snapshot();
-        var problem = request.ToDomain(out var domain) ?? RequestValidator.TryResolve(domain, checker.Limits, out _);
+        RequestValidator.Resolved resolved = default;
+        var problem = request.ToDomain(out var domain) ?? RequestValidator.TryResolve(domain, checker.Limits, out resolved);
         if (problem is not null)
         {
             throw InvalidArgument(problem.Message, (problem.Field, problem.Message));
         }
-        return Task.FromResult(checker.Check(snapshot, domain).ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null));
+        return Task.FromResult(checker.Check(snapshot, resolved).ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null));
     }
 
     /// <summary>rpc CheckBatch: up to MaxBatch points, answered in order.</summary>

@@ -6,7 +6,9 @@ using Geographie.Api.Http.Overlaps;
 using Geographie.Api.Observability;
 using Geographie.Api.Tiles;
 using Geographie.Domain.Eligibility;
+using Geographie.Domain.Snapshots;
 using Geographie.Storage;
+using Geographie.Storage.Reading;
 using Geographie.Api.Grpc;
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -18,7 +20,7 @@ namespace Geographie.Api.Hosting;
 /// <summary>The two calls <c>Program</c> makes: services in, endpoints out.</summary>
 public static class GeographieHostExtensions
 {
-    /// <summary>Registers options, the PostGIS data source, the snapshot and its refresher, Kestrel endpoints.</summary>
+    /// <summary>Registers options, the PostGIS data source and the snapshot source read from it, the snapshot and its refresher, Kestrel endpoints.</summary>
     public static WebApplicationBuilder AddGeographie(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Geographie");
@@ -34,6 +36,8 @@ public static class GeographieHostExtensions
         builder.Services.AddKeyedSingleton(SnapshotRefresher.ReadSourceKey, (services, _) => options.ReadDatabase is { Length: > 0 } read
             ? GeographieDatabase.CreateDataSource(read)
             : services.GetRequiredService<Npgsql.NpgsqlDataSource>());
+        builder.Services.AddSingleton(services => new StoredDataReader(services.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(SnapshotRefresher.ReadSourceKey)));
+        builder.Services.AddSingleton<ISnapshotSource>(services => services.GetRequiredService<StoredDataReader>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GeographyState>();
         builder.Services.AddSingleton<SnapshotRefresher>();

@@ -41,7 +41,7 @@ public static class ContratEndpoints
                 var list = known.ToArray();
                 if (value is not null && !list.Contains(value, StringComparer.Ordinal))
                 {
-                    errors[name] = [$"unknown {name} '{InputEcho.Quote(value)}'; expected one of: {string.Join(", ", list)}"];
+                    errors[name] = [Domain.KnownValues.UnknownMessage(name, InputEcho.Quote(value), list)];
                 }
             }
             Known(orientation, "orientation", contrat.Orientations.Select(o => o.Id));
@@ -64,10 +64,9 @@ public static class ContratEndpoints
             var reachingQuartier = reached is null ? null : contrat.ProjetsReaching(reached).ToHashSet();
             var reachingCommune = commune is null ? null : snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024)
                 .InCommune(commune).SelectMany(contrat.ProjetsReaching).ToHashSet();
+            var filter = new ProjetFilter(orientation, registre, defi);
             var projets = contrat.Projets
-                .Where(p => orientation is null || p.OrientationId == orientation)
-                .Where(p => registre is null || p.Registres.Contains(registre))
-                .Where(p => defi is null || p.Defis.Any(l => l.DefiId == defi))
+                .Where(filter.Keeps)
                 .Where(p => reachingQuartier is null || reachingQuartier.Contains(p))
                 .Where(p => reachingCommune is null || reachingCommune.Contains(p));
             return TypedResults.Ok(projets.Select(p => p.ToSummary()).ToArray());

@@ -35,15 +35,16 @@ public static class EligibilityEndpoints
         string? include) =>
         ContratEndpoints.Snapshot(state, snapshot =>
         {
+            RequestValidator.Resolved resolved = default;
             var problem = EligibilityQuery.TryParse(lon, lat, x, y, geography, date, near, uncertainty, out var request)
-                ?? RequestValidator.TryResolve(request, checker.Limits, out _);
+                ?? RequestValidator.TryResolve(request, checker.Limits, out resolved);
             if (problem is not null)
             {
                 return TypedResults.ValidationProblem(
                     new Dictionary<string, string[]> { [problem.Field] = [problem.Message] },
                     detail: problem.Message, title: "The eligibility request is invalid");
             }
-            var result = checker.Check(snapshot, request);
+            var result = checker.Check(snapshot, resolved);
             return TypedResults.Ok(result.ToResponse(id, include == "contrat" ? snapshot.Contrat : null));
         });
 

@@ -33,7 +33,7 @@ public static class QuartierEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     [version is null ? "geography" : "limit"] = [version is null
-                        ? $"unknown geography '{InputEcho.Quote(geography)}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"
+                        ? GeographyVersions.UnknownMessage(InputEcho.Quote(geography))
                         : $"limit '{InputEcho.Quote(limit)}' is not a whole number between 1 and {MaxLimit}"],
                 });
             }
@@ -58,7 +58,7 @@ public static class QuartierEndpoints
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    ["geography"] = [$"unknown geography '{geography}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"],
+                    ["geography"] = [GeographyVersions.UnknownMessage(geography)],
                 });
             }
             var quartier = snapshot.Edition(version).Find(code);

@@ -1,5 +1,6 @@
 using Geographie.Domain.Quartiers;
 using Geographie.Domain.Snapshots;
+using Geographie.Import.Points;
 using Geographie.Tiles;
 
 namespace Geographie.Api.Tiles;

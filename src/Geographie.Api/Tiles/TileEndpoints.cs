@@ -8,7 +8,7 @@ namespace Geographie.Api.Tiles;
 /// <summary>
 /// Vector tiles (v1). <c>GET /tiles/{z}/{x}/{y}.mvt[?geography=&amp;defi=&amp;orientation=&amp;registre=]</c>:
 /// 200 <c>application/vnd.mapbox-vector-tile</c> (gzip when accepted), 204 for an empty tile, 304 when
-/// <c>If-None-Match</c> matches the strong ETag, 400 for z/x/y out of range or an unknown filter value, 503 before
+/// <c>If-None-Match</c> matches the ETag (one per encoding: gzip and identity bytes differ), 400 for z/x/y out of range or an unknown filter value, 503 before
 /// data loads. <c>GET /tiles/tiles.json</c>: TileJSON 3.0.0. CORS is open for GET.
 /// </summary>
 public static class TileEndpoints
@@ -42,10 +42,16 @@ public static class TileEndpoints
                 return TypedResults.ValidationProblem(errors, title: "Unknown filter value");
             }
             var tile = tiles.Source(snapshot, filter).GetTile(address);
-            headers.ETag = tile.ETag;
+            var request = context.Request.GetTypedHeaders();
+            // "gzip;q=0" refuses gzip: only a positive quality accepts it.
+            var gzip = tile.Gzip is not null && request.AcceptEncoding.Any(e =>
+                e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is not <= 0);
+            // Different bytes, different strong tag: a cache must not answer an identity request with gzip bytes.
+            var etag = gzip ? new EntityTagHeaderValue(tile.ETag.Insert(tile.ETag.Length - 1, "-gzip")) : new EntityTagHeaderValue(tile.ETag);
+            headers.ETag = etag.ToString();
             headers.CacheControl = "public, max-age=60, must-revalidate";
             headers.Vary = HeaderNames.AcceptEncoding;
-            if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == tile.ETag || t.Trim() == "*")))
+            if (request.IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
             {
                 return TypedResults.StatusCode(StatusCodes.Status304NotModified);
             }
@@ -53,7 +59,6 @@ public static class TileEndpoints
             {
                 return TypedResults.NoContent();
             }
-            var gzip = tile.Gzip is not null && context.Request.Headers.AcceptEncoding.Any(v => v is not null && v.Contains("gzip", StringComparison.OrdinalIgnoreCase));
             if (gzip)
             {
                 headers.ContentEncoding = "gzip";

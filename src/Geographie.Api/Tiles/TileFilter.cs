@@ -17,10 +17,7 @@ public sealed record TileFilter(GeographyVersion Geography, string? Defi, string
     public string Variant => $"{Geography.Code}|{Defi}|{Orientation}|{Registre}";
 
     /// <summary>True when <paramref name="projet"/> passes the Contrat filters.</summary>
-    public bool Keeps(Projet projet) =>
-        (Orientation is null || projet.OrientationId == Orientation)
-        && (Registre is null || projet.Registres.Contains(Registre))
-        && (Defi is null || projet.Defis.Any(l => l.DefiId == Defi));
+    public bool Keeps(Projet projet) => new ProjetFilter(Orientation, Registre, Defi).Keeps(projet);
 
     /// <summary>Parses the query values; the dictionary holds one message per bad parameter.</summary>
     public static TileFilter? TryParse(
@@ -30,7 +27,7 @@ public sealed record TileFilter(GeographyVersion Geography, string? Defi, string
         var version = geography is null ? GeographyVersions.Default : GeographyVersions.Find(geography);
         if (version is null)
         {
-            errors["geography"] = [$"unknown geography '{InputEcho.Quote(geography)}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"];
+            errors["geography"] = [GeographyVersions.UnknownMessage(InputEcho.Quote(geography))];
         }
         Check(errors, "defi", defi, contrat.Defis.Select(d => d.Id));
         Check(errors, "orientation", orientation, contrat.Orientations.Select(o => o.Id));
@@ -43,7 +40,7 @@ public sealed record TileFilter(GeographyVersion Geography, string? Defi, string
         var list = known.Order(StringComparer.Ordinal).ToArray();
         if (value is not null && !list.Contains(value, StringComparer.Ordinal))
         {
-            errors[name] = [$"unknown {name} '{InputEcho.Quote(value)}'; expected one of: {string.Join(", ", list)}"];
+            errors[name] = [Domain.KnownValues.UnknownMessage(name, InputEcho.Quote(value), list)];
         }
     }
 }

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using Geographie.Api.Cli;
 using Geographie.Api.Hosting;
 using Geographie.Domain.Snapshots;
+using Geographie.Import.Points;
+using Geographie.Import.Shipped;
 using Geographie.Tiles;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ public sealed partial class TileService(IOptions<GeographieOptions> options, ILo
 {
     private readonly TileCache _cache = new(options.Value.TileCacheBytes);
     private readonly ConcurrentDictionary<string, Lazy<DataSetTileSource>> _sources = new();
-    private readonly Lazy<IReadOnlyList<Etablissement>> _etablissements = new(() => LoadEtablissements(logger));
+    // PublicationOnly: a failed read is tried again by the next caller instead of being cached until restart.
+    private readonly Lazy<IReadOnlyList<Etablissement>> _etablissements = new(() => LoadEtablissements(logger), LazyThreadSafetyMode.PublicationOnly);
     private long _revision = -1;
 
     /// <summary>The cache, for metrics and tests.</summary>
@@ -34,7 +36,8 @@ public sealed partial class TileService(IOptions<GeographieOptions> options, ILo
             _cache.Clear();
         }
         var revision = snapshot.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return _sources.GetOrAdd($"{revision}|{filter.Variant}", _ => new Lazy<DataSetTileSource>(() =>
+        var sourceKey = $"{revision}|{filter.Variant}";
+        var source = _sources.GetOrAdd(sourceKey, _ => new Lazy<DataSetTileSource>(() =>
         {
             var data = new TileDataSet(MapLayers.Build(snapshot, filter, _etablissements.Value));
             var tileJson = TileJsonOptions.ForDataSet(data, "Geographie — quartiers prioritaires", "{tiles}") with
@@ -48,14 +51,24 @@ public sealed partial class TileService(IOptions<GeographieOptions> options, ILo
                 Center = (5.4, 43.45, 9),
             };
             return new DataSetTileSource(filter.Variant, revision, data, _cache, tileJson);
-        })).Value;
+        }));
+        try
+        {
+            return source.Value;
+        }
+        catch
+        {
+            // A Lazy keeps its exception: drop this one so the next request builds again instead of failing until restart.
+            _sources.TryRemove(new KeyValuePair<string, Lazy<DataSetTileSource>>(sourceKey, source));
+            throw;
+        }
     }
 
     private static IReadOnlyList<Etablissement> LoadEtablissements(ILogger logger)
     {
         try
         {
-            return Etablissement.ReadColleges(Path.Combine(ShippedData.FindGeodata(), "points", "colleges_publics_13.csv"));
+            return Etablissement.ReadColleges(Path.Combine(ShippedGeodata.Find(), ShippedGeodata.CollegesFile));
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {

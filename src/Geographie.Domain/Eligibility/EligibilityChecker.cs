@@ -26,13 +26,27 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
     public EligibilityResult Check(GeographySnapshot snapshot, in EligibilityRequest request)
     {
         var problem = RequestValidator.TryResolve(request, Limits, out var resolved);
-        var result = problem is null ? Check(snapshot, resolved) : EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
+        if (problem is not null)
+        {
+            var invalid = EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
+            Answers.Add(invalid.Status, invalid.Geography);
+            return invalid;
+        }
+        return Check(snapshot, resolved);
+    }
+
+    /// <summary>
+    /// Checks a request already resolved by <see cref="RequestValidator"/> (an edge that must answer a bad request
+    /// with its own error resolves first, then comes here: one resolution per request). Counted in <see cref="Answers"/>.
+    /// </summary>
+    public EligibilityResult Check(GeographySnapshot snapshot, in RequestValidator.Resolved request)
+    {
+        var result = Decide(snapshot, request);
         Answers.Add(result.Status, result.Geography);
         return result;
     }
 
-    /// <summary>Checks a request already resolved by <see cref="RequestValidator"/>.</summary>
-    public EligibilityResult Check(GeographySnapshot snapshot, in RequestValidator.Resolved request)
+    private EligibilityResult Decide(GeographySnapshot snapshot, in RequestValidator.Resolved request)
     {
         var r = request;
         var edition = snapshot.Edition(r.Geography);

@@ -34,8 +34,7 @@ public static class RequestValidator
             geography = GeographyVersions.Find(code);
             if (geography is null)
             {
-                return new RequestProblem("geography",
-                    $"unknown geography '{code}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}");
+                return new RequestProblem("geography", GeographyVersions.UnknownMessage(code));
             }
         }
         else if (request.Date is { } day)

@@ -11,5 +11,12 @@ public enum FetchStatus
     Rejected,
 }
 
-/// <summary>The result of a fetch, with a message meant for a person.</summary>
-public sealed record FetchOutcome(FetchStatus Status, string Message, string? FilePath, string? Sha256);
+/// <summary>
+/// The result of a fetch, with a message meant for a person. When <see cref="FetchStatus.Verified"/>, <see cref="File"/>
+/// holds the features read to verify it, so the import need not parse the file again.
+/// </summary>
+public sealed record FetchOutcome(FetchStatus Status, string Message, string? FilePath, string? Sha256)
+{
+    /// <summary>The verified file as read, or null unless <see cref="FetchStatus.Verified"/>.</summary>
+    public Files.SourceFile? File { get; init; }
+}

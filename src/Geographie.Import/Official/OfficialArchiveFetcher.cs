@@ -106,7 +106,10 @@ public sealed class OfficialArchiveFetcher(HttpClient http, string workDirectory
                 $"{Path.GetFileName(extracted)} holds {metropolitan} metropolitan {edition.Code} quartiers where about {source.ExpectedMetropolitan} are expected ({low}–{high}).", null, sha);
         }
         return new FetchOutcome(FetchStatus.Verified,
-            $"Verified {Path.GetFileName(extracted)} from {archiveUrl}: {codes.Length} quartiers, {metropolitan} metropolitan (sha256 {sha[..12]}…).", extracted, sha);
+            $"Verified {Path.GetFileName(extracted)} from {archiveUrl}: {codes.Length} quartiers, {metropolitan} metropolitan (sha256 {sha[..12]}…).", extracted, sha)
+        {
+            File = file,
+        };
     }
 
     private string ExtractPerimeterFile(string archivePath)

@@ -28,12 +28,31 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
     public async Task<ImportOutcome> ImportPerimetersAsync(
         string path, GeographyVersion? edition = null, ImportSafeguard? safeguard = null, CancellationToken cancellationToken = default)
     {
+        SourceFile file;
+        try
+        {
+            file = SourceFileReader.Read(path);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            return await _runner.RefuseAsync(path, "perimeters", edition?.Code, 0, [e.Message], cancellationToken);
+        }
+        return await ImportPerimetersAsync(path, file, edition, safeguard, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ImportPerimetersAsync(string, GeographyVersion?, ImportSafeguard?, CancellationToken)"/>, for a
+    /// file already read from <paramref name="path"/> (the official fetch reads it to verify it: once is enough).
+    /// </summary>
+    public async Task<ImportOutcome> ImportPerimetersAsync(
+        string path, SourceFile file, GeographyVersion? edition = null, ImportSafeguard? safeguard = null, CancellationToken cancellationToken = default)
+    {
         ValidatedFile validated;
         try
         {
-            validated = FeatureValidator.Validate(SourceFileReader.Read(path), edition);
+            validated = FeatureValidator.Validate(file, edition);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (IsUnreadable(e))
         {
             return await _runner.RefuseAsync(path, "perimeters", edition?.Code, 0, [e.Message], cancellationToken);
         }
@@ -137,6 +156,9 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
                 return new AppliedChange(await Scalar(connection, SqlScripts.Query("upsert_commune_outlines"), null, ct));
             }, cancellationToken);
     }
+
+    private static bool IsUnreadable(Exception e) =>
+        e is InvalidDataException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException;
 
     private Task<ImportOutcome> RefuseEmptyAsync(string path, string kind, string? edition, string what, CancellationToken cancellationToken) =>
         _runner.RefuseAsync(path, kind, edition, 0,

@@ -2,6 +2,7 @@ using System.Data;
 using System.Text.Json;
 using Geographie.Domain.Contrat;
 using Geographie.Domain.Quartiers;
+using Geographie.Domain.Snapshots;
 using Geographie.Import.Contrat;
 using NetTopologySuite.Geometries;
 using Npgsql;
@@ -12,9 +13,9 @@ namespace Geographie.Storage.Reading;
 /// Reads the data of record from PostGIS in one consistent snapshot (REPEATABLE READ), with the revision it
 /// belongs to, so an index is never built from half an import.
 /// </summary>
-public sealed class StoredDataReader(NpgsqlDataSource dataSource)
+public sealed class StoredDataReader(NpgsqlDataSource dataSource) : ISnapshotSource
 {
-    /// <summary>The current revision only (cheap; used to poll for changes).</summary>
+    /// <inheritdoc />
     public async Task<long> ReadRevisionAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT revision FROM data_revision");
@@ -38,8 +39,8 @@ public sealed class StoredDataReader(NpgsqlDataSource dataSource)
         return tallies;
     }
 
-    /// <summary>Everything, consistently.</summary>
-    public async Task<StoredData> ReadAsync(CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public async Task<SnapshotData> ReadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
@@ -77,7 +78,7 @@ public sealed class StoredDataReader(NpgsqlDataSource dataSource)
         }
         var contrat = await ReadContratAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StoredData(revision, quartiers, communes, contrat);
+        return new SnapshotData(revision, quartiers, communes, contrat);
     }
 
     private static async Task<ContratDeVille> ReadContratAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

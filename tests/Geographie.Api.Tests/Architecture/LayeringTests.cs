@@ -10,6 +10,7 @@ public sealed class LayeringTests
     private static readonly Assembly Tiles = typeof(Geographie.Tiles.TileDataSet).Assembly;
     private static readonly Assembly Import = typeof(Geographie.Import.Files.SourceFileReader).Assembly;
     private static readonly Assembly Features = typeof(Geographie.Features.FeatureCatalog).Assembly;
+    private static readonly Assembly Storage = typeof(Geographie.Storage.Migrator).Assembly;
 
     private static string[] References(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard" && n != "Microsoft.Win32.Primitives").Order().ToArray();
@@ -33,4 +34,18 @@ public sealed class LayeringTests
     [Fact]
     public void The_feature_core_knows_no_web_grpc_or_database() =>
         Assert.DoesNotContain(References(Features), n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("Npgsql", StringComparison.Ordinal) || n.StartsWith("Grpc", StringComparison.Ordinal));
+
+    [Fact]
+    public void Storage_knows_no_web_or_grpc() =>
+        Assert.DoesNotContain(References(Storage), n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("Grpc", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_snapshot_seam_is_the_domains_and_both_sources_implement_it()
+    {
+        var seam = typeof(Geographie.Domain.Snapshots.ISnapshotSource);
+
+        Assert.Same(Domain, seam.Assembly);
+        Assert.Contains(seam, typeof(Geographie.Storage.Reading.StoredDataReader).GetInterfaces());
+        Assert.Contains(seam, typeof(Geographie.Import.Shipped.ShippedFilesSource).GetInterfaces());
+    }
 }

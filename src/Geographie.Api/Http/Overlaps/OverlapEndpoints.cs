@@ -41,7 +41,7 @@ public static class OverlapEndpoints
     {
         var version = geography is null ? GeographyVersions.Default : GeographyVersions.Find(geography);
         problem = version is null
-            ? Invalid(field, $"unknown geography '{geography}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}")
+            ? Invalid(field, GeographyVersions.UnknownMessage(geography))
             : null;
         return version;
     }

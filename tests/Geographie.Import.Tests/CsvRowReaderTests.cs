@@ -1,6 +1,6 @@
 using Geographie.Import.Csv;
 
-namespace Geographie.Storage.Tests.Imports;
+namespace Geographie.Import.Tests;
 
 public sealed class CsvRowReaderTests
 {

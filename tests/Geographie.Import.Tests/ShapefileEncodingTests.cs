@@ -1,12 +1,12 @@
 using System.Text;
 using Geographie.Import.Csv;
 using Geographie.Import.Files;
-using Geographie.Testing;
+using Geographie.Import.Shipped;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Esri;
 
-namespace Geographie.Storage.Tests.Imports;
+namespace Geographie.Import.Tests;
 
 /// <summary>
 /// Shapefile attributes decoded with the code page the file declares: the real register names with "œ" (0x9C in
@@ -23,7 +23,7 @@ public sealed class ShapefileEncodingTests : IDisposable
     /// <summary>The register's quartiers whose names hold "œ", with their codes (22 rows in the shipped register).</summary>
     private static (string Code, string Name)[] NamesWithOe()
     {
-        using var csv = CsvRowReader.Open(new StreamReader(Geodata.Path("qpv2024/registre_qpv2024_par_commune.csv")), out var header);
+        using var csv = CsvRowReader.Open(new StreamReader(Path.Combine(ShippedGeodata.Find(), "qpv2024/registre_qpv2024_par_commune.csv")), out var header);
         var names = new Dictionary<string, string>();
         while (csv.ReadRow() is { } row)
         {

@@ -2,7 +2,7 @@ using System.Globalization;
 using Geographie.Import.Csv;
 using NetTopologySuite.Geometries;
 
-namespace Geographie.Api.Tiles;
+namespace Geographie.Import.Points;
 
 /// <summary>A collège of the shipped list (geodata/points/colleges_publics_13.csv) with its éducation prioritaire status.</summary>
 public sealed record Etablissement(string Uai, string Name, string Ep, string Commune, Point Location)
