@@ -17,6 +17,9 @@ public sealed class KestrelApp : IAsyncLifetime
     private readonly TestDatabase _database = new();
     private WebApplicationFactory<Program> _factory = null!;
 
+    /// <summary>Further configuration settings (key, value), e.g. <c>("Geographie:Map:BasemapStyleUrl", …)</c>.</summary>
+    public IReadOnlyList<(string Key, string Value)> Settings { get; init; } = [];
+
     /// <summary>The REST base URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string RestUrl { get; private set; } = null!;
 
@@ -42,11 +45,17 @@ public sealed class KestrelApp : IAsyncLifetime
         for (var attempt = 1; ; attempt++)
         {
             (RestUrl, GrpcUrl, MetricsUrl) = ($"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}");
-            _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-                .UseSetting("Geographie:Database", _database.ConnectionString)
-                .UseSetting("Geographie:RestUrl", RestUrl)
-                .UseSetting("Geographie:GrpcUrl", GrpcUrl)
-                .UseSetting("Geographie:MetricsUrl", MetricsUrl));
+            _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+            {
+                web.UseSetting("Geographie:Database", _database.ConnectionString)
+                    .UseSetting("Geographie:RestUrl", RestUrl)
+                    .UseSetting("Geographie:GrpcUrl", GrpcUrl)
+                    .UseSetting("Geographie:MetricsUrl", MetricsUrl);
+                foreach (var (key, value) in Settings)
+                {
+                    web.UseSetting(key, value);
+                }
+            });
             _factory.UseKestrel();
             try
             {
