@@ -114,7 +114,7 @@ public sealed class MapSession(IBrowserContext context, IPage page) : IAsyncDisp
         null, new PageWaitForFunctionOptions { Timeout = 30_000 });
 
     /// <summary>Waits for the map to settle (tiles loaded, labels and header refreshed).</summary>
-    public Task WaitIdle() => page.EvaluateAsync("() => new Promise(resolve => { const map = window.geographieMap; if (map.loaded() && !map.isMoving()) { map.once('idle', resolve); map.triggerRepaint(); } else map.once('idle', resolve); })");
+    public Task WaitIdle() => page.EvaluateAsync("() => new Promise(resolve => { const map = window.geographieMap; map.once('idle', () => resolve(true)); map.triggerRepaint(); })");
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await context.CloseAsync();

@@ -55,7 +55,7 @@ public sealed class MapTerritoryBrowserTests(MapBrowser browser)
         await banner.Locator("button", new LocatorLocatorOptions { HasText = "QPV 2015" }).ClickAsync();
         Assert.Equal("qpv2015", await page.InputValueAsync("#filter-geography"));
         var elsewhere = page.Locator("#geography-banner[data-kind='none-in-view']");
-        await page.EvaluateAsync("() => window.geographieMap.jumpTo({ center: [5.38, 43.3], zoom: 12 })");
+        await page.EvaluateAsync("() => { window.geographieMap.jumpTo({ center: [5.38, 43.3], zoom: 12 }); }");
         await elsewhere.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
         await elsewhere.Locator("button").ClickAsync();
         await session.WaitRendered("quartiers");

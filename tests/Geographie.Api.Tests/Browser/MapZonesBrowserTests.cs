@@ -16,12 +16,12 @@ public sealed class MapZonesBrowserTests(MapBrowser browser)
     public async Task Search_finds_a_commune_by_name_or_insee_and_a_quartier_by_name_without_accents()
     {
         // Rule: the first shipped Rhône commune, and the first Lyon 2015 quartier, whose names carry an accent.
-        var commune = MapData.RhoneCommunes.First(c => MapData.Unaccented(c.Name) != c.Name.ToLowerInvariant());
+        var commune = MapData.RhoneCommunes.First(c => MapData.HasAccent(c.Name));
         await using var session = await browser.OpenAsync("geo=qpv2015");
         var page = session.Page;
         var quartiers = JsonDocument.Parse(await new HttpClient().GetStringAsync($"{browser.BaseUrl}/v1/quartiers?geography=qpv2015&limit=2000"))
             .RootElement.EnumerateArray().Select(q => (Code: q.GetProperty("code").GetString()!, Name: q.GetProperty("name").GetString()!)).ToArray();
-        var quartier = quartiers.First(q => MapData.Unaccented(q.Name) != q.Name.ToLowerInvariant());
+        var quartier = quartiers.First(q => MapData.HasAccent(q.Name));
 
         await page.FillAsync("#search", MapData.Unaccented(commune.Name));
         await page.WaitForSelectorAsync($"#search-results li[data-kind='commune'][data-code='{commune.Insee}']", new PageWaitForSelectorOptions { Timeout = 15_000 });
@@ -64,7 +64,7 @@ public sealed class MapZonesBrowserTests(MapBrowser browser)
         Assert.Contains(code, csv);
 
         // A square drawn around a point inside the same quartier (about 300 m a side), back at a street zoom.
-        await page.EvaluateAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"() => window.geographieMap.jumpTo({{ center: [{inside.X}, {inside.Y}], zoom: 15 }})"));
+        await page.EvaluateAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"() => {{ window.geographieMap.jumpTo({{ center: [{inside.X}, {inside.Y}], zoom: 15 }}); }}"));
         await page.ClickAsync("#zone-draw");
         const double half = 0.0015;
         foreach (var (dx, dy) in new[] { (-half, -half), (half, -half), (half, half), (-half, half) })
