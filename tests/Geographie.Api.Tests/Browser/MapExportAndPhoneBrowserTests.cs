@@ -55,9 +55,11 @@ public sealed class MapExportAndPhoneBrowserTests(MapBrowser browser)
 
         await session.ClickAsync(inside.X, inside.Y);
         await page.WaitForSelectorAsync($"#panel.open[data-code='{code}']", new PageWaitForSelectorOptions { Timeout = 15_000 });
-        await page.WaitForFunctionAsync("() => { const r = document.querySelector('#panel').getBoundingClientRect(); return r.bottom <= innerHeight + 1 && r.top < innerHeight; }", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+        await page.Locator("#panel").EvaluateAsync("panel => Promise.all(panel.getAnimations().map(a => a.finished))");
+        var screenshots = Directory.CreateDirectory(Path.Combine(Geographie.Testing.Geodata.Root, "artifacts", "screenshots")).FullName;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "map-phone.png") });
         var panel = (await page.Locator("#panel").BoundingBoxAsync())!;
-        Assert.True(Math.Abs(panel.Width - 390) < 1 && panel.Y > 844 / 2.0, $"panel {panel.Width}×{panel.Height} at y={panel.Y}");
+        Assert.True(Math.Abs(panel.Width - 390) < 1 && panel.Y > 844 / 2.0 && panel.Y + panel.Height <= 845, $"panel {panel.Width}×{panel.Height} at y={panel.Y}");
         Assert.True(await page.IsVisibleAsync("#eligibility[data-status]"), "eligibility card in view");
 
         // The menu folds away and the map takes the room.
