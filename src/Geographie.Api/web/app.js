@@ -542,6 +542,10 @@ const sharesPanel = {
     panelController?.abort();
     const controller = new AbortController();
     panelController = controller;
+    state.quartier = null;
+    highlightQuartier(null);
+    writeHashState();
+    $('panel').removeAttribute('data-code');
     openPanelShell(title);
     setPanelSectionsHidden(true);
     return controller;

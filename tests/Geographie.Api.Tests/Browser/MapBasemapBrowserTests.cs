@@ -33,6 +33,10 @@ public sealed class MapBasemapBrowserTests : IAsyncLifetime
     {
         using var http = new HttpClient();
         Assert.Contains(StyleUrl, await http.GetStringAsync(_app.RestUrl + "/map-config.json"));
+        using (var index = await http.GetAsync(_app.RestUrl + "/"))
+        {
+            Assert.Contains("connect-src 'self' https://basemap.invalid;", index.Headers.GetValues("Content-Security-Policy").Single());
+        }
 
         await using var session = await MapBrowser.OpenAsync(_browser, _app.RestUrl, "", 1280, 800,
             page => page.RouteAsync(StyleUrl, route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "application/json", Body = Style })));
