@@ -15,6 +15,9 @@ public sealed class KestrelApp : IAsyncLifetime
     private readonly TestDatabase _database = new();
     private WebApplicationFactory<Program> _factory = null!;
 
+    /// <summary>Further configuration settings (key, value), e.g. <c>("Geographie:Map:BasemapStyleUrl", …)</c>.</summary>
+    public IReadOnlyList<(string Key, string Value)> Settings { get; init; } = [];
+
     /// <summary>The REST base URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string RestUrl { get; private set; } = null!;
 
@@ -37,11 +40,17 @@ public sealed class KestrelApp : IAsyncLifetime
         await _database.MigrateAsync();
         Assert.Equal(0, await ShippedData.LoadAsync(_database.DataSource, Geodata.Path(""), TextWriter.Null, CancellationToken.None));
         LoopbackPorts.Urls urls;
-        (_factory, urls) = await LoopbackPorts.StartAsync(ports => new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("Geographie:Database", _database.ConnectionString)
-            .UseSetting("Geographie:RestUrl", ports.Rest)
-            .UseSetting("Geographie:GrpcUrl", ports.Grpc)
-            .UseSetting("Geographie:MetricsUrl", ports.Metrics)));
+        (_factory, urls) = await LoopbackPorts.StartAsync(ports => new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Geographie:Database", _database.ConnectionString)
+                .UseSetting("Geographie:RestUrl", ports.Rest)
+                .UseSetting("Geographie:GrpcUrl", ports.Grpc)
+                .UseSetting("Geographie:MetricsUrl", ports.Metrics);
+            foreach (var (key, value) in Settings)
+            {
+                web.UseSetting(key, value);
+            }
+        }));
         (RestUrl, GrpcUrl, MetricsUrl) = (urls.Rest, urls.Grpc, urls.Metrics);
         Assert.True(await _factory.Services.GetRequiredService<SnapshotRefresher>().PollAsync(CancellationToken.None));
     }

@@ -103,13 +103,14 @@ public static class GeographieHostExtensions
     {
         var options = app.Services.GetRequiredService<IOptions<GeographieOptions>>().Value;
         app.UseMiddleware<EdgeErrorMiddleware>();
-        app.UseResponseHeaders();
+        app.UseResponseHeaders(options.Map.BasemapStyle()?.GetLeftPart(UriPartial.Authority));
         app.UseStatusCodePages();
         app.UseGeographieObservability(options);
         app.UseRequestTargetLimits();
         app.UseListenerSeparation(options);
         app.UseGrpcRequestLimits(options);
         app.UseMapPage();
+        app.MapMapPageConfig(options.Map);
         app.MapHealthEndpoints();
         app.MapContratEndpoints();
         app.MapQuartierEndpoints();

@@ -81,6 +81,9 @@ public sealed class GeographieOptions
     /// <summary>How many requests one client may send at once above its per-second rate.</summary>
     public int RateLimitBurst { get; set; } = 100;
 
+    /// <summary>Settings of the map page at <c>/</c> (section <c>Geographie:Map</c>).</summary>
+    public MapPageOptions Map { get; set; } = new();
+
     /// <summary>Take the client address from X-Forwarded-For (behind a trusted balancer), for rate limits and logs.</summary>
     public bool TrustForwardedFor { get; set; }
 }

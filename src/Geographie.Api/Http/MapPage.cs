@@ -1,3 +1,4 @@
+using Geographie.Api.Hosting;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 
@@ -5,10 +6,13 @@ namespace Geographie.Api.Http;
 
 /// <summary>
 /// The map page at <c>/</c> and MapLibre GL JS under <c>/vendor/maplibre-gl/</c>, served from the <c>wwwroot</c>
-/// folder next to the program (no CDN: the page works offline).
+/// folder next to the program (no CDN: the page works offline), and the page's settings at <c>/map-config.json</c>.
 /// </summary>
 public static class MapPage
 {
+    /// <summary>Where the page reads its settings.</summary>
+    public const string ConfigPath = "/map-config.json";
+
     /// <summary>Serves index.html at / and the static files.</summary>
     public static WebApplication UseMapPage(this WebApplication app)
     {
@@ -31,4 +35,19 @@ public static class MapPage
         });
         return app;
     }
+
+    /// <summary>
+    /// Maps <c>GET /map-config.json</c>: <c>{"basemapStyleUrl": null}</c> by default, else the configured style URL
+    /// (see <see cref="MapPageOptions.BasemapStyleUrl"/>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapMapPageConfig(this IEndpointRouteBuilder routes, MapPageOptions options)
+    {
+        var config = new MapPageConfig(options.BasemapStyle()?.AbsoluteUri);
+        routes.MapGet(ConfigPath, () => TypedResults.Ok(config)).WithTags("map").ExcludeFromDescription();
+        return routes;
+    }
+
+    /// <summary>The body of <c>/map-config.json</c>.</summary>
+    /// <param name="BasemapStyleUrl">MapLibre style drawn under the QPV layers; null: none (offline).</param>
+    public sealed record MapPageConfig(string? BasemapStyleUrl);
 }

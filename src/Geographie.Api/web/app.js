@@ -1,10 +1,18 @@
-// Carte Géographie : quartiers prioritaires (QPV), communes et collèges de la
-// Métropole Aix-Marseille-Provence, défis et projets du Contrat de ville,
-// vérification d'éligibilité d'un point.
+// Carte Géographie : quartiers prioritaires (QPV) et communes de chaque territoire chargé,
+// collèges, défis et projets du Contrat de ville Aix-Marseille-Provence, éligibilité d'un
+// point, parts en QPV d'une zone.
 //
-// Aucune ressource distante : pas de fond de carte, pas de serveur de glyphes
-// ni de sprites. Les étiquettes sont des éléments HTML posés sur la carte.
+// Aucune ressource distante par défaut : pas de fond de carte (sauf s'il est configuré,
+// voir /map-config.json), pas de serveur de glyphes ni de sprites. Les étiquettes sont
+// des éléments HTML posés sur la carte.
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
+import {
+  $, el, debounce, getJson, isAbort, numberFormat, formatArea, metaRow,
+} from './util.js';
+import { findPlaces, quartiersOf } from './places.js';
+import { setupTerritory } from './territory.js';
+import { setupZones } from './zones.js';
+import { setupExport } from './export.js';
 
 // ---------------------------------------------------------------------------
 // Constantes
@@ -64,80 +72,14 @@ const SCOPES = {
   quartiers: 'Quartiers ciblés',
 };
 
-const numberFormat = new Intl.NumberFormat('fr-FR');
-const percentFormat = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 2 });
 const coordFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 5, maximumFractionDigits: 5 });
 
 // ---------------------------------------------------------------------------
 // Petits utilitaires
 // ---------------------------------------------------------------------------
 
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'class') node.className = value;
-    else if (key === 'text') node.textContent = value;
-    else if (key === 'dataset') Object.assign(node.dataset, value);
-    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-function debounce(fn, delay) {
-  let timer;
-  return (...args) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), delay);
-  };
-}
-
-class ApiError extends Error {
-  constructor(status, problem) {
-    super(problem?.detail || problem?.title || `Erreur HTTP ${status}`);
-    this.status = status;
-    this.problem = problem;
-  }
-}
-
-/** GET JSON ; lève ApiError avec le « problem JSON » (RFC 9457) si présent. */
-async function getJson(path, params = {}, signal) {
-  const url = new URL(path, location.origin);
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
-  }
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
-  if (!response.ok) {
-    let problem = null;
-    try { problem = await response.json(); } catch { /* corps non JSON */ }
-    throw new ApiError(response.status, problem);
-  }
-  return response.json();
-}
-
-function isAbort(error) {
-  return error?.name === 'AbortError';
-}
-
 function formatMetres(value) {
   return `${numberFormat.format(Math.round(value))} m`;
-}
-
-function formatArea(m2) {
-  if (m2 >= 10_000) return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(m2 / 10_000)} ha`;
-  return `${numberFormat.format(Math.round(m2))} m²`;
-}
-
-function splitList(value) {
-  if (!value) return [];
-  return String(value).split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function classLabel(cls, singular, plural) {
@@ -493,10 +435,6 @@ function closePanel() {
   panelReturnFocus = null;
 }
 
-function metaRow(term, ...value) {
-  return [el('dt', { text: term }), el('dd', {}, ...value)];
-}
-
 function orientationLabel(id) {
   const o = reference.orientations.get(id);
   if (!o) return id || '';
@@ -598,45 +536,30 @@ async function openQuartier(code, { fit = false, bbox = null, focus = true } = {
   }
 }
 
-/** Panneau « part en QPV » d'une commune (GET /v1/overlaps?commune=), avec le CSV à télécharger. */
-async function openCommuneShares(insee, name) {
-  panelController?.abort();
-  const controller = new AbortController();
-  panelController = controller;
-  openPanelShell(`${name || insee} — part en QPV`);
-  setPanelSectionsHidden(true);
-  const params = { commune: insee, geography: state.geography };
-  const csv = new URL('/v1/overlaps', location.origin);
-  csv.search = new URLSearchParams({ ...params, format: 'csv' }).toString();
-  try {
-    const body = await getJson('/v1/overlaps', params, controller.signal);
-    if (controller.signal.aborted) return;
-    const zone = body.zones[0];
-    const rows = [
-      ...metaRow('Commune', `${zone.name || name || ''} (${zone.id})`),
-      ...metaRow('Géographie', GEOGRAPHIES[state.geography]),
-      ...metaRow('Surface', formatArea(zone.zoneAreaM2)),
-      ...metaRow('En QPV', `${formatArea(zone.qpvAreaM2)} (${percentFormat.format(zone.shareInQpv)})`),
-    ];
-    for (const q of zone.quartiers) {
-      rows.push(...metaRow(q.code, quartierButton(q.code, q.name),
-        ` — ${formatArea(q.intersectionM2)}, ${percentFormat.format(q.shareOfZone)} de la commune, ${percentFormat.format(q.shareOfQuartier)} du quartier`));
-    }
-    rows.push(...metaRow('Export', el('a', { href: csv.toString(), download: `qpv-${state.geography}-${insee}.csv`, text: 'Télécharger les parts (CSV)' })));
-    $('panel-meta').replaceChildren(...rows);
-    const notice = $('panel-perimeter');
-    notice.hidden = zone.complete;
-    notice.replaceChildren(zone.complete ? '' : `Réponse incomplète : ${zone.incompleteReason}${zone.missing.length ? ` (QPV sans périmètre chargé : ${zone.missing.join(', ')})` : ''}.`);
-  } catch (error) {
-    if (isAbort(error)) return;
-    console.warn('Parts en QPV', insee, error);
-    const notice = $('panel-perimeter');
-    notice.hidden = false;
-    notice.replaceChildren(`Impossible de calculer la part en QPV : ${error.message}`);
-  } finally {
+/** Le panneau tel que les zones l'emploient : un titre, un avis, des liens vers les quartiers. */
+const sharesPanel = {
+  open(title) {
+    panelController?.abort();
+    const controller = new AbortController();
+    panelController = controller;
+    state.quartier = null;
+    highlightQuartier(null);
+    writeHashState();
+    $('panel').removeAttribute('data-code');
+    openPanelShell(title);
+    setPanelSectionsHidden(true);
+    return controller;
+  },
+  done(controller) {
     if (panelController === controller) $('panel').removeAttribute('aria-busy');
-  }
-}
+  },
+  notice(text) {
+    const notice = $('panel-perimeter');
+    notice.hidden = !text;
+    notice.replaceChildren(text);
+  },
+  quartierButton,
+};
 
 function highlightQuartier(code) {
   if (!map?.getLayer('quartiers-selected')) return;
@@ -674,7 +597,7 @@ function clearEligibility() {
   const box = $('eligibility');
   box.removeAttribute('data-status');
   box.removeAttribute('aria-busy');
-  box.replaceChildren(el('p', { class: 'hint', text: 'Cliquez sur la carte en dehors d\'un quartier pour savoir si ce point est situé dans un QPV.' }));
+  box.replaceChildren(el('p', { class: 'hint', text: 'Cliquez sur la carte pour savoir si ce point est situé dans un QPV.' }));
   $('eligibility-clear').hidden = true;
 }
 
@@ -698,6 +621,8 @@ async function checkEligibility(lngLat) {
   box.removeAttribute('data-status');
   box.setAttribute('aria-busy', 'true');
   box.replaceChildren(el('p', { class: 'muted', text: 'Vérification en cours…' }));
+  // Sur un téléphone la barre est au-dessus de la carte : la carte d'éligibilité y est ramenée à l'écran.
+  if (window.matchMedia('(max-width: 47.99rem)').matches) box.scrollIntoView({ block: 'nearest' });
   $('eligibility-clear').hidden = false;
   setMarker([lng, lat], '#57606a');
   try {
@@ -747,7 +672,7 @@ function renderEligibility(r, point) {
 // Recherche (combobox accessible)
 // ---------------------------------------------------------------------------
 
-let searchController = null;
+let searchRun = 0; // seule la dernière recherche lancée s'affiche
 let searchResults = [];
 let activeIndex = -1;
 
@@ -776,12 +701,35 @@ function chooseResult(result) {
   setExpanded(false);
   $('search').value = `${result.name} (${result.code})`;
   $('search-status').textContent = '';
-  openQuartier(result.code, { fit: Boolean(result.bbox), bbox: result.bbox, focus: true });
+  if (result.kind === 'commune') {
+    if (result.bbox) fitBbox(result.bbox);
+    zones?.openCommune(result.code, result.name);
+  } else {
+    openQuartier(result.code, { fit: Boolean(result.bbox), bbox: result.bbox, focus: true });
+  }
+}
+
+function resultItem(r, i) {
+  const commune = r.kind === 'commune';
+  return el('li', {
+    id: `search-result-${i}`,
+    role: 'option',
+    'aria-selected': 'false',
+    dataset: { code: r.code, kind: r.kind },
+    onmousedown: (event) => event.preventDefault(), // garde le focus dans le champ
+    onclick: () => chooseResult(r),
+  },
+  el('span', { class: 'result-name', text: r.name || r.code }),
+  el('span', { class: 'result-meta' },
+    el('span', { class: 'badge', text: commune ? 'Commune' : 'Quartier' }), ' ',
+    el('code', { text: r.code }),
+    commune ? '' : ` · ${(r.communes || []).map((c) => c.name).join(', ')}`,
+    r.perimeterLoaded === false ? el('span', { class: 'badge muted-badge', text: 'périmètre non chargé' }) : null));
 }
 
 async function runSearch() {
   const text = $('search').value.trim();
-  searchController?.abort();
+  const run = ++searchRun;
   if (text.length < 2) {
     searchResults = [];
     $('search-results').replaceChildren();
@@ -789,32 +737,17 @@ async function runSearch() {
     $('search-status').textContent = text.length ? 'Saisissez au moins deux caractères.' : '';
     return;
   }
-  const controller = new AbortController();
-  searchController = controller;
   try {
-    const results = await getJson('/v1/quartiers', { search: text, geography: state.geography, limit: 10 }, controller.signal);
-    if (controller.signal.aborted) return;
-    searchResults = Array.isArray(results) ? results : [];
-    const list = $('search-results');
-    list.replaceChildren(...searchResults.map((r, i) => el('li', {
-      id: `search-result-${i}`,
-      role: 'option',
-      'aria-selected': 'false',
-      dataset: { code: r.code },
-      onmousedown: (event) => event.preventDefault(), // garde le focus dans le champ
-      onclick: () => chooseResult(r),
-    },
-    el('span', { class: 'result-name', text: r.name || r.code }),
-    el('span', { class: 'result-meta' },
-      el('code', { text: r.code }),
-      ` · ${(r.communes || []).map((c) => c.name).join(', ')}`,
-      r.perimeterLoaded === false ? el('span', { class: 'badge muted-badge', text: 'périmètre non chargé' }) : null))));
+    const results = await findPlaces(text, state.geography);
+    if (run !== searchRun) return;
+    searchResults = results;
+    $('search-results').replaceChildren(...searchResults.map(resultItem));
     setExpanded(searchResults.length > 0);
     $('search-status').textContent = searchResults.length
-      ? `${searchResults.length} quartier${searchResults.length > 1 ? 's' : ''} trouvé${searchResults.length > 1 ? 's' : ''}. Flèches haut et bas pour parcourir, Entrée pour ouvrir.`
-      : 'Aucun quartier ne correspond.';
+      ? `${searchResults.length} résultat${searchResults.length > 1 ? 's' : ''}. Flèches haut et bas pour parcourir, Entrée pour ouvrir.`
+      : 'Aucune commune ni aucun quartier ne correspond.';
   } catch (error) {
-    if (isAbort(error)) return;
+    if (run !== searchRun) return;
     console.warn('Recherche', error);
     setExpanded(false);
     $('search-status').textContent = `Recherche impossible : ${error.message}`;
@@ -913,6 +846,7 @@ function applyFilters({ geographyChanged = false } = {}) {
     $('search-results').replaceChildren();
     setExpanded(false);
     if (state.point) checkEligibility(state.point);
+    territory?.refresh();
   }
   if (state.quartier) openQuartier(state.quartier, { focus: false });
 }
@@ -953,7 +887,53 @@ function setupFilters() {
 // Carte
 // ---------------------------------------------------------------------------
 
+/** Le réglage de fond de carte (/map-config.json) ; sans réglage ou en cas d'échec, aucun fond. */
+async function loadBasemap() {
+  let url = null;
+  try {
+    url = (await getJson('/map-config.json')).basemapStyleUrl;
+    if (!url) return null;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await response.json();
+  } catch (error) {
+    console.warn('Fond de carte indisponible', url, error);
+    if (url) showMapMessage('Le fond de carte configuré est injoignable : la carte s\'affiche sans fond.');
+    return null;
+  }
+}
+
+/** Nos couches par-dessus le fond de carte, communes translucides pour le laisser voir. */
+function withBasemap(style, basemap) {
+  if (!basemap) return style;
+  const ours = style.layers.filter((layer) => layer.type !== 'background').map((layer) => (layer.id === 'communes-fill'
+    ? { ...layer, paint: { ...layer.paint, 'fill-opacity': 0.35 } }
+    : layer));
+  return {
+    ...basemap,
+    sources: { ...basemap.sources, ...style.sources },
+    layers: [...(basemap.layers || []), ...ours],
+  };
+}
+
+function chooseGeography(code) {
+  if (!GEOGRAPHIES[code] || code === state.geography) return;
+  state.geography = code;
+  syncFilterControls();
+  applyFilters({ geographyChanged: true });
+}
+
+/** Emprise des périmètres chargés d'une géographie (liste des quartiers), null s'il n'y en a pas. */
+async function perimetersBounds(code) {
+  const boxes = (await quartiersOf(code)).filter((q) => q.perimeterLoaded !== false && Array.isArray(q.bbox)).map((q) => q.bbox);
+  if (!boxes.length) return null;
+  return [[Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1]))],
+    [Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]];
+}
+
 let map = null;
+let zones = null;
+let territory = null;
 
 function showMapMessage(text) {
   const message = $('map-message');
@@ -1020,15 +1000,17 @@ function setupMapInteractions() {
     tooltip.remove();
   });
 
+  // Chaque clic vérifie le point ; dans un quartier il ouvre aussi sa fiche, ailleurs la part en QPV de la commune.
   map.on('click', (event) => {
+    if (zones.takeClick(event.lngLat)) return;
     const features = map.queryRenderedFeatures(event.point, { layers: ['quartiers-fill', 'communes-fill'] });
     const quartier = features.find((f) => f.sourceLayer === 'quartiers');
     const commune = features.find((f) => f.sourceLayer === 'communes');
+    checkEligibility(event.lngLat);
     if (quartier?.properties?.code) {
       openQuartier(quartier.properties.code, { focus: false });
-    } else {
-      checkEligibility(event.lngLat);
-      if (commune?.properties?.insee) openCommuneShares(commune.properties.insee, commune.properties.name);
+    } else if (commune?.properties?.insee) {
+      zones.openCommune(commune.properties.insee, commune.properties.name);
     }
   });
 }
@@ -1045,6 +1027,11 @@ async function init() {
       closePanel();
     }
   });
+  $('sidebar-toggle').addEventListener('click', () => {
+    const collapsed = document.body.classList.toggle('sidebar-collapsed');
+    $('sidebar-toggle').setAttribute('aria-expanded', String(!collapsed));
+    map?.resize();
+  });
   $('eligibility-clear').addEventListener('click', clearEligibility);
   $('eligibility-center').addEventListener('click', () => { if (map) checkEligibility(map.getCenter()); });
 
@@ -1052,12 +1039,14 @@ async function init() {
     syncFilterControls();
     $('filters-status').textContent = describeFilters();
   });
-  const tileJson = await loadTileJson();
+  const [tileJson, basemap] = await Promise.all([loadTileJson(), loadBasemap()]);
 
   try {
     map = new maplibregl.Map({
       container: 'map',
-      style: buildStyle(tileJson),
+      style: withBasemap(buildStyle(tileJson), basemap),
+      // Sans quoi l'impression (ou une capture) du canevas WebGL sort blanche.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
       bounds: METROPOLE_BOUNDS,
       fitBoundsOptions: { padding: 16 },
       hash: HASH_MAP_KEY,
@@ -1092,6 +1081,12 @@ async function init() {
   map.keyboard.disableRotation();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  // L'attribution compacte s'ouvre d'elle-même au chargement et couvre la carte d'un téléphone : on la replie.
+  map.once('load', () => {
+    const attribution = map.getContainer().querySelector('.maplibregl-ctrl-attrib');
+    attribution?.classList.remove('maplibregl-compact-show');
+    attribution?.removeAttribute('open');
+  });
 
   map.on('error', (event) => {
     // Les tuiles en erreur ne doivent pas bloquer la page ; on le signale discrètement.
@@ -1103,6 +1098,14 @@ async function init() {
 
   map.once('load', () => {
     new LabelLayer(map); // eslint-disable-line no-new
+    zones = setupZones(map, { panel: sharesPanel, geography: () => state.geography, geographyLabel: (code) => GEOGRAPHIES[code] || code });
+    territory = setupTerritory(map, {
+      geography: () => state.geography,
+      geographyLabel: (code) => GEOGRAPHIES[code] || code,
+      onChooseGeography: chooseGeography,
+      loadedBounds: perimetersBounds,
+    });
+    setupExport(map, { geography: () => state.geography });
     setupMapInteractions();
     highlightQuartier(state.quartier);
     if (state.quartier) {
