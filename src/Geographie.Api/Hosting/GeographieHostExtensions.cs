@@ -115,7 +115,7 @@ public static class GeographieHostExtensions
         app.UseGrpcRequestLimits(options);
         app.UseHttpConventions();
         app.UseMapPage();
-        var routes = app.MapGroup(string.Empty).AnswerHeadLikeGet();
+        var routes = app.MapGroup(string.Empty).AnswerHeadLikeGet().RequireContentType();
         routes.MapHealthEndpoints();
         routes.MapContratEndpoints();
         routes.MapQuartierEndpoints();

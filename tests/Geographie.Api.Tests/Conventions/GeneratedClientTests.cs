@@ -45,7 +45,12 @@ public sealed class GeneratedClientTests(GeographieApp app) : IClassFixture<Geog
         var emitted = compilation.Emit(assembly);
         Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
         var type = Assembly.Load(assembly.ToArray()).GetType("Generated.GeographieClient")!;
-        return Activator.CreateInstance(type, app.Client.BaseAddress!.ToString(), app.Client)!;
+        // NSwag writes (string baseUrl, HttpClient) or (HttpClient) with a BaseUrl property, depending on the document's servers.
+        var constructor = type.GetConstructors().Single();
+        var client = constructor.Invoke(constructor.GetParameters()
+            .Select(p => p.ParameterType == typeof(HttpClient) ? app.Client : (object)app.Client.BaseAddress!.ToString()).ToArray());
+        type.GetProperty("BaseUrl")?.SetValue(client, app.Client.BaseAddress!.ToString());
+        return client;
     }
 
     [Fact]
@@ -108,7 +113,10 @@ public sealed class GeneratedClientTests(GeographieApp app) : IClassFixture<Geog
         var error = await Assert.ThrowsAnyAsync<Exception>(() => CallAsync(client, "GetV1Eligibility", ("lon", 4.8), ("lat", 95.0)));
 
         Assert.Equal(400, error.GetType().GetProperty("StatusCode")!.GetValue(error));
-        Assert.Contains("lat", (string)error.GetType().GetProperty("Response")!.GetValue(error)!);
+        // Typed: ApiException<ProblemDetails>, its Result the problem the service wrote.
+        var problem = error.GetType().GetProperty("Result")!.GetValue(error)!;
+        Assert.Equal(400, Property(problem, "Status"));
+        Assert.Contains("lat", (string)Property(problem, "Detail")!);
     }
 
     // The generated methods take every parameter in order; those not named here are sent as null.

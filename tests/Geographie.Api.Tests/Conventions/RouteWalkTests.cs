@@ -108,7 +108,7 @@ public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<Geographie
             Assert.True(Documents304(operation) == (etag is not null), $"{context}: 304 documented {Documents304(operation)}, ETag {etag}");
             if (etag is not null)
             {
-                Assert.Contains("no-cache", get.Headers.CacheControl!.ToString());
+                Assert.True(get.Headers.CacheControl is not null, $"{context}: an ETag without Cache-Control");
                 using var again = await SendAsync(HttpMethod.Get, operation.Url, r => r.Headers.IfNoneMatch.Add(etag));
                 Assert.True(again.StatusCode == HttpStatusCode.NotModified, $"{context} If-None-Match {etag}: {(int)again.StatusCode}");
                 Assert.Empty(await again.Content.ReadAsByteArrayAsync());

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Geographie.Api.Hosting;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Geographie.Api.Http.Conventions;
@@ -57,6 +58,23 @@ public static class HttpConventions
     /// <summary>Adds compression and CORS to the pipeline (after the listener separation: the gRPC port has neither).</summary>
     public static IApplicationBuilder UseHttpConventions(this IApplicationBuilder app) =>
         app.UseResponseCompression().UseCors();
+
+    /// <summary>
+    /// Refuses a body without a Content-Type on every endpoint of <paramref name="builder"/> that declares the types it
+    /// accepts: 415 naming them. (Routing itself answers 415 to a type outside the list, but lets a missing one through.)
+    /// </summary>
+    public static TBuilder RequireContentType<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter((invocation, next) =>
+        {
+            var context = invocation.HttpContext;
+            if (!string.IsNullOrEmpty(context.Request.ContentType)
+                || context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAcceptsMetadata>().SelectMany(a => a.ContentTypes).Distinct().ToArray() is not { Length: > 0 } accepted)
+            {
+                return next(invocation);
+            }
+            return ValueTask.FromResult<object?>(TypedResults.Problem($"The request has no Content-Type: send {string.Join(" or ", accepted)}.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type"));
+        });
 
     /// <summary>
     /// Lets every <c>GET</c> endpoint of <paramref name="builder"/> answer <c>HEAD</c> too (the server sends the
