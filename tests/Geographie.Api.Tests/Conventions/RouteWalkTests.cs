@@ -74,11 +74,21 @@ public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<Geographie
         Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{context}: {response.Content.Headers.ContentType} {body}");
         using var problem = JsonDocument.Parse(body);
         Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        var texts = string.Join('\n', Texts(problem.RootElement));
         foreach (var mention in mentions)
         {
-            Assert.True(body.Contains(mention, StringComparison.Ordinal), $"{context}: the problem does not name '{mention}': {body}");
+            Assert.True(texts.Contains(mention, StringComparison.Ordinal), $"{context}: the problem does not name '{mention}': {body}");
         }
     }
+
+    // The problem's words as a reader sees them: property names (errors.{field}) and string values, JSON escapes undone.
+    private static IEnumerable<string> Texts(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Texts(p.Value).Prepend(p.Name)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Texts),
+        JsonValueKind.String => [element.GetString()!],
+        _ => [],
+    };
 
     [Theory]
     [MemberData(nameof(Documents))]
