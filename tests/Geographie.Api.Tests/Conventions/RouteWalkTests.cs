@@ -195,6 +195,27 @@ public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<Geographie
     }
 
     [Fact]
+    public async Task A_streamed_CSV_batch_is_answered_gzipped_row_for_row()
+    {
+        // Interior points of the shipped Lyon perimeters: each is INSIDE its own quartier.
+        var quartiers = Geographie.Import.Files.GeoJsonFeatureReader.Read(Geographie.Testing.Geodata.Path("qpv2015/qpv2015_metropole_lyon.geojson")).Features
+            .Select(f => (Code: f.Attribute("CODE_QP")!, Point: f.Geometry!.InteriorPoint)).ToArray();
+        var csv = "id,lon,lat\n" + string.Concat(quartiers.Select(q => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{q.Code},{q.Point.X:R},{q.Point.Y:R}\n")));
+        using var response = await SendAsync(HttpMethod.Post, "/v1/eligibility/batch?geography=qpv2015", r =>
+        {
+            r.Content = new StringContent(csv, Encoding.UTF8, "text/csv");
+            r.Headers.AcceptEncoding.ParseAdd("gzip");
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        await using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        var rows = (await new StreamReader(gzip).ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+        Assert.Equal(quartiers.Select(q => q.Code), rows.Select(r => r.Split(',')[0]));
+        Assert.All(rows.Zip(quartiers), pair => Assert.Contains($",INSIDE,", pair.First));
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_404_problem_details()
     {
         foreach (var url in new[] { "/v1/nothing-here", "/v2/eligibility", "/ogc/collections/qpv2015/nothing" })
