@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.OpenApi;
 using Geographie.Features;
+using Geographie.Api.Http.Conventions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geographie.Api.Features;
@@ -47,7 +48,7 @@ public static class OgcFeatureEndpoints
     /// <summary>Maps the landing page, conformance, collections, items and item routes.</summary>
     public static IEndpointRouteBuilder MapOgcFeatureEndpoints(this IEndpointRouteBuilder routes)
     {
-        var ogc = routes.MapGroup(Prefix).WithTags("ogc-features").WithGroupName(OpenApiDocument);
+        var ogc = routes.MapGroup(Prefix).WithTags("ogc-features").WithGroupName(OpenApiDocument).CachedByDataRevision();
         ogc.MapGet("/", Landing);
         ogc.MapGet("/conformance", Conformance);
         ogc.MapGet("/collections", Collections);

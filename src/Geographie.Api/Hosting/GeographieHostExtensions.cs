@@ -2,6 +2,8 @@ using System.Net;
 using Geographie.Api.Data;
 using Geographie.Api.Features;
 using Geographie.Api.Http;
+using Geographie.Api.Http.Conventions;
+using Geographie.Api.Http.OpenApi;
 using Geographie.Api.Http.Overlaps;
 using Geographie.Api.Observability;
 using Geographie.Api.Tiles;
@@ -70,17 +72,20 @@ public static class GeographieHostExtensions
         builder.Services.AddSingleton(new global::Grpc.Reflection.ReflectionV1ServiceImpl(described));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<Data.ReadinessHealthCheck>("data");
-        builder.Services.AddOpenApi();
+        builder.Services.AddHttpConventions(options.Cors);
         builder.Services.AddSingleton<FeatureCatalogs>();
         // The OGC API routes have their own OpenAPI 3.0 document (the version the OGC "oas30" class names).
-        builder.Services.AddOpenApi(OgcFeatureEndpoints.OpenApiDocument, openApi =>
-            openApi.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0);
+        builder.Services.AddGeographieOpenApi(OgcFeatureEndpoints.OpenApiDocument);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
             // Every letter as is (French names stay readable), but < > & ' " escaped: input quoted back in an error
             // can never become markup in a page that shows the answer.
             json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            // Numbers are numbers: the web defaults also read them from strings, which makes the OpenAPI schema of
+            // every number "number or string" and the generated clients' properties untyped. The batches read their
+            // own bodies (numbers as strings included) and do not use these options.
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
 
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -98,7 +103,10 @@ public static class GeographieHostExtensions
         return builder;
     }
 
-    /// <summary>The edge (errors, headers, problem details for bare statuses, listener separation), then every endpoint: health, REST, gRPC, tiles, OGC API Features, map page.</summary>
+    /// <summary>
+    /// The edge (errors, headers, problem details for bare statuses, listener separation, HTTP conventions), then every
+    /// endpoint: health, REST, gRPC, tiles, OGC API Features, map page. Every HTTP route answers HEAD like GET.
+    /// </summary>
     public static WebApplication MapGeographie(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<GeographieOptions>>().Value;
@@ -109,22 +117,24 @@ public static class GeographieHostExtensions
         app.UseRequestTargetLimits();
         app.UseListenerSeparation(options);
         app.UseGrpcRequestLimits(options);
+        app.UseHttpConventions();
         app.UseMapPage();
-        app.MapMapPageConfig(options.Map);
-        app.MapHealthEndpoints();
-        app.MapContratEndpoints();
-        app.MapQuartierEndpoints();
-        app.MapEligibilityEndpoints();
-        app.MapEligibilitySummaryEndpoint();
-        app.MapOverlapEndpoints();
-        app.MapEvolutionEndpoints();
-        app.MapTileEndpoints();
-        app.MapOgcFeatureEndpoints();
+        var routes = app.MapGroup(string.Empty).AnswerHeadLikeGet().RequireContentType();
+        routes.MapMapPageConfig(options.Map);
+        routes.MapHealthEndpoints();
+        routes.MapContratEndpoints();
+        routes.MapQuartierEndpoints();
+        routes.MapEligibilityEndpoints();
+        routes.MapEligibilitySummaryEndpoint();
+        routes.MapOverlapEndpoints();
+        routes.MapEvolutionEndpoints();
+        routes.MapTileEndpoints();
+        routes.MapOgcFeatureEndpoints();
         // A gRPC call ends by its deadline; a CheckStream may rightly run for as long as its client sends.
         app.MapGrpcService<Grpc.EligibilityGrpcService>().DisableRequestTimeout();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
-        app.MapOpenApi();
+        routes.MapOpenApi();
         return app;
     }
 

@@ -86,4 +86,17 @@ public sealed class GeographieOptions
 
     /// <summary>Take the client address from X-Forwarded-For (behind a trusted balancer), for rate limits and logs.</summary>
     public bool TrustForwardedFor { get; set; }
+
+    /// <summary>Cross-origin access from browsers (section <c>Geographie:Cors</c>).</summary>
+    public CorsSettings Cors { get; set; } = new();
+}
+
+/// <summary>Which web pages of other origins may call the REST routes (see docs/rest.md, "Conventions").</summary>
+public sealed class CorsSettings
+{
+    /// <summary>
+    /// Origins allowed to read answers (<c>https://example.fr</c>); empty (the default) allows any origin. Never with
+    /// credentials: the service has no cookies or accounts, so an open read grants nothing a plain request does not.
+    /// </summary>
+    public string[] Origins { get; set; } = [];
 }

@@ -1,4 +1,5 @@
 using Geographie.Api.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Geographie.Api.Hosting;
 
@@ -25,9 +26,23 @@ public static class ProblemDefaults
             StatusCodes.Status404NotFound => $"Nothing is served at '{path}'; the routes are listed in /openapi/v1.json.",
             StatusCodes.Status405MethodNotAllowed =>
                 $"{InputEcho.Quote(request.Method)} is not allowed on '{path}'; allowed: {context.HttpContext.Response.Headers.Allow}.",
-            StatusCodes.Status415UnsupportedMediaType => $"Content-Type '{InputEcho.Quote(request.ContentType)}' is not accepted on '{path}'.",
+            StatusCodes.Status415UnsupportedMediaType =>
+                $"Content-Type '{InputEcho.Quote(request.ContentType)}' is not accepted on '{path}'; send {AcceptedTypes(context.HttpContext)}.",
             StatusCodes.Status400BadRequest => $"The request to '{path}' cannot be read.",
             _ => null,
         };
+    }
+
+    // Routing refuses a Content-Type outside an endpoint's Accepts before the endpoint runs, so the endpoint is not at
+    // hand here: its route is found again among those of the same path. The body routes have no route parameters.
+    private static string AcceptedTypes(HttpContext context)
+    {
+        var path = context.Request.Path.Value?.TrimEnd('/') ?? string.Empty;
+        var types = context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => string.Equals("/" + e.RoutePattern.RawText?.Trim('/'), path, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(e => e.Metadata.GetOrderedMetadata<IAcceptsMetadata>().SelectMany(a => a.ContentTypes))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        return types.Length > 0 ? string.Join(" or ", types) : "a body of the type this route documents in /openapi/v1.json";
     }
 }

@@ -1,4 +1,5 @@
 using Geographie.Api.Data;
+using Geographie.Api.Http.Conventions;
 using Geographie.Domain.Contrat;
 using Geographie.Domain.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,12 +15,12 @@ public static class ContratEndpoints
     /// <summary>Maps the routes under <c>/v1</c>.</summary>
     public static IEndpointRouteBuilder MapContratEndpoints(this IEndpointRouteBuilder routes)
     {
-        var v1 = routes.MapGroup("/v1").WithTags("contrat");
-        v1.MapGet("/defis", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Defis)));
-        v1.MapGet("/orientations", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Orientations)));
+        var v1 = routes.MapGroup("/v1").WithTags("contrat").CachedByDataRevision();
+        v1.MapGet("/defis", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Defis))).Produces<Defi[]>();
+        v1.MapGet("/orientations", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Orientations))).Produces<Orientation[]>();
         v1.MapGet("/chantiers", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Chantiers)));
         v1.MapGet("/deliberations", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Deliberations)));
-        v1.MapGet("/projets", ListProjets);
+        v1.MapGet("/projets", ListProjets).Produces<ProjetSummary[]>();
         v1.MapGet("/projets/{id}", GetProjet);
         return routes;
     }

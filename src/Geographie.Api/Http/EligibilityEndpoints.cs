@@ -20,7 +20,7 @@ public static class EligibilityEndpoints
     public static IEndpointRouteBuilder MapEligibilityEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/eligibility").WithTags("eligibility");
-        group.MapGet("/", CheckOne);
+        group.MapGet("/", CheckOne).Produces<EligibilityResponse>();
         group.MapPost("/batch", CheckBatch)
             .Accepts<JsonBatchItem[]>("application/json", "text/csv", "application/csv")
             .Produces<EligibilityResponse[]>(StatusCodes.Status200OK, "application/json", "text/csv");
@@ -37,7 +37,8 @@ public static class EligibilityEndpoints
         {
             RequestValidator.Resolved resolved = default;
             var problem = EligibilityQuery.TryParse(lon, lat, x, y, geography, date, near, uncertainty, out var request)
-                ?? RequestValidator.TryResolve(request, checker.Limits, out resolved);
+                ?? RequestValidator.TryResolve(request, checker.Limits, out resolved)
+                ?? IncludeProblem(include);
             if (problem is not null)
             {
                 return TypedResults.ValidationProblem(
@@ -58,6 +59,11 @@ public static class EligibilityEndpoints
         if (state.Current is not { } snapshot)
         {
             return TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        if (IncludeProblem(include) is { } includeProblem)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [includeProblem.Field] = [includeProblem.Message] },
+                detail: includeProblem.Message, title: "The batch request is invalid");
         }
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var csv = mediaType is "text/csv" or "application/csv";
@@ -89,4 +95,9 @@ public static class EligibilityEndpoints
             : await JsonBatch.AnswerAsync(context, snapshot, checker, defaults, contrat, limits.MaxBatch, limits.MaxJsonBatchBytes,
                 points => metrics.RecordBatch("rest-json", points));
     }
+
+    // include takes one value; another is refused rather than ignored, so a misspelling does not go unnoticed.
+    private static RequestProblem? IncludeProblem(string? include) => include is null or "contrat"
+        ? null
+        : new RequestProblem("include", $"include '{InputEcho.Quote(include)}' is not known; the only value is contrat");
 }

@@ -1,4 +1,5 @@
 using Geographie.Api.Data;
+using Geographie.Api.Http.Conventions;
 using Geographie.Domain.Geography;
 
 namespace Geographie.Api.Http;
@@ -14,9 +15,9 @@ public static class QuartierEndpoints
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapQuartierEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/quartiers").WithTags("quartiers");
-        group.MapGet("/", Search);
-        group.MapGet("/{code}", Get);
+        var group = routes.MapGroup("/v1/quartiers").WithTags("quartiers").CachedByDataRevision();
+        group.MapGet("/", Search).Produces<QuartierSummary[]>();
+        group.MapGet("/{code}", Get).Produces<QuartierDetail>();
         return routes;
     }
 

@@ -9,7 +9,7 @@ namespace Geographie.Api.Tiles;
 /// Vector tiles (v1). <c>GET /tiles/{z}/{x}/{y}.mvt[?geography=&amp;defi=&amp;orientation=&amp;registre=]</c>:
 /// 200 <c>application/vnd.mapbox-vector-tile</c> (gzip when accepted), 204 for an empty tile, 304 when
 /// <c>If-None-Match</c> matches the ETag (one per encoding: gzip and identity bytes differ), 400 for z/x/y out of range or an unknown filter value, 503 before
-/// data loads. <c>GET /tiles/tiles.json</c>: TileJSON 3.0.0. CORS is open for GET.
+/// data loads. <c>GET /tiles/tiles.json</c>: TileJSON 3.0.0. CORS as every route (see HttpConventions).
 /// </summary>
 public static class TileEndpoints
 {
@@ -30,7 +30,6 @@ public static class TileEndpoints
         ContratEndpoints.Snapshot(state, snapshot =>
         {
             var headers = context.Response.Headers;
-            headers.AccessControlAllowOrigin = "*";
             var addressProblem = ParseAddress(z, x, y, out var address);
             if (addressProblem is not null)
             {
@@ -79,7 +78,6 @@ public static class TileEndpoints
     private static IResult GetTileJson(HttpContext context, GeographyState state, TileService tiles) =>
         ContratEndpoints.Snapshot(state, snapshot =>
         {
-            context.Response.Headers.AccessControlAllowOrigin = "*";
             var filter = new TileFilter(Domain.Geography.GeographyVersions.Default, null, null, null);
             var url = $"{context.Request.Scheme}://{context.Request.Host}/tiles/{{z}}/{{x}}/{{y}}.mvt";
             return TypedResults.Text(tiles.Source(snapshot, filter).GetTileJson(url), "application/json");

@@ -35,7 +35,10 @@ public sealed class TileEndpointsTests : IClassFixture<GeographieApp>
     public async Task A_tile_has_the_three_layers_with_their_properties()
     {
         var (z, x, y, code) = LyonTile(12);
-        var response = await _app.Client.GetAsync($"/tiles/{z}/{x}/{y}.mvt?geography=qpv2015");
+        // As a map page of another origin asks: CORS headers answer an Origin (see HttpConventions).
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/tiles/{z}/{x}/{y}.mvt?geography=qpv2015");
+        request.Headers.Add("Origin", "https://carto.example.fr");
+        var response = await _app.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.mapbox-vector-tile", response.Content.Headers.ContentType?.MediaType);
