@@ -1,5 +1,6 @@
 using Geographie.Api.Data;
 using Geographie.Api.Hosting;
+using Geographie.Api.Texts;
 using Geographie.Domain.Eligibility;
 using Geographie.Import.Csv;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,9 +11,11 @@ namespace Geographie.Api.Http;
 /// <summary>
 /// REST twin of the gRPC Eligibility service (v1).
 /// <c>GET /v1/eligibility?lon=&amp;lat=</c> (or <c>x=&amp;y=</c>): 200 with the answer, 400 problem details naming the
-/// field, 503 before data loads. <c>POST /v1/eligibility/batch</c> with <c>application/json</c> (an array) or
-/// <c>text/csv</c> (streamed): 200 with one answer per item in order, bad items answered INVALID; 400 for a body
-/// that is not a batch, 413 beyond the size limits, 415 for another content type.
+/// field, 503 before data loads. <c>POST /v1/eligibility/batch</c> with <c>application/json</c> (an array), or CSV
+/// streamed (<c>text/csv</c>, <c>text/tab-separated-values</c>, or an HTML form's <c>file</c>, see <see cref="CsvBatch"/>;
+/// <c>?format=csv|csv-excel-fr|tsv</c> chooses the answer's dialect): 200 with one answer per item in order, bad items
+/// answered INVALID; 400 for a body that is not a batch or an unknown format, 413 beyond the size limits, 415 for
+/// another content type. Reasons and problems are in French, or in English when asked (see <see cref="RequestLanguage"/>).
 /// </summary>
 public static class EligibilityEndpoints
 {
@@ -22,50 +25,61 @@ public static class EligibilityEndpoints
         var group = routes.MapGroup("/v1/eligibility").WithTags("eligibility");
         group.MapGet("/", CheckOne);
         group.MapPost("/batch", CheckBatch)
-            .Accepts<JsonBatchItem[]>("application/json", "text/csv", "application/csv")
-            .Produces<EligibilityResponse[]>(StatusCodes.Status200OK, "application/json", "text/csv");
+            .Accepts<JsonBatchItem[]>("application/json", "text/csv", "application/csv", "text/tab-separated-values", "multipart/form-data")
+            .Produces<EligibilityResponse[]>(StatusCodes.Status200OK, "application/json", "text/csv", "text/tab-separated-values");
         return routes;
     }
 
     private static IResult CheckOne(
-        GeographyState state, EligibilityChecker checker, string? id, string? lon, string? lat, string? x, string? y,
+        HttpRequest http, GeographyState state, EligibilityChecker checker, string? id, string? lon, string? lat, string? x, string? y,
         string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
-        string? include) =>
-        ContratEndpoints.Snapshot(state, snapshot =>
+        string? include)
+    {
+        var language = RequestLanguage.Of(http);
+        if (state.Current is not { } snapshot)
         {
-            var problem = EligibilityQuery.TryParse(lon, lat, x, y, geography, date, near, uncertainty, out var request)
-                ?? RequestValidator.TryResolve(request, checker.Limits, out _);
-            if (problem is not null)
-            {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { [problem.Field] = [problem.Message] },
-                    detail: problem.Message, title: "The eligibility request is invalid");
-            }
-            var result = checker.Check(snapshot, request);
-            return TypedResults.Ok(result.ToResponse(id, include == "contrat" ? snapshot.Contrat : null));
-        });
+            return NotLoaded(language);
+        }
+        var problem = EligibilityQuery.TryParse(lon, lat, x, y, geography, date, near, uncertainty, out var request)
+            ?? RequestValidator.TryResolve(request, checker.Limits, out _);
+        if (problem is not null)
+        {
+            var message = problem.Message(language);
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [problem.Field] = [message] },
+                detail: message, title: language.Say(EdgeText.EligibilityInvalidTitle));
+        }
+        var result = checker.Check(snapshot, request, language);
+        return TypedResults.Ok(result.ToResponse(id, include == "contrat" ? snapshot.Contrat : null));
+    }
+
+    /// <summary>The 503 of a request that arrives before the data is loaded, in <paramref name="language"/>.</summary>
+    internal static IResult NotLoaded(Domain.Texts.Language language) =>
+        TypedResults.Problem(language.Say(EdgeText.NotLoaded), statusCode: StatusCodes.Status503ServiceUnavailable, title: language.Say(EdgeText.NotLoadedTitle));
 
     private static async Task<IResult> CheckBatch(
         HttpContext context, GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options,
         Observability.GeographieMetrics metrics, string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
-        string? include)
+        string? include, string? format)
     {
+        var language = RequestLanguage.Of(context.Request);
         if (state.Current is not { } snapshot)
         {
-            return TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return NotLoaded(language);
         }
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        var csv = mediaType is "text/csv" or "application/csv";
+        var csv = CsvUpload.Accepts(mediaType);
         if (!csv && mediaType != "application/json")
         {
-            return TypedResults.Problem(mediaType is null or ""
-                    ? "The request has no Content-Type: send application/json (an array of points) or text/csv."
-                    : $"Content-Type '{InputEcho.Quote(context.Request.ContentType)}' is not supported: send application/json (an array of points) or text/csv.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+            return UnsupportedMediaType(context.Request, language);
+        }
+        if (CsvBatch.TryChooseDialect(format, language, out var dialect) is { } badFormat)
+        {
+            return badFormat;
         }
         // A JSON batch is held whole before it is answered, so its size is bounded by what MaxBatch points need;
         // a CSV batch streams, so only its total is bounded.
@@ -76,16 +90,27 @@ public static class EligibilityEndpoints
         }
         if (context.Request.ContentLength > limit)
         {
-            return TypedResults.Problem($"The body is larger than the limit of {limit} bytes for {mediaType}.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
+            return BodyTooLarge(limit, mediaType, language);
         }
-        var defaults = new BatchDefaults(geography, date, near, uncertainty);
+        var defaults = new BatchDefaults(geography, date, near, uncertainty, language);
         var contrat = include == "contrat" ? snapshot.Contrat : null;
         var limits = options.Value;
         return csv
             ? await CsvBatch.AnswerAsync(context, snapshot, checker, defaults,
-                new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, rows => metrics.RecordBatch("rest-csv", rows))
+                new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, dialect, rows => metrics.RecordBatch("rest-csv", rows))
             : await JsonBatch.AnswerAsync(context, snapshot, checker, defaults, contrat, limits.MaxBatch, limits.MaxJsonBatchBytes,
                 points => metrics.RecordBatch("rest-json", points));
     }
+
+    /// <summary>The 415 of a batch body that is neither JSON nor CSV, in <paramref name="language"/>.</summary>
+    internal static IResult UnsupportedMediaType(HttpRequest request, Domain.Texts.Language language) =>
+        TypedResults.Problem(string.IsNullOrWhiteSpace(request.ContentType)
+                ? language.Say(EdgeText.NoContentType)
+                : language.Say(EdgeText.ContentTypeUnsupported, InputEcho.Quote(request.ContentType)),
+            statusCode: StatusCodes.Status415UnsupportedMediaType, title: language.Say(EdgeText.UnsupportedMediaTypeTitle));
+
+    /// <summary>The 413 of a batch body declared larger than <paramref name="limit"/>, in <paramref name="language"/>.</summary>
+    internal static IResult BodyTooLarge(long limit, string? mediaType, Domain.Texts.Language language) =>
+        TypedResults.Problem(language.Say(EdgeText.BodyTooLarge, limit, mediaType),
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: language.Say(EdgeText.BodyTooLargeTitle));
 }

@@ -1,5 +1,7 @@
 using Geographie.Api.Data;
+using Geographie.Api.Texts;
 using Geographie.Domain.Geography;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Api.Http;
 
@@ -21,9 +23,10 @@ public static class QuartierEndpoints
     }
 
     // limit is read as text so that "abc" gets a message naming the parameter, not the framework's empty 400.
-    private static IResult Search(GeographyState state, string? search, string? geography, string? commune, string? limit) =>
+    private static IResult Search(HttpRequest http, GeographyState state, string? search, string? geography, string? commune, string? limit) =>
         ContratEndpoints.Snapshot(state, snapshot =>
         {
+            var language = RequestLanguage.Of(http);
             var version = geography is null ? GeographyVersions.Default : GeographyVersions.Find(geography);
             var count = 20;
             var limitOk = limit is null
@@ -33,9 +36,9 @@ public static class QuartierEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     [version is null ? "geography" : "limit"] = [version is null
-                        ? $"unknown geography '{InputEcho.Quote(geography)}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"
-                        : $"limit '{InputEcho.Quote(limit)}' is not a whole number between 1 and {MaxLimit}"],
-                });
+                        ? UnknownGeography(geography, language)
+                        : language.Say(EdgeText.LimitInvalid, InputEcho.Quote(limit), MaxLimit)],
+                }, title: language.Say(EdgeText.RequestInvalidTitle));
             }
             var edition = snapshot.Edition(version);
             var words = (search ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -50,20 +53,25 @@ public static class QuartierEndpoints
             return TypedResults.Ok(found.Select(q => q.ToSummary(snapshot.Contrat)).ToArray());
         });
 
-    private static IResult Get(GeographyState state, string code, string? geography) =>
+    private static IResult Get(HttpRequest http, GeographyState state, string code, string? geography) =>
         ContratEndpoints.Snapshot(state, snapshot =>
         {
+            var language = RequestLanguage.Of(http);
             var version = geography is null ? GeographyVersions.OfCode(code) ?? GeographyVersions.Default : GeographyVersions.Find(geography);
             if (version is null)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    ["geography"] = [$"unknown geography '{geography}'; expected {string.Join(" or ", GeographyVersions.All.Select(v => v.Code))}"],
-                });
+                    ["geography"] = [UnknownGeography(geography, language)],
+                }, title: language.Say(EdgeText.RequestInvalidTitle));
             }
             var quartier = snapshot.Edition(version).Find(code);
             return quartier is null
-                ? TypedResults.Problem($"No quartier '{InputEcho.Quote(code)}' in the {version.Code} geography.", statusCode: StatusCodes.Status404NotFound, title: "Quartier inconnu")
+                ? TypedResults.Problem(language.Say(EdgeText.QuartierUnknown, InputEcho.Quote(code), version.Code),
+                    statusCode: StatusCodes.Status404NotFound, title: language.Say(EdgeText.QuartierUnknownTitle))
                 : TypedResults.Ok(quartier.ToDetail(snapshot.Contrat));
         });
+
+    private static string UnknownGeography(string? geography, Language language) =>
+        DomainTexts.Catalogue.Format(language, DomainText.UnknownGeography, InputEcho.Quote(geography), string.Join(", ", GeographyVersions.All.Select(v => v.Code)));
 }

@@ -1,5 +1,6 @@
 using Geographie.Domain.Geography;
 using Geographie.Domain.Snapshots;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Domain.Eligibility;
 
@@ -19,24 +20,27 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
     /// <summary>The limits in force.</summary>
     public EligibilityLimits Limits { get; } = limits;
 
-    /// <summary>Every answer given through <see cref="Check(GeographySnapshot, in EligibilityRequest)"/>, by status and edition.</summary>
+    /// <summary>Every answer given through <see cref="Check(GeographySnapshot, in EligibilityRequest, Language)"/>, by status and edition.</summary>
     public AnswerCounts Answers { get; } = new();
 
-    /// <summary>Checks one request; invalid input becomes an INVALID result with its reason. Counted in <see cref="Answers"/>.</summary>
-    public EligibilityResult Check(GeographySnapshot snapshot, in EligibilityRequest request)
+    /// <summary>
+    /// Checks one request, its reason in <paramref name="language"/>; invalid input becomes an INVALID result with
+    /// its reason. Counted in <see cref="Answers"/>.
+    /// </summary>
+    public EligibilityResult Check(GeographySnapshot snapshot, in EligibilityRequest request, Language language = Language.French)
     {
         var problem = RequestValidator.TryResolve(request, Limits, out var resolved);
-        var result = problem is null ? Check(snapshot, resolved) : EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
+        var result = problem is null ? Check(snapshot, resolved, language) : EligibilityResult.Invalid(problem.Describe(language));
         Answers.Add(result.Status, result.Geography);
         return result;
     }
 
-    /// <summary>Checks a request already resolved by <see cref="RequestValidator"/>.</summary>
-    public EligibilityResult Check(GeographySnapshot snapshot, in RequestValidator.Resolved request)
+    /// <summary>Checks a request already resolved by <see cref="RequestValidator"/>, its reason in <paramref name="language"/>.</summary>
+    public EligibilityResult Check(GeographySnapshot snapshot, in RequestValidator.Resolved request, Language language = Language.French)
     {
         var r = request;
         var edition = snapshot.Edition(r.Geography);
-        var reasons = edition.Reasons;
+        var reasons = edition.Reasons(language);
         var index = edition.Perimeters;
         Span<int> hits = stackalloc int[8];
         if (index.FindCovering(r.Lon, r.Lat, hits) > 0)
@@ -59,7 +63,7 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
                 ? Answer(EligibilityStatus.Uncertain, reasons.UncertainOutside(nearestId), null, near, distance)
                 : Answer(EligibilityStatus.Near, reasons.Near(nearestId), null, near, distance);
         }
-        if (!edition.IsComplete && UnknownReason(snapshot, edition, r.Lon, r.Lat, band) is { } unknown)
+        if (!edition.IsComplete && UnknownReason(snapshot, edition, reasons, r.Lon, r.Lat, band) is { } unknown)
         {
             // No distance: the nearest QPV may be one whose perimeter is missing.
             return Answer(EligibilityStatus.Unknown, unknown, null, null, null);
@@ -73,21 +77,21 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
             new(status, reason, r.Geography, quartier, near, metres is { } m ? Math.Round(m, 3) : null, r.Lon, r.Lat);
     }
 
-    private static string? UnknownReason(GeographySnapshot snapshot, EditionData edition, double lon, double lat, double band)
+    private static string? UnknownReason(GeographySnapshot snapshot, EditionData edition, ReasonTexts reasons, double lon, double lat, double band)
     {
         Span<int> hits = stackalloc int[8];
         if (edition.UnknownZones.FindCovering(lon, lat, hits) > 0)
         {
-            return edition.Reasons.UnknownIn(hits[0]);
+            return reasons.UnknownIn(hits[0]);
         }
         if (band > 0 && edition.UnknownZones.TryFindNearestBoundary(lon, lat, band, out var zone, out _))
         {
-            return edition.Reasons.UnknownNear(zone);
+            return reasons.UnknownNear(zone);
         }
         if (!edition.RegisterComplete)
         {
-            return edition.Reasons.UnknownIncomplete;
+            return reasons.UnknownIncomplete;
         }
-        return snapshot.CommuneOutlines.FindCovering(lon, lat, hits) == 0 ? ReasonTexts.UnknownNoCommune : null;
+        return snapshot.CommuneOutlines.FindCovering(lon, lat, hits) == 0 ? reasons.UnknownNoCommune : null;
     }
 }
