@@ -73,6 +73,15 @@ public static class GrpcMapping
         {
             response.DistanceM = distance;
         }
+        if (result.NearestLoaded is { } loaded)
+        {
+            response.NearestLoaded = new NearestLoaded { Code = loaded.Code, Name = loaded.Name, DistanceM = result.NearestLoadedM!.Value, Geography = loaded.Version };
+        }
+        if (result.LoadedHere is { Count: > 0 } loadedHere)
+        {
+            response.LoadedGeographies.AddRange(loadedHere.Select(v => v.Code));
+            response.Hint = lean ? string.Empty : result.Hint ?? string.Empty;
+        }
         if (result.Quartier is { } quartier)
         {
             response.Quartier = lean

@@ -10,7 +10,8 @@ namespace Geographie.Api.Http;
 /// <summary>
 /// CSV in, CSV out, streamed row by row: the input columns (header <c>id,lon,lat</c> or <c>id,x,y</c>; optional
 /// <c>geography, date, near_distance_m, position_uncertainty_m</c> columns) followed by <c>status, reason, geography,
-/// quartier_code, quartier_name, distance_m, nearest_code</c>. The body is the CSV itself or an HTML form's
+/// quartier_code, quartier_name, distance_m, nearest_code, nearest_loaded_code, nearest_loaded_distance_m,
+/// loaded_geographies, hint</c> (the last four on UNKNOWN rows only). The body is the CSV itself or an HTML form's
 /// <c>file</c> field (<see cref="CsvUpload"/>); its encoding is declared or detected (<see cref="CsvEncoding"/>), its
 /// separator (comma, semicolon or tab) detected on the header line, and with a semicolon or tab decimal commas are
 /// accepted. The answer is written in the dialect named by <c>?format=</c> or, without it, the one mirroring the
@@ -28,7 +29,11 @@ public static class CsvBatch
 
     private const int ChunkRows = 4096;
 
-    private static readonly string[] AddedColumns = ["status", "reason", "geography", "quartier_code", "quartier_name", "distance_m", "nearest_code"];
+    private static readonly string[] AddedColumns =
+    [
+        "status", "reason", "geography", "quartier_code", "quartier_name", "distance_m", "nearest_code",
+        "nearest_loaded_code", "nearest_loaded_distance_m", "loaded_geographies", "hint",
+    ];
 
     /// <summary>
     /// Answers the CSV body of <paramref name="context"/>, read through a budget of <paramref name="maxBytes"/>, in
@@ -212,7 +217,11 @@ public static class CsvBatch
             .Append(result.Quartier?.Code).Append(delimiter)
             .Append(dialect.Escape(result.Quartier?.Name)).Append(delimiter)
             .Append(result.DistanceM is { } distance ? dialect.Number(distance, "0.###") : null).Append(delimiter)
-            .Append(result.Quartier is null ? result.Nearest?.Code : null);
+            .Append(result.Quartier is null ? result.Nearest?.Code : null).Append(delimiter)
+            .Append(result.NearestLoaded?.Code).Append(delimiter)
+            .Append(result.NearestLoadedM is { } loaded ? dialect.Number(loaded, "0.###") : null).Append(delimiter)
+            .AppendJoin(' ', result.LoadedHere?.Select(v => v.Code) ?? []).Append(delimiter)
+            .Append(dialect.Escape(result.Hint));
     }
 
     /// <summary>An opened CSV body: its reader, header and location columns, and the upload it comes from.</summary>

@@ -63,7 +63,7 @@ internal sealed record CsvUpload(Stream Bytes, Encoding? Charset, string? FileNa
         }
         catch (Exception e) when (e is InvalidDataException or IOException && e is not BadHttpRequestException)
         {
-            return (null, Invalid(language, language.Say(EdgeText.FormUnreadable, e.Message.TrimEnd('.'))));
+            return (null, Invalid(language, language.Say(EdgeText.FormUnreadable, e.Message.TrimEnd('.', ' '))));
         }
         return (null, Invalid(language, language.Say(EdgeText.FormNoFile, FormField)));
     }

@@ -35,14 +35,17 @@ public static class EligibilityEndpoints
         string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
-        string? include)
+        string? include,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_contrat")] string? includeContrat)
     {
         var language = RequestLanguage.Of(http);
         if (state.Current is not { } snapshot)
         {
             return NotLoaded(language);
         }
+        var badInclude = WithContrat(include, includeContrat, out var withContrat);
         var problem = EligibilityQuery.TryParse(lon, lat, x, y, geography, date, near, uncertainty, out var request)
+            ?? badInclude
             ?? RequestValidator.TryResolve(request, checker.Limits, out _);
         if (problem is not null)
         {
@@ -52,7 +55,17 @@ public static class EligibilityEndpoints
                 detail: message, title: language.Say(EdgeText.EligibilityInvalidTitle));
         }
         var result = checker.Check(snapshot, request, language);
-        return TypedResults.Ok(result.ToResponse(id, include == "contrat" ? snapshot.Contrat : null));
+        return TypedResults.Ok(result.ToResponse(id, withContrat ? snapshot.Contrat : null));
+    }
+
+    // include=contrat, or the proto's include_contrat=true as an alias; any other value is refused, never ignored.
+    private static RequestProblem? WithContrat(string? include, string? includeContrat, out bool withContrat)
+    {
+        withContrat = include == "contrat" || includeContrat == "true";
+        return include is null or "contrat"
+            ? includeContrat is null or "true" or "false" ? null
+                : new RequestProblem("include_contrat", language => language.Say(EdgeText.IncludeContratUnknown, InputEcho.Quote(includeContrat)))
+            : new RequestProblem("include", language => language.Say(EdgeText.IncludeUnknown, InputEcho.Quote(include)));
     }
 
     /// <summary>The 503 of a request that arrives before the data is loaded, in <paramref name="language"/>.</summary>
@@ -64,7 +77,7 @@ public static class EligibilityEndpoints
         Observability.GeographieMetrics metrics, string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
-        string? include, string? format)
+        string? include, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_contrat")] string? includeContrat, string? format)
     {
         var language = RequestLanguage.Of(context.Request);
         if (state.Current is not { } snapshot)
@@ -81,6 +94,12 @@ public static class EligibilityEndpoints
         {
             return badFormat;
         }
+        if (WithContrat(include, includeContrat, out var withContrat) is { } badInclude)
+        {
+            var message = badInclude.Message(language);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [badInclude.Field] = [message] },
+                detail: message, title: language.Say(EdgeText.RequestInvalidTitle));
+        }
         // A JSON batch is held whole before it is answered, so its size is bounded by what MaxBatch points need;
         // a CSV batch streams, so only its total is bounded.
         var limit = csv ? options.Value.MaxBatchBodyBytes : options.Value.MaxJsonBatchBytes;
@@ -93,7 +112,7 @@ public static class EligibilityEndpoints
             return BodyTooLarge(limit, mediaType, language);
         }
         var defaults = new BatchDefaults(geography, date, near, uncertainty, language);
-        var contrat = include == "contrat" ? snapshot.Contrat : null;
+        var contrat = withContrat ? snapshot.Contrat : null;
         var limits = options.Value;
         return csv
             ? await CsvBatch.AnswerAsync(context, snapshot, checker, defaults,

@@ -6,7 +6,8 @@ using Geographie.Domain.Texts;
 namespace Geographie.Api.Http;
 
 /// <summary>
-/// <c>GET /v1/quartiers?search=&amp;geography=&amp;commune=&amp;limit=</c> and <c>GET /v1/quartiers/{code}</c>: the quartier
+/// <c>GET /v1/quartiers?search=&amp;geography=&amp;commune=&amp;limit=</c> (search and commune names in any case, with or
+/// without accents; commune by INSEE code or name) and <c>GET /v1/quartiers/{code}</c> (code in any case): the quartier
 /// with its perimeter (GeoJSON, when loaded), its défis and the projets and délibérations that reach it.
 /// </summary>
 public static class QuartierEndpoints
@@ -41,11 +42,13 @@ public static class QuartierEndpoints
                 }, title: language.Say(EdgeText.RequestInvalidTitle));
             }
             var edition = snapshot.Edition(version);
-            var words = (search ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var found = (commune is null ? edition.Quartiers : edition.InCommune(commune))
-                .Where(q => words.All(w => q.Code.Contains(w, StringComparison.OrdinalIgnoreCase)
-                    || q.Name.Contains(w, StringComparison.OrdinalIgnoreCase)
-                    || q.Communes.Any(c => c.Name.Contains(w, StringComparison.OrdinalIgnoreCase))))
+            var words = TextFolding.Fold(search ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var place = commune is null ? null : TextFolding.Fold(commune.Trim());
+            var found = edition.Quartiers
+                .Where(q => place is null || q.Communes.Any(c => c.Insee == commune!.Trim() || TextFolding.Fold(c.Name) == place))
+                .Where(q => words.All(w => TextFolding.Holds(q.Code, w)
+                    || TextFolding.Holds(q.Name, w)
+                    || q.Communes.Any(c => TextFolding.Holds(c.Name, w))))
                 .OrderByDescending(q => q.Code.Equals(search, StringComparison.OrdinalIgnoreCase))
                 .ThenByDescending(q => snapshot.Contrat.IsInMetropole(q))
                 .ThenBy(q => q.Code, StringComparer.Ordinal)

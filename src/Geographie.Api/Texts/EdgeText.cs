@@ -84,6 +84,10 @@ public enum EdgeText
     QuartierUnknown,
     /// <summary>{0} the limit given, {1} the maximum.</summary>
     LimitInvalid,
+    /// <summary>{0} the value given.</summary>
+    IncludeUnknown,
+    /// <summary>{0} the value given.</summary>
+    IncludeContratUnknown,
     /// <summary>No placeholder.</summary>
     GrpcBatchEmpty,
     /// <summary>{0} points, {1} the limit.</summary>

@@ -65,8 +65,16 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
         }
         if (!edition.IsComplete && UnknownReason(snapshot, edition, reasons, r.Lon, r.Lat, band) is { } unknown)
         {
-            // No distance: the nearest QPV may be one whose perimeter is missing.
-            return Answer(EligibilityStatus.Unknown, unknown, null, null, null);
+            // No distance: the nearest QPV may be one whose perimeter is missing. The nearest loaded one is given
+            // apart, with the other geographies that have perimeters here.
+            var elsewhere = snapshot.LoadedElsewhere.Find(r.Geography, r.Lon, r.Lat, Limits.NearestSearchM);
+            return Answer(EligibilityStatus.Unknown, unknown, null, null, null) with
+            {
+                NearestLoaded = found ? edition.WithPerimeter[nearestId] : null,
+                NearestLoadedM = found ? Math.Round(distance, 3) : null,
+                LoadedHere = snapshot.LoadedElsewhere.Versions(elsewhere),
+                Hint = snapshot.LoadedElsewhere.Hint(elsewhere, language),
+            };
         }
         found = found && (edition.IsComplete || !edition.UnknownZones.TryFindNearestBoundary(r.Lon, r.Lat, distance, out _, out _));
         return found

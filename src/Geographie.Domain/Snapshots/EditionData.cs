@@ -22,7 +22,8 @@ public sealed class EditionData
     {
         Version = version;
         Quartiers = quartiers;
-        _byCode = quartiers.ToDictionary(q => q.Code, StringComparer.Ordinal);
+        // Codes are upper case; people type them in any case (qn01344m).
+        _byCode = quartiers.ToDictionary(q => q.Code, StringComparer.OrdinalIgnoreCase);
         _byCommune = quartiers
             .SelectMany(q => q.Communes.Where(c => c.Insee is not null).Select(c => (c.Insee!, q)))
             .ToLookup(p => p.Item1, p => p.q, StringComparer.Ordinal);
@@ -77,7 +78,7 @@ public sealed class EditionData
     /// </summary>
     public bool IsComplete => RegisterComplete && WithPerimeter.Count == Quartiers.Count;
 
-    /// <summary>The quartier with that code, or null.</summary>
+    /// <summary>The quartier with that code (in any case), or null.</summary>
     public Quartier? Find(string code) => _byCode.GetValueOrDefault(code);
 
     /// <summary>The quartiers of a commune (by INSEE code), from the register.</summary>

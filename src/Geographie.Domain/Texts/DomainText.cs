@@ -55,4 +55,6 @@ public enum DomainText
     NotANumber,
     /// <summary>{0} the text given.</summary>
     NotAnIsoDate,
+    /// <summary>{0} the geographies.</summary>
+    LoadedElsewhere,
 }

@@ -33,6 +33,7 @@ public static class DomainTexts
             [DomainText.BandOutOfRange] = "{0} doit être un nombre de mètres entre 0 et {1}",
             [DomainText.NotANumber] = "{0} '{1}' n'est pas un nombre",
             [DomainText.NotAnIsoDate] = "date '{0}' n'est pas une date ISO (AAAA-MM-JJ)",
+            [DomainText.LoadedElsewhere] = "des périmètres de {0} sont chargés ici",
         },
         new Dictionary<DomainText, string>
         {
@@ -62,5 +63,6 @@ public static class DomainTexts
             [DomainText.BandOutOfRange] = "{0} must be a number of metres between 0 and {1}",
             [DomainText.NotANumber] = "{0} '{1}' is not a number",
             [DomainText.NotAnIsoDate] = "date '{0}' is not an ISO date (YYYY-MM-DD)",
+            [DomainText.LoadedElsewhere] = "perimeters of {0} are loaded here",
         });
 }

@@ -18,7 +18,8 @@ public sealed class ExcelCsvTests : IClassFixture<GeographieApp>
     private static readonly Encoding Windows1252 = CsvEncoding.Windows1252;
     private const string CsvUploadField = "file";
 
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    // Numbers as French Excel writes them (the machines run in invariant globalization mode: no fr-FR culture).
+    private static readonly NumberFormatInfo French = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u202F" };
 
     private readonly GeographieApp _app;
 

@@ -97,6 +97,21 @@ public sealed class EligibilityGrpcTests : IClassFixture<GeographieApp>, IDispos
     }
 
     [Fact]
+    public async Task An_UNKNOWN_answer_names_the_geographies_loaded_here()
+    {
+        var (_, perimeter) = RealPoints.LyonPerimeters[0];
+        var inside = perimeter.InteriorPoint.Coordinate;
+
+        var answer = await _client.CheckAsync(new CheckRequest { Wgs84 = new Wgs84 { Lon = inside.X, Lat = inside.Y }, Geography = "qpv2024" });
+
+        Assert.Equal(Status.Unknown, answer.Status);
+        Assert.Equal(["qpv2015"], answer.LoadedGeographies);
+        Assert.Equal("perimeters of qpv2015 are loaded here", answer.Hint);
+        Assert.Null(answer.NearestLoaded);
+        Assert.Null(answer.Quartier);
+    }
+
+    [Fact]
     public async Task Answers_and_errors_are_in_French_unless_the_metadata_asks_for_English()
     {
         var (code, perimeter) = RealPoints.LyonPerimeters[0];

@@ -102,7 +102,7 @@ public sealed class LanguageTests : IClassFixture<GeographieApp>
         Assert.Equal("Quartier inconnu", quartier.GetProperty("title").GetString());
         Assert.StartsWith("Aucun quartier 'XX'", quartier.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, media.StatusCode);
-        Assert.Contains("n'est pas pris en charge", await media.Content.ReadAsStringAsync());
+        Assert.Contains("n'est pas pris en charge", (await media.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
     [Fact]
