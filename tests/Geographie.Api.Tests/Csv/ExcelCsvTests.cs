@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Geographie.Import.Csv;
 using Geographie.Import.Files;
@@ -156,7 +157,7 @@ public sealed class ExcelCsvTests : IClassFixture<GeographieApp>
         var rows = Rows(await response.Content.ReadAsStringAsync(), out var header, out _);
         AssertEveryPlaceFoundInside(rows, header);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains($"'{CsvUploadField}'", await refused.Content.ReadAsStringAsync());
+        Assert.Contains($"'{CsvUploadField}'", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class LanguageTests : IClassFixture<GeographieApp>
         var badFrench = await _plain.GetAsync("/v1/eligibility?lon=abc&lat=45.7");
         var badEnglish = await _plain.GetAsync("/v1/eligibility?lon=abc&lat=45.7&lang=en");
         var unknown = await _plain.GetAsync("/v1/quartiers/XX");
-        var media = await _plain.PostAsync("/v1/eligibility/batch", new StringContent("<points/>", Encoding.UTF8, "application/xml"));
+        var format = await _plain.PostAsync("/v1/eligibility/batch?format=xlsx", new StringContent("id,lon,lat\n", Encoding.UTF8, "text/csv"));
 
         Assert.Equal(HttpStatusCode.BadRequest, badFrench.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badEnglish.StatusCode);
@@ -101,8 +101,10 @@ public sealed class LanguageTests : IClassFixture<GeographieApp>
         var quartier = await unknown.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Quartier inconnu", quartier.GetProperty("title").GetString());
         Assert.StartsWith("Aucun quartier 'XX'", quartier.GetProperty("detail").GetString());
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, media.StatusCode);
-        Assert.Contains("n'est pas pris en charge", (await media.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, format.StatusCode);
+        var unknownFormat = await format.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("La requête est invalide", unknownFormat.GetProperty("title").GetString());
+        Assert.StartsWith("Le format 'xlsx' est inconnu", unknownFormat.GetProperty("detail").GetString());
     }
 
     [Fact]
