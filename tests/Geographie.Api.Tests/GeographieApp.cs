@@ -28,7 +28,7 @@ public sealed class GeographieApp : IAsyncLifetime
         Assert.Equal(0, exit);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
             web.UseSetting("Geographie:Database", _database.ConnectionString));
-        Client = Factory.CreateClient();
+        Client = AcceptEnglish.On(Factory.CreateClient());
         await RefreshAsync();
     }
 

@@ -1,8 +1,10 @@
 using Geographie.Api.Data;
 using Geographie.Api.Grpc.V1;
 using Geographie.Api.Hosting;
+using Geographie.Api.Texts;
 using Geographie.Domain.Eligibility;
 using Geographie.Domain.Snapshots;
+using Geographie.Domain.Texts;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -14,7 +16,8 @@ namespace Geographie.Api.Grpc;
 /// gRPC adapter of <see cref="EligibilityChecker"/>. Errors: INVALID_ARGUMENT with google.rpc.BadRequest field
 /// violations (a bad single point, an empty or oversized batch); UNAVAILABLE before the data is loaded. Bound to
 /// the proto's methods by <see cref="EligibilityMethodProvider"/> (not by deriving from the generated base), so that
-/// an unreadable request message is INVALID_ARGUMENT rather than UNKNOWN.
+/// an unreadable request message is INVALID_ARGUMENT rather than UNKNOWN. Texts are in French, or in English when the
+/// <c>accept-language</c> metadata asks; field violations name the proto's fields (<c>wgs84.lon</c>, <c>lambert93</c>…).
 /// </summary>
 public sealed class EligibilityGrpcService(
     GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options, Observability.GeographieMetrics metrics)
@@ -22,24 +25,29 @@ public sealed class EligibilityGrpcService(
     /// <summary>rpc Check: one point.</summary>
     public Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
     {
-        var snapshot = Snapshot();
+        var language = RequestLanguage.Of(context);
+        var snapshot = Snapshot(language);
         RequestValidator.Resolved resolved = default;
         var problem = request.ToDomain(out var domain) ?? RequestValidator.TryResolve(domain, checker.Limits, out resolved);
         if (problem is not null)
         {
-            throw InvalidArgument(problem.Message, (problem.Field, problem.Message));
+            var (field, message) = GrpcMapping.InProtoWords(problem, language);
+            throw InvalidArgument(message, (field, message));
         }
-        return Task.FromResult(checker.Check(snapshot, resolved).ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null));
+        return Task.FromResult(checker.Check(snapshot, resolved, language).ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null));
     }
 
     /// <summary>rpc CheckBatch: up to MaxBatch points, answered in order.</summary>
     public Task<CheckBatchResponse> CheckBatch(CheckBatchRequest request, ServerCallContext context)
     {
-        var snapshot = Snapshot();
+        var language = RequestLanguage.Of(context);
+        var snapshot = Snapshot(language);
         var max = options.Value.MaxBatch;
         if (request.Requests.Count == 0 || request.Requests.Count > max)
         {
-            var message = request.Requests.Count == 0 ? "the batch is empty" : $"the batch holds {request.Requests.Count} points; the limit is {max}";
+            var message = request.Requests.Count == 0
+                ? language.Say(EdgeText.GrpcBatchEmpty)
+                : language.Say(EdgeText.GrpcBatchTooLarge, request.Requests.Count, max);
             throw InvalidArgument(message, ("requests", message));
         }
         metrics.RecordBatch("grpc", request.Requests.Count);
@@ -47,7 +55,7 @@ public sealed class EligibilityGrpcService(
         response.Responses.Capacity = request.Requests.Count;
         foreach (var item in request.Requests)
         {
-            response.Responses.Add(Answer(snapshot, item, request.Lean));
+            response.Responses.Add(Answer(snapshot, item, language, request.Lean));
         }
         return Task.FromResult(response);
     }
@@ -55,32 +63,33 @@ public sealed class EligibilityGrpcService(
     /// <summary>rpc CheckStream: one answer per request, in order.</summary>
     public async Task CheckStream(IAsyncStreamReader<CheckRequest> requestStream, IServerStreamWriter<CheckResponse> responseStream, ServerCallContext context)
     {
+        var language = RequestLanguage.Of(context);
         try
         {
             await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
             {
                 // Each answer uses the snapshot current when its request arrives: a long stream follows data updates.
-                await responseStream.WriteAsync(Answer(Snapshot(), item), context.CancellationToken);
+                await responseStream.WriteAsync(Answer(Snapshot(language), item, language), context.CancellationToken);
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException && !context.CancellationToken.IsCancellationRequested)
         {
             // A frame grpc-dotnet cannot read (cut, unknown compressed flag, a length of 2 GiB or more) is the
             // caller's fault, not the service's: INTERNAL as gRPC's framing errors are, not UNKNOWN.
-            throw new RpcException(new global::Grpc.Core.Status(StatusCode.Internal, $"the request stream cannot be read: {e.Message}"));
+            throw new RpcException(new global::Grpc.Core.Status(StatusCode.Internal, language.Say(EdgeText.GrpcStreamUnreadable, e.Message)));
         }
     }
 
-    private CheckResponse Answer(GeographySnapshot snapshot, CheckRequest item, bool lean = false)
+    private CheckResponse Answer(GeographySnapshot snapshot, CheckRequest item, Language language, bool lean = false)
     {
         var problem = item.ToDomain(out var domain);
-        var result = problem is null ? checker.Check(snapshot, domain) : EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
+        var result = problem is null ? checker.Check(snapshot, domain, language) : EligibilityResult.Invalid(problem.Describe(language));
         // An INVALID answer keeps its reason even in lean mode: it is the only way to know what was wrong.
         return result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null, lean && result.Status != EligibilityStatus.Invalid);
     }
 
-    private GeographySnapshot Snapshot() =>
-        state.Current ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "the data is not loaded yet; see /readyz"));
+    private GeographySnapshot Snapshot(Language language) =>
+        state.Current ?? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, language.Say(EdgeText.NotLoaded)));
 
     private static RpcException InvalidArgument(string message, params (string Field, string Description)[] violations)
     {

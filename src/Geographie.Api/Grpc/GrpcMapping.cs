@@ -3,6 +3,7 @@ using Geographie.Api.Grpc.V1;
 using Geographie.Domain.Contrat;
 using Geographie.Domain.Eligibility;
 using Geographie.Domain.Quartiers;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Api.Grpc;
 
@@ -18,7 +19,7 @@ public static class GrpcMapping
             if (!DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
                 domain = default;
-                return new RequestProblem("date", $"date '{request.Date}' is not an ISO date (YYYY-MM-DD)");
+                return new RequestProblem("date", DomainText.NotAnIsoDate, Http.InputEcho.Quote(request.Date));
             }
             date = day;
         }
@@ -28,6 +29,27 @@ public static class GrpcMapping
             request.HasNearDistanceM ? request.NearDistanceM : null,
             request.HasPositionUncertaintyM ? request.PositionUncertaintyM : null);
         return null;
+    }
+
+    /// <summary>
+    /// The field violation of a domain problem in the proto's words: <c>lon</c> is <c>wgs84.lon</c>, <c>x</c> is
+    /// <c>lambert93.x</c>, the choice between the two is the <c>location</c> oneof, options keep their names.
+    /// </summary>
+    public static (string Field, string Message) InProtoWords(RequestProblem problem, Language language)
+    {
+        var field = problem.Field switch
+        {
+            "lon" or "lat" => "wgs84." + problem.Field,
+            "x" or "y" => "lambert93." + problem.Field,
+            var other => other,
+        };
+        var message = problem.Text switch
+        {
+            DomainText.LocationBoth => DomainTexts.Catalogue.Format(language, DomainText.LocationBothProto),
+            DomainText.LocationMissing => DomainTexts.Catalogue.Format(language, DomainText.LocationMissingProto),
+            _ => problem.Message(language),
+        };
+        return (field, message);
     }
 
     // One message per quartier, shared by every answer that names it: protobuf serialises shared sub-messages fine,
@@ -50,6 +72,15 @@ public static class GrpcMapping
         if (result.DistanceM is { } distance)
         {
             response.DistanceM = distance;
+        }
+        if (result.NearestLoaded is { } loaded)
+        {
+            response.NearestLoaded = new NearestLoaded { Code = loaded.Code, Name = loaded.Name, DistanceM = result.NearestLoadedM!.Value, Geography = loaded.Version };
+        }
+        if (result.LoadedHere is { Count: > 0 } loadedHere)
+        {
+            response.LoadedGeographies.AddRange(loadedHere.Select(v => v.Code));
+            response.Hint = lean ? string.Empty : result.Hint ?? string.Empty;
         }
         if (result.Quartier is { } quartier)
         {

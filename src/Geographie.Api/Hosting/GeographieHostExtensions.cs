@@ -71,7 +71,9 @@ public static class GeographieHostExtensions
         builder.Services.AddSingleton(new global::Grpc.Reflection.ReflectionServiceImpl(described));
         builder.Services.AddSingleton(new global::Grpc.Reflection.ReflectionV1ServiceImpl(described));
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck<Data.ReadinessHealthCheck>("data");
+        // The service's own name answers as the whole server ("") does: both are ready once the data is loaded.
+        builder.Services.AddGrpcHealthChecks(health => health.Services.Map(Grpc.V1.Eligibility.Descriptor.FullName, check => check.Name == "data"))
+            .AddCheck<Data.ReadinessHealthCheck>("data");
         builder.Services.AddHttpConventions(options.Cors);
         builder.Services.AddSingleton<FeatureCatalogs>();
         // The OGC API routes have their own OpenAPI 3.0 document (the version the OGC "oas30" class names).

@@ -1,10 +1,14 @@
 using Geographie.Domain.Eligibility;
 using Geographie.Domain.Snapshots;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Api.Http;
 
-/// <summary>Batch-wide options from the query string, applied to every item that does not set its own.</summary>
-public sealed record BatchDefaults(string? Geography, string? Date, string? Near, string? Uncertainty)
+/// <summary>
+/// Batch-wide options from the query string, applied to every item that does not set its own, and the language of
+/// the answers.
+/// </summary>
+public sealed record BatchDefaults(string? Geography, string? Date, string? Near, string? Uncertainty, Language Language)
 {
     /// <summary>Parses one item's fields (falling back on the defaults) and checks it; bad input becomes INVALID.</summary>
     public EligibilityResult Check(
@@ -19,6 +23,6 @@ public sealed record BatchDefaults(string? Geography, string? Date, string? Near
             string.IsNullOrWhiteSpace(near) ? Near : near,
             string.IsNullOrWhiteSpace(uncertainty) ? Uncertainty : uncertainty,
             out var request, commaDecimals);
-        return problem is null ? checker.Check(snapshot, request) : EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
+        return problem is null ? checker.Check(snapshot, request, Language) : EligibilityResult.Invalid(problem.Describe(Language));
     }
 }

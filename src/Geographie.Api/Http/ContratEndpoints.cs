@@ -53,9 +53,10 @@ public static class ContratEndpoints
             {
                 errors["quartier"] = [$"unknown 2024 QPV code '{InputEcho.Quote(quartier)}'"];
             }
-            if (commune is not null && snapshot.FindCommune(commune) is null)
+            var place = commune is null ? null : snapshot.FindCommuneByInseeOrName(commune);
+            if (commune is not null && place is null)
             {
-                errors["commune"] = [$"unknown commune INSEE code '{InputEcho.Quote(commune)}'"];
+                errors["commune"] = [$"unknown commune '{InputEcho.Quote(commune)}': give its INSEE code or its name"];
             }
             if (errors.Count > 0)
             {
@@ -63,8 +64,8 @@ public static class ContratEndpoints
             }
             // The projets reaching the quartier or the commune's quartiers, resolved once rather than per projet.
             var reachingQuartier = reached is null ? null : contrat.ProjetsReaching(reached).ToHashSet();
-            var reachingCommune = commune is null ? null : snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024)
-                .InCommune(commune).SelectMany(contrat.ProjetsReaching).ToHashSet();
+            var reachingCommune = place is null ? null : snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024)
+                .InCommune(place.Insee).SelectMany(contrat.ProjetsReaching).ToHashSet();
             var filter = new ProjetFilter(orientation, registre, defi);
             var projets = contrat.Projets
                 .Where(filter.Keeps)

@@ -1,21 +1,26 @@
-using System.Globalization;
 using System.Text;
 using Geographie.Domain.Eligibility;
+using Geographie.Api.Texts;
 using Geographie.Domain.Snapshots;
+using Geographie.Domain.Texts;
 using Geographie.Import.Csv;
 
 namespace Geographie.Api.Http;
 
 /// <summary>
-/// CSV in, CSV out, streamed row by row: the input columns (header <c>id,lon,lat</c> or <c>id,x,y</c>, comma or
-/// semicolon, UTF-8 with or without BOM; optional <c>geography, date, near_distance_m, position_uncertainty_m</c>
-/// columns) followed by <c>status, reason, geography, quartier_code, quartier_name, distance_m, nearest_code</c>.
+/// CSV in, CSV out, streamed row by row: the input columns (header <c>id,lon,lat</c> or <c>id,x,y</c>; optional
+/// <c>geography, date, near_distance_m, position_uncertainty_m</c> columns) followed by <c>status, reason, geography,
+/// quartier_code, quartier_name, distance_m, nearest_code, nearest_loaded_code, nearest_loaded_distance_m,
+/// loaded_geographies, hint</c> (the last four on UNKNOWN rows only). The body is the CSV itself or an HTML form's
+/// <c>file</c> field (<see cref="CsvUpload"/>); its encoding is declared or detected (<see cref="CsvEncoding"/>), its
+/// separator (comma, semicolon or tab) detected on the header line, and with a semicolon or tab decimal commas are
+/// accepted. The answer is written in the dialect named by <c>?format=</c> or, without it, the one mirroring the
+/// input (semicolon → <see cref="CsvDialect.ExcelFrench"/>), as an attachment.
 /// Every row sent gets exactly one row back, in order: a bad row, or one the reader cannot read (a quote never
 /// closed, a field or row beyond <see cref="CsvLimits"/>), is answered INVALID with its line number and the rest of
 /// the body is still answered. When the body cannot be read to its end once answering has begun (cut, stalled below
 /// Kestrel's minimum data rate, beyond the size limit), a last row with status <c>ERROR</c> says so, with the count of
-/// rows answered: a client never takes a cut answer for a complete one. With a semicolon delimiter, decimal commas are
-/// accepted.
+/// rows answered: a client never takes a cut answer for a complete one.
 /// </summary>
 public static class CsvBatch
 {
@@ -24,42 +29,50 @@ public static class CsvBatch
 
     private const int ChunkRows = 4096;
 
-    private static readonly string[] AddedColumns = ["status", "reason", "geography", "quartier_code", "quartier_name", "distance_m", "nearest_code"];
+    private static readonly string[] AddedColumns =
+    [
+        "status", "reason", "geography", "quartier_code", "quartier_name", "distance_m", "nearest_code",
+        "nearest_loaded_code", "nearest_loaded_distance_m", "loaded_geographies", "hint",
+    ];
 
     /// <summary>
-    /// Answers the CSV body of <paramref name="context"/>, read through a budget of <paramref name="maxBytes"/>;
-    /// 400 when the header cannot be read or names no location columns.
+    /// Answers the CSV body of <paramref name="context"/>, read through a budget of <paramref name="maxBytes"/>, in
+    /// <paramref name="dialect"/> (null: mirroring the input's); 400 when the body or its header cannot be read or
+    /// names no location columns.
     /// </summary>
     public static async Task<IResult> AnswerAsync(
         HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, CsvLimits limits, long maxBytes,
-        Action<long> recordRows)
+        CsvDialect? dialect, Action<long> recordRows)
     {
         var cancel = context.RequestAborted;
-        var (csv, header, columns, problem) = await OpenAsync(context, limits, maxBytes);
+        var (opened, problem) = await OpenAsync(context, limits, maxBytes, defaults.Language);
         if (problem is not null)
         {
             return problem;
         }
+        var (csv, header, columns, upload) = opened!;
         using var _ = csv;
+        var answer = dialect ?? CsvDialect.Mirroring(csv.Delimiter);
         context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        var output = new StreamWriter(context.Response.Body, new UTF8Encoding(false), bufferSize: 1 << 16);
+        context.Response.ContentType = answer.MediaType;
+        CsvUpload.AttachAs(context.Response, upload.DownloadName("eligibilite", answer));
+        var output = new StreamWriter(context.Response.Body, answer.Encoding, bufferSize: 1 << 16);
         var answered = 0L;
         string? failure = null;
         try
         {
-            await output.WriteLineAsync(string.Join(csv.Delimiter, header.Concat(AddedColumns).Select(h => CsvText.Escape(h, csv.Delimiter))));
+            await output.WriteLineAsync(string.Join(answer.Delimiter, header.Concat(AddedColumns).Select(answer.Escape)));
             var line = new StringBuilder(256);
             // Rows are read and written in order, one chunk at a time; the checks of a chunk run on every core.
             failure = await CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, async (fields, result) =>
             {
-                await output.WriteLineAsync(Format(line, fields, header.Count, result, csv.Delimiter), cancel);
+                await output.WriteLineAsync(Format(line, fields, header.Count, result, answer), cancel);
                 answered++;
             }, cancel);
             if (failure is not null)
             {
-                var reason = $"the request body could not be read to its end ({failure}); {answered} rows were answered above, the rest was not read";
-                await output.WriteLineAsync(Format(line, null, header.Count, EligibilityResult.Invalid(reason), csv.Delimiter, ErrorStatus), cancel);
+                var reason = defaults.Language.Say(EdgeText.CsvCut, failure, answered);
+                await output.WriteLineAsync(Format(line, null, header.Count, EligibilityResult.Invalid(reason), answer, ErrorStatus), cancel);
             }
             await output.FlushAsync(cancel);
             recordRows(answered);
@@ -74,15 +87,30 @@ public static class CsvBatch
     }
 
     /// <summary>
-    /// Opens the CSV body of <paramref name="context"/> within the batch limits: the reader, its header and location
-    /// columns, or the 400 problem when the header cannot be read or names no location columns. Shared by the batch
-    /// and its summary.
+    /// The CSV dialect named by <paramref name="format"/> (null when it is null: the answer mirrors the input), or the
+    /// 400 problem naming the formats known.
     /// </summary>
-    internal static async Task<(CsvRowReader Csv, IReadOnlyList<string> Header, Columns Columns, IResult? Problem)> OpenAsync(
-        HttpContext context, CsvLimits limits, long maxBytes)
+    internal static IResult? TryChooseDialect(string? format, Language language, out CsvDialect? dialect)
     {
-        var input = new StreamReader(new LimitedBodyStream(context.Request.Body, maxBytes), Encoding.UTF8,
-            detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        dialect = format is null ? null : CsvDialect.Named(format);
+        return format is null || dialect is not null ? null : TypedResults.Problem(
+            language.Say(EdgeText.FormatUnknown, InputEcho.Quote(format), string.Join(", ", CsvDialect.All.Select(d => d.Name))),
+            statusCode: StatusCodes.Status400BadRequest, title: language.Say(EdgeText.RequestInvalidTitle));
+    }
+
+    /// <summary>
+    /// Opens the CSV body of <paramref name="context"/> within the batch limits: the reader, its header and location
+    /// columns and the upload they come from, or the 400 problem when the body or its header cannot be read or names
+    /// no location columns. Shared by the batch and its summary.
+    /// </summary>
+    internal static async Task<(OpenedCsv? Opened, IResult? Problem)> OpenAsync(HttpContext context, CsvLimits limits, long maxBytes, Language language)
+    {
+        var (upload, refused) = await CsvUpload.OpenAsync(context, maxBytes, language);
+        if (refused is not null)
+        {
+            return (null, refused);
+        }
+        var (input, _) = await CsvEncoding.OpenAsync(upload!.Bytes, upload.Charset, context.RequestAborted);
         CsvRowReader csv;
         IReadOnlyList<string>? header;
         try
@@ -92,17 +120,16 @@ public static class CsvBatch
         catch (CsvRowException e)
         {
             input.Dispose();
-            return (null!, null!, null!, TypedResults.Problem($"The CSV header cannot be read: {e.Message}.",
-                statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid"));
+            return (null, TypedResults.Problem(language.Say(EdgeText.CsvHeaderUnreadable, e.Message),
+                statusCode: StatusCodes.Status400BadRequest, title: language.Say(EdgeText.BatchInvalidTitle)));
         }
         if ((header is null ? null : Columns.Find(header)) is not { } columns)
         {
             csv.Dispose();
-            return (null!, null!, null!, TypedResults.Problem(
-                "The CSV header must name the location columns: id,lon,lat (WGS84) or id,x,y (Lambert-93).",
-                statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid"));
+            return (null, TypedResults.Problem(language.Say(EdgeText.CsvNoLocationColumns),
+                statusCode: StatusCodes.Status400BadRequest, title: language.Say(EdgeText.BatchInvalidTitle)));
         }
-        return (csv, header!, columns, null);
+        return (new OpenedCsv(csv, header!, columns, upload), null);
     }
 
     /// <summary>
@@ -121,7 +148,7 @@ public static class CsvBatch
         {
             (more, failure) = await ReadChunkAsync(csv, rows, cancel);
             Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancel }, i =>
-                results[i] = Check(rows[i], header, columns, snapshot, checker, defaults, csv.Delimiter == ';'));
+                results[i] = Check(rows[i], header, columns, snapshot, checker, defaults, csv.Delimiter != ','));
             for (var r = 0; r < rows.Count; r++)
             {
                 await answered(rows[r].Fields, results[r]);
@@ -167,30 +194,38 @@ public static class CsvBatch
         Row row, IReadOnlyList<string> header, Columns columns, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, bool commaDecimals) =>
         row.Fields switch
         {
-            null => EligibilityResult.Invalid($"line {row.Line}: {row.Broken}"),
+            null => EligibilityResult.Invalid(defaults.Language.Say(EdgeText.CsvRowBroken, row.Line, row.Broken)),
             { } fields when fields.Count != header.Count =>
-                EligibilityResult.Invalid($"row: {fields.Count} fields where the header has {header.Count} (line {row.Line})"),
+                EligibilityResult.Invalid(defaults.Language.Say(EdgeText.CsvRowWidth, fields.Count, header.Count, row.Line)),
             { } fields => defaults.Check(snapshot, checker,
                 columns.Get(fields, columns.Lon), columns.Get(fields, columns.Lat), columns.Get(fields, columns.X), columns.Get(fields, columns.Y),
                 columns.Get(fields, columns.Geography), columns.Get(fields, columns.Date),
                 columns.Get(fields, columns.Near), columns.Get(fields, columns.Uncertainty), commaDecimals),
         };
 
-    private static StringBuilder Format(StringBuilder line, IReadOnlyList<string>? fields, int inputColumns, EligibilityResult result, char delimiter, string? status = null)
+    private static StringBuilder Format(StringBuilder line, IReadOnlyList<string>? fields, int inputColumns, EligibilityResult result, CsvDialect dialect, string? status = null)
     {
+        var delimiter = dialect.Delimiter;
         line.Clear();
         for (var i = 0; i < inputColumns; i++)
         {
-            line.Append(CsvText.Escape(fields is not null && i < fields.Count ? fields[i] : string.Empty, delimiter)).Append(delimiter);
+            line.Append(dialect.Escape(fields is not null && i < fields.Count ? fields[i] : string.Empty)).Append(delimiter);
         }
         return line.Append(status ?? result.Status.Wire()).Append(delimiter)
-            .Append(CsvText.Escape(result.Reason, delimiter)).Append(delimiter)
+            .Append(dialect.Escape(result.Reason)).Append(delimiter)
             .Append(result.Geography?.Code).Append(delimiter)
             .Append(result.Quartier?.Code).Append(delimiter)
-            .Append(CsvText.Escape(result.Quartier?.Name, delimiter)).Append(delimiter)
-            .Append(result.DistanceM?.ToString("0.###", CultureInfo.InvariantCulture)).Append(delimiter)
-            .Append(result.Quartier is null ? result.Nearest?.Code : null);
+            .Append(dialect.Escape(result.Quartier?.Name)).Append(delimiter)
+            .Append(result.DistanceM is { } distance ? dialect.Number(distance, "0.###") : null).Append(delimiter)
+            .Append(result.Quartier is null ? result.Nearest?.Code : null).Append(delimiter)
+            .Append(result.NearestLoaded?.Code).Append(delimiter)
+            .Append(result.NearestLoadedM is { } loaded ? dialect.Number(loaded, "0.###") : null).Append(delimiter)
+            .AppendJoin(' ', result.LoadedHere?.Select(v => v.Code) ?? []).Append(delimiter)
+            .Append(dialect.Escape(result.Hint));
     }
+
+    /// <summary>An opened CSV body: its reader, header and location columns, and the upload it comes from.</summary>
+    internal sealed record OpenedCsv(CsvRowReader Csv, IReadOnlyList<string> Header, Columns Columns, CsvUpload Upload);
 
     // One row read: its fields, or the reason it could not be read; Line is where it ends (or starts, when broken).
     private sealed record Row(IReadOnlyList<string>? Fields, long Line, string? Broken);

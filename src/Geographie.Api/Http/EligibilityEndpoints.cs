@@ -1,5 +1,6 @@
 using Geographie.Api.Data;
 using Geographie.Api.Hosting;
+using Geographie.Api.Texts;
 using Geographie.Domain.Eligibility;
 using Geographie.Import.Csv;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,9 +11,11 @@ namespace Geographie.Api.Http;
 /// <summary>
 /// REST twin of the gRPC Eligibility service (v1).
 /// <c>GET /v1/eligibility?lon=&amp;lat=</c> (or <c>x=&amp;y=</c>): 200 with the answer, 400 problem details naming the
-/// field, 503 before data loads. <c>POST /v1/eligibility/batch</c> with <c>application/json</c> (an array) or
-/// <c>text/csv</c> (streamed): 200 with one answer per item in order, bad items answered INVALID; 400 for a body
-/// that is not a batch, 413 beyond the size limits, 415 for another content type.
+/// field, 503 before data loads. <c>POST /v1/eligibility/batch</c> with <c>application/json</c> (an array), or CSV
+/// streamed (<c>text/csv</c>, <c>text/tab-separated-values</c>, or an HTML form's <c>file</c>, see <see cref="CsvBatch"/>;
+/// <c>?format=csv|csv-excel-fr|tsv</c> chooses the answer's dialect): 200 with one answer per item in order, bad items
+/// answered INVALID; 400 for a body that is not a batch or an unknown format, 413 beyond the size limits, 415 for
+/// another content type. Reasons and problems are in French, or in English when asked (see <see cref="RequestLanguage"/>).
 /// </summary>
 public static class EligibilityEndpoints
 {
@@ -22,57 +25,81 @@ public static class EligibilityEndpoints
         var group = routes.MapGroup("/v1/eligibility").WithTags("eligibility");
         group.MapGet("/", CheckOne).Produces<EligibilityResponse>();
         group.MapPost("/batch", CheckBatch)
-            .Accepts<JsonBatchItem[]>("application/json", "text/csv", "application/csv")
-            .Produces<EligibilityResponse[]>(StatusCodes.Status200OK, "application/json", "text/csv");
+            .Accepts<JsonBatchItem[]>("application/json", "text/csv", "application/csv", "text/tab-separated-values", "multipart/form-data")
+            .Produces<EligibilityResponse[]>(StatusCodes.Status200OK, "application/json", "text/csv", "text/tab-separated-values");
         return routes;
     }
 
     private static IResult CheckOne(
-        GeographyState state, EligibilityChecker checker, string? id, string? lon, string? lat, string? x, string? y,
+        HttpRequest http, GeographyState state, EligibilityChecker checker, string? id, string? lon, string? lat, string? x, string? y,
         string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
-        string? include) =>
-        ContratEndpoints.Snapshot(state, snapshot =>
+        string? include,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_contrat")] string? includeContrat)
+    {
+        var language = RequestLanguage.Of(http);
+        if (state.Current is not { } snapshot)
         {
-            RequestValidator.Resolved resolved = default;
-            var problem = EligibilityQuery.TryParse(lon, lat, x, y, geography, date, near, uncertainty, out var request)
-                ?? RequestValidator.TryResolve(request, checker.Limits, out resolved)
-                ?? IncludeProblem(include);
-            if (problem is not null)
-            {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { [problem.Field] = [problem.Message] },
-                    detail: problem.Message, title: "The eligibility request is invalid");
-            }
-            var result = checker.Check(snapshot, resolved);
-            return TypedResults.Ok(result.ToResponse(id, include == "contrat" ? snapshot.Contrat : null));
-        });
+            return NotLoaded(language);
+        }
+        RequestValidator.Resolved resolved = default;
+        var badInclude = WithContrat(include, includeContrat, out var withContrat);
+        var problem = EligibilityQuery.TryParse(lon, lat, x, y, geography, date, near, uncertainty, out var request)
+            ?? badInclude
+            ?? RequestValidator.TryResolve(request, checker.Limits, out resolved);
+        if (problem is not null)
+        {
+            var message = problem.Message(language);
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [problem.Field] = [message] },
+                detail: message, title: language.Say(EdgeText.EligibilityInvalidTitle));
+        }
+        var result = checker.Check(snapshot, resolved, language);
+        return TypedResults.Ok(result.ToResponse(id, withContrat ? snapshot.Contrat : null));
+    }
+
+    // include=contrat, or the proto's include_contrat=true as an alias; any other value is refused, never ignored.
+    private static RequestProblem? WithContrat(string? include, string? includeContrat, out bool withContrat)
+    {
+        withContrat = include == "contrat" || includeContrat == "true";
+        return include is null or "contrat"
+            ? includeContrat is null or "true" or "false" ? null
+                : new RequestProblem("include_contrat", language => language.Say(EdgeText.IncludeContratUnknown, InputEcho.Quote(includeContrat)))
+            : new RequestProblem("include", language => language.Say(EdgeText.IncludeUnknown, InputEcho.Quote(include)));
+    }
+
+    /// <summary>The 503 of a request that arrives before the data is loaded, in <paramref name="language"/>.</summary>
+    internal static IResult NotLoaded(Domain.Texts.Language language) =>
+        TypedResults.Problem(language.Say(EdgeText.NotLoaded), statusCode: StatusCodes.Status503ServiceUnavailable, title: language.Say(EdgeText.NotLoadedTitle));
 
     private static async Task<IResult> CheckBatch(
         HttpContext context, GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options,
         Observability.GeographieMetrics metrics, string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
-        string? include)
+        string? include, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_contrat")] string? includeContrat, string? format)
     {
+        var language = RequestLanguage.Of(context.Request);
         if (state.Current is not { } snapshot)
         {
-            return TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-        if (IncludeProblem(include) is { } includeProblem)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [includeProblem.Field] = [includeProblem.Message] },
-                detail: includeProblem.Message, title: "The batch request is invalid");
+            return NotLoaded(language);
         }
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        var csv = mediaType is "text/csv" or "application/csv";
+        var csv = CsvUpload.Accepts(mediaType);
         if (!csv && mediaType != "application/json")
         {
-            return TypedResults.Problem(mediaType is null or ""
-                    ? "The request has no Content-Type: send application/json (an array of points) or text/csv."
-                    : $"Content-Type '{InputEcho.Quote(context.Request.ContentType)}' is not supported: send application/json (an array of points) or text/csv.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+            return UnsupportedMediaType(context.Request, language);
+        }
+        if (CsvBatch.TryChooseDialect(format, language, out var dialect) is { } badFormat)
+        {
+            return badFormat;
+        }
+        if (WithContrat(include, includeContrat, out var withContrat) is { } badInclude)
+        {
+            var message = badInclude.Message(language);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [badInclude.Field] = [message] },
+                detail: message, title: language.Say(EdgeText.RequestInvalidTitle));
         }
         // A JSON batch is held whole before it is answered, so its size is bounded by what MaxBatch points need;
         // a CSV batch streams, so only its total is bounded.
@@ -83,21 +110,27 @@ public static class EligibilityEndpoints
         }
         if (context.Request.ContentLength > limit)
         {
-            return TypedResults.Problem($"The body is larger than the limit of {limit} bytes for {mediaType}.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
+            return BodyTooLarge(limit, mediaType, language);
         }
-        var defaults = new BatchDefaults(geography, date, near, uncertainty);
-        var contrat = include == "contrat" ? snapshot.Contrat : null;
+        var defaults = new BatchDefaults(geography, date, near, uncertainty, language);
+        var contrat = withContrat ? snapshot.Contrat : null;
         var limits = options.Value;
         return csv
             ? await CsvBatch.AnswerAsync(context, snapshot, checker, defaults,
-                new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, rows => metrics.RecordBatch("rest-csv", rows))
+                new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, dialect, rows => metrics.RecordBatch("rest-csv", rows))
             : await JsonBatch.AnswerAsync(context, snapshot, checker, defaults, contrat, limits.MaxBatch, limits.MaxJsonBatchBytes,
                 points => metrics.RecordBatch("rest-json", points));
     }
 
-    // include takes one value; another is refused rather than ignored, so a misspelling does not go unnoticed.
-    private static RequestProblem? IncludeProblem(string? include) => include is null or "contrat"
-        ? null
-        : new RequestProblem("include", $"include '{InputEcho.Quote(include)}' is not known; the only value is contrat");
+    /// <summary>The 415 of a batch body that is neither JSON nor CSV, in <paramref name="language"/>.</summary>
+    internal static IResult UnsupportedMediaType(HttpRequest request, Domain.Texts.Language language) =>
+        TypedResults.Problem(string.IsNullOrWhiteSpace(request.ContentType)
+                ? language.Say(EdgeText.NoContentType)
+                : language.Say(EdgeText.ContentTypeUnsupported, InputEcho.Quote(request.ContentType)),
+            statusCode: StatusCodes.Status415UnsupportedMediaType, title: language.Say(EdgeText.UnsupportedMediaTypeTitle));
+
+    /// <summary>The 413 of a batch body declared larger than <paramref name="limit"/>, in <paramref name="language"/>.</summary>
+    internal static IResult BodyTooLarge(long limit, string? mediaType, Domain.Texts.Language language) =>
+        TypedResults.Problem(language.Say(EdgeText.BodyTooLarge, limit, mediaType),
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: language.Say(EdgeText.BodyTooLargeTitle));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Geographie.Domain.Eligibility;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Api.Http;
 
@@ -27,7 +28,7 @@ public static class EligibilityQuery
             {
                 return value;
             }
-            problem = new RequestProblem(field, $"{field} '{InputEcho.Quote(text)}' is not a number");
+            problem = new RequestProblem(field, DomainText.NotANumber, field, InputEcho.Quote(text));
             return null;
         }
         var parsed = new EligibilityRequest(
@@ -40,7 +41,7 @@ public static class EligibilityQuery
         {
             if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                problem = new RequestProblem("date", $"date '{InputEcho.Quote(date)}' is not an ISO date (YYYY-MM-DD)");
+                problem = new RequestProblem("date", DomainText.NotAnIsoDate, InputEcho.Quote(date));
             }
             parsed = parsed with { Date = day };
         }

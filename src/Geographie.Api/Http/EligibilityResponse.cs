@@ -4,7 +4,10 @@ using Geographie.Domain.Quartiers;
 
 namespace Geographie.Api.Http;
 
-/// <summary>The REST shape of one answer (v1). Status names are the proto's: INSIDE, OUTSIDE, NEAR, UNCERTAIN, UNKNOWN, INVALID.</summary>
+/// <summary>
+/// The REST shape of one answer (v1). Status names are the proto's: INSIDE, OUTSIDE, NEAR, UNCERTAIN, UNKNOWN, INVALID.
+/// <see cref="NearestLoaded"/>, <see cref="LoadedGeographies"/> and <see cref="Hint"/> are set on UNKNOWN answers only.
+/// </summary>
 public sealed record EligibilityResponse(
     string? Id,
     string Status,
@@ -14,7 +17,16 @@ public sealed record EligibilityResponse(
     double? DistanceM,
     string? NearestCode,
     IReadOnlyList<ContratItem>? Defis,
-    IReadOnlyList<ContratItem>? Projets);
+    IReadOnlyList<ContratItem>? Projets,
+    NearestLoadedQuartier? NearestLoaded = null,
+    IReadOnlyList<string>? LoadedGeographies = null,
+    string? Hint = null);
+
+/// <summary>
+/// The nearest of the loaded perimeters only, for an UNKNOWN answer: the true nearest QPV may be one whose perimeter
+/// is not loaded, so this is never the answer's <c>quartier</c> or <c>distanceM</c>.
+/// </summary>
+public sealed record NearestLoadedQuartier(string Code, string Name, double DistanceM, string Geography);
 
 /// <summary>The quartier of an answer.</summary>
 public sealed record EligibilityQuartier(string Code, string Name, IReadOnlyList<CommuneDto> Communes, string Geography);
@@ -45,7 +57,10 @@ public static class EligibilityResponses
         result.DistanceM,
         result.Quartier is null ? result.Nearest?.Code : null,
         contrat is not null && result.Quartier is { } defiQuartier ? Defis(contrat, defiQuartier) : null,
-        contrat is not null && result.Quartier is { } projetQuartier ? Projets(contrat, projetQuartier) : null);
+        contrat is not null && result.Quartier is { } projetQuartier ? Projets(contrat, projetQuartier) : null,
+        result.NearestLoaded is { } loaded ? new NearestLoadedQuartier(loaded.Code, loaded.Name, result.NearestLoadedM!.Value, loaded.Version) : null,
+        result.LoadedHere?.Select(v => v.Code).ToArray(),
+        result.Hint);
 
     internal static ContratItem[] Defis(ContratDeVille contrat, Quartier quartier) =>
         contrat.DefisOf(quartier).Select(d => new ContratItem(d.Defi.Id, d.Defi.Title, d.Via.All(v => v.Link.Editorial))).ToArray();

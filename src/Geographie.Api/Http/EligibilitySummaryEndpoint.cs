@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Geographie.Api.Data;
 using Geographie.Api.Hosting;
+using Geographie.Api.Texts;
 using Geographie.Domain.Eligibility;
 using Geographie.Domain.Snapshots;
 using Geographie.Import.Csv;
@@ -13,9 +14,10 @@ namespace Geographie.Api.Http;
 /// <summary>
 /// <c>POST /v1/eligibility/summary</c>: the same body and query options as <c>/v1/eligibility/batch</c> (a JSON array
 /// of points, or CSV streamed), answered with counts instead of one answer per point: per quartier (inside, near,
-/// uncertain) and per status. JSON by default, CSV with <c>Accept: text/csv</c> or <c>?format=csv</c>. Statuses as
-/// the batch: 200; 400 for a body that is not a batch; 413 beyond the size limits; 415 for another content type;
-/// 503 before data loads.
+/// uncertain) and per status. JSON by default (or <c>?format=json</c>); CSV, as an attachment, with
+/// <c>?format=csv|csv-excel-fr|tsv</c>, or with <c>Accept: text/csv</c> in the dialect mirroring a CSV input (comma for
+/// a JSON input). Statuses as the batch: 200; 400 for a body that is not a batch or an unknown format; 413 beyond the
+/// size limits; 415 for another content type; 503 before data loads.
 /// </summary>
 public static class EligibilitySummaryEndpoint
 {
@@ -23,8 +25,8 @@ public static class EligibilitySummaryEndpoint
     public static IEndpointRouteBuilder MapEligibilitySummaryEndpoint(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/v1/eligibility/summary", Summarise).WithTags("eligibility")
-            .Accepts<JsonBatchItem[]>("application/json", "text/csv")
-            .Produces<SummaryResponse>(StatusCodes.Status200OK, "application/json", "text/csv");
+            .Accepts<JsonBatchItem[]>("application/json", "text/csv", "text/tab-separated-values", "multipart/form-data")
+            .Produces<SummaryResponse>(StatusCodes.Status200OK, "application/json", "text/csv", "text/tab-separated-values");
         return routes;
     }
 
@@ -40,9 +42,10 @@ public static class EligibilitySummaryEndpoint
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty)
     {
+        var language = RequestLanguage.Of(context.Request);
         if (state.Current is not { } snapshot)
         {
-            return TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return EligibilityEndpoints.NotLoaded(language);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -50,60 +53,77 @@ public static class EligibilitySummaryEndpoint
             size.MaxRequestBodySize = options.Value.MaxBatchBodyBytes;
         }
 
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (context.Request.ContentLength > options.Value.MaxBatchBodyBytes)
         {
-            return TypedResults.Problem($"The body is larger than the limit of {options.Value.MaxBatchBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return EligibilityEndpoints.BodyTooLarge(options.Value.MaxBatchBodyBytes, mediaType, language);
         }
 
-        var csvOut = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
-            || (format is null && context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
-        var defaults = new BatchDefaults(geography, date, near, uncertainty);
-        var tally = new EligibilityTally();
-        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        var problem = mediaType switch
+        var json = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
+            || (format is null && !context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
+        if (CsvBatch.TryChooseDialect(json ? null : format, language, out var dialect) is { } badFormat)
         {
-            "text/csv" or "application/csv" => await TallyCsvAsync(context, snapshot, checker, defaults, tally, options.Value),
-            "application/json" => await TallyJsonAsync(context, snapshot, checker, defaults, tally, options.Value.MaxBatch, options.Value.MaxJsonItemBytes),
-            _ => TypedResults.Problem($"Content-Type '{context.Request.ContentType}' is not supported: send application/json (an array) or text/csv.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType),
-        };
+            return badFormat;
+        }
+        var defaults = new BatchDefaults(geography, date, near, uncertainty, language);
+        var tally = new EligibilityTally();
+        IResult? problem;
+        string? fileName = null;
+        if (CsvUpload.Accepts(mediaType))
+        {
+            (problem, var input, var delimiter) = await TallyCsvAsync(context, snapshot, checker, defaults, tally, options.Value);
+            dialect ??= CsvDialect.Mirroring(delimiter);
+            fileName = input?.DownloadName("eligibilite-synthese", dialect);
+        }
+        else
+        {
+            problem = mediaType == "application/json"
+                ? await TallyJsonAsync(context, snapshot, checker, defaults, tally, options.Value.MaxBatch, options.Value.MaxJsonItemBytes)
+                : EligibilityEndpoints.UnsupportedMediaType(context.Request, language);
+        }
         if (problem is not null)
         {
             return problem;
         }
+        dialect ??= CsvDialect.Comma;
+        fileName ??= "eligibilite-synthese." + dialect.Extension;
 
         var statuses = Enum.GetValues<EligibilityStatus>().ToDictionary(s => s.Wire(), tally.Count);
         var quartiers = tally.Quartiers.Select(c => new SummaryQuartier(c.Quartier.Version, c.Quartier.Code, c.Quartier.Name, c.Inside, c.Near, c.Uncertain)).ToArray();
-        return csvOut
-            ? TypedResults.Text(Csv(statuses, quartiers), "text/csv; charset=utf-8")
-            : TypedResults.Ok(new SummaryResponse(tally.Total, statuses, quartiers));
+        if (json)
+        {
+            return TypedResults.Ok(new SummaryResponse(tally.Total, statuses, quartiers));
+        }
+        CsvUpload.AttachAs(context.Response, fileName);
+        return TypedResults.Text(Csv(statuses, quartiers, dialect), dialect.MediaType);
     }
 
-    // The same reader, limits and row checks as the CSV batch, counted instead of echoed.
-    private static async Task<IResult?> TallyCsvAsync(
+    // The same reader, limits and row checks as the CSV batch, counted instead of echoed; with the upload and the
+    // delimiter read, which the answer mirrors.
+    private static async Task<(IResult? Problem, CsvUpload? Upload, char Delimiter)> TallyCsvAsync(
         HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, EligibilityTally tally, GeographieOptions limits)
     {
-        var (csv, header, columns, problem) = await CsvBatch.OpenAsync(
-            context, new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes);
+        var (opened, problem) = await CsvBatch.OpenAsync(
+            context, new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, defaults.Language);
         if (problem is not null)
         {
-            return problem;
+            return (problem, null, ',');
         }
+        var (csv, header, columns, upload) = opened!;
         using var _ = csv;
         var failure = await CsvBatch.CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, (_, result) =>
         {
             tally.Add(result);
             return Task.CompletedTask;
         }, context.RequestAborted);
-        return failure is null ? null : TypedResults.Problem(
-            $"The request body could not be read to its end ({failure}): nothing is counted from a partial body.",
-            statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid");
+        return (failure is null ? null : TypedResults.Problem(defaults.Language.Say(EdgeText.SummaryPartial, failure),
+            statusCode: StatusCodes.Status400BadRequest, title: defaults.Language.Say(EdgeText.BatchInvalidTitle)), upload, csv.Delimiter);
     }
 
     private static async Task<IResult?> TallyJsonAsync(
         HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, EligibilityTally tally, int maxBatch, int maxJsonItemBytes)
     {
-        var (items, problem) = await JsonBatch.ReadAsync(context, maxBatch, (long)maxBatch * maxJsonItemBytes);
+        var (items, problem) = await JsonBatch.ReadAsync(context, maxBatch, (long)maxBatch * maxJsonItemBytes, defaults.Language);
         if (problem is not null)
         {
             return problem;
@@ -117,24 +137,27 @@ public static class EligibilitySummaryEndpoint
     }
 
     // Long format, ready for a pivot table: one row per quartier and status, then one per status total.
-    private static string Csv(IReadOnlyDictionary<string, int> statuses, IReadOnlyList<SummaryQuartier> quartiers)
+    private static string Csv(IReadOnlyDictionary<string, int> statuses, IReadOnlyList<SummaryQuartier> quartiers, CsvDialect dialect)
     {
-        var csv = new StringBuilder("scope,geography,quartier_code,quartier_name,status,count\n");
+        var d = dialect.Delimiter;
+        // Text results write no preamble: the BOM Excel needs is the first character.
+        var csv = new StringBuilder(dialect.ByteOrderMark ? "\uFEFF" : string.Empty)
+            .Append(string.Join(d, "scope", "geography", "quartier_code", "quartier_name", "status", "count")).Append('\n');
         foreach (var q in quartiers)
         {
             foreach (var (status, count) in new[] { ("INSIDE", q.Inside), ("NEAR", q.Near), ("UNCERTAIN", q.Uncertain) })
             {
                 if (count > 0)
                 {
-                    csv.Append("quartier,").Append(q.Geography).Append(',').Append(q.Code).Append(',')
-                        .Append(CsvText.Escape(q.Name, ',')).Append(',').Append(status).Append(',').Append(count).Append('\n');
+                    csv.Append("quartier").Append(d).Append(q.Geography).Append(d).Append(q.Code).Append(d)
+                        .Append(dialect.Escape(q.Name)).Append(d).Append(status).Append(d).Append(count).Append('\n');
                 }
             }
         }
 
         foreach (var (status, count) in statuses)
         {
-            csv.Append("total,,,,").Append(status).Append(',').Append(count).Append('\n');
+            csv.Append("total").Append(d, 4).Append(status).Append(d).Append(count).Append('\n');
         }
 
         return csv.ToString();

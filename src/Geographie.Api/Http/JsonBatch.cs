@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Geographie.Api.Texts;
 using Geographie.Domain.Contrat;
 using Geographie.Domain.Eligibility;
 using Geographie.Domain.Snapshots;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Api.Http;
 
@@ -19,7 +21,7 @@ public static class JsonBatch
         HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults,
         ContratDeVille? contrat, int maxBatch, long maxBytes, Action<long> recordPoints)
     {
-        var (items, problem) = await ReadAsync(context, maxBatch, maxBytes);
+        var (items, problem) = await ReadAsync(context, maxBatch, maxBytes, defaults.Language);
         if (problem is not null)
         {
             return problem;
@@ -33,9 +35,10 @@ public static class JsonBatch
 
     /// <summary>
     /// Reads the points of a JSON batch (shared by the batch and its summary): the items, or the 400/413 problem
-    /// that refuses the body.
+    /// that refuses the body, in <paramref name="language"/>.
     /// </summary>
-    public static async Task<(IReadOnlyList<JsonBatchItem> Items, IResult? Problem)> ReadAsync(HttpContext context, int maxBatch, long maxBytes)
+    public static async Task<(IReadOnlyList<JsonBatchItem> Items, IResult? Problem)> ReadAsync(
+        HttpContext context, int maxBatch, long maxBytes, Language language)
     {
         var items = new List<JsonBatchItem>();
         var body = new LimitedBodyStream(context.Request.Body, maxBytes);
@@ -45,12 +48,12 @@ public static class JsonBatch
             {
                 if (items.Count == maxBatch)
                 {
-                    return (items, Invalid("items", $"The batch holds more than {maxBatch} points, the limit; it was not read further."));
+                    return (items, Invalid("items", language.Say(EdgeText.BatchTooMany, maxBatch), language));
                 }
                 var problem = JsonBatchItem.TryRead(element, items.Count, out var item);
                 if (problem is not null)
                 {
-                    return (items, Invalid(problem.Field, problem.Message));
+                    return (items, Invalid(problem.Field, problem.Message(language), language));
                 }
                 items.Add(item);
             }
@@ -58,15 +61,15 @@ public static class JsonBatch
         catch (JsonException e)
         {
             // The serializer's own message names .NET types; the position is what the caller can use.
-            return (items, Invalid("body", $"The body is not a JSON array of point objects: it is malformed or of another shape at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} (JSON path {e.Path})."));
+            return (items, Invalid("body", language.Say(EdgeText.JsonMalformed, e.LineNumber + 1, e.BytePositionInLine + 1, e.Path), language));
         }
-        return items.Count == 0 ? (items, Invalid("items", "The batch is empty: send a JSON array of points.")) : (items, null);
+        return items.Count == 0 ? (items, Invalid("items", language.Say(EdgeText.BatchEmpty), language)) : (items, null);
     }
 
     /// <summary>Checks one point read by <see cref="ReadAsync"/>; the query string's options fill what it leaves out.</summary>
     public static EligibilityResult Check(JsonBatchItem item, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults) =>
         defaults.Check(snapshot, checker, item.Lon, item.Lat, item.X, item.Y, item.Geography, item.Date, item.Near, item.Uncertainty, commaDecimals: false);
 
-    private static IResult Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "The batch is invalid");
+    private static IResult Invalid(string field, string message, Language language) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: language.Say(EdgeText.BatchInvalidTitle));
 }

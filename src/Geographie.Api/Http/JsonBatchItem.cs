@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Geographie.Api.Texts;
 using Geographie.Domain.Eligibility;
 
 namespace Geographie.Api.Http;
@@ -20,8 +21,8 @@ public sealed record JsonBatchItem(
         item = new JsonBatchItem(null, null, null, null, null, null, null, null, null);
         if (element.ValueKind != JsonValueKind.Object)
         {
-            return new RequestProblem($"[{index}]",
-                $"item {index} is {Describe(element.ValueKind)}; each item must be an object such as {{\"id\":\"a1\",\"lon\":4.85,\"lat\":45.75}}");
+            var kind = element.ValueKind;
+            return new RequestProblem($"[{index}]", language => language.Say(EdgeText.ItemNotObject, index, language.Say(Describe(kind))));
         }
         foreach (var property in element.EnumerateObject())
         {
@@ -53,7 +54,7 @@ public sealed record JsonBatchItem(
     private static JsonBatchItem Unknown(string name, int index, JsonBatchItem item, ref RequestProblem? problem)
     {
         problem = new RequestProblem($"[{index}].{InputEcho.Quote(name)}",
-            $"item {index}: unknown field '{InputEcho.Quote(name)}'; the fields are {KnownFields}");
+            language => language.Say(EdgeText.ItemUnknownField, index, InputEcho.Quote(name), KnownFields));
         return item;
     }
 
@@ -62,7 +63,7 @@ public sealed record JsonBatchItem(
         JsonValueKind.Null => null,
         JsonValueKind.String => value.GetString(),
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        _ => Wrong(index, "id", "a string or a number", value.ValueKind, ref problem),
+        _ => Wrong(index, "id", EdgeText.ExpectStringOrNumber, value.ValueKind, ref problem),
     };
 
     private static string? Scalar(JsonElement value, int index, string field, bool numeric, ref RequestProblem? problem) => value.ValueKind switch
@@ -70,22 +71,23 @@ public sealed record JsonBatchItem(
         JsonValueKind.Null => null,
         JsonValueKind.String => value.GetString(),
         JsonValueKind.Number when numeric => value.GetRawText(),
-        _ => Wrong(index, field, numeric ? "a number or a string holding one" : "a string", value.ValueKind, ref problem),
+        _ => Wrong(index, field, numeric ? EdgeText.ExpectNumber : EdgeText.ExpectString, value.ValueKind, ref problem),
     };
 
-    private static string? Wrong(int index, string field, string expected, JsonValueKind kind, ref RequestProblem? problem)
+    private static string? Wrong(int index, string field, EdgeText expected, JsonValueKind kind, ref RequestProblem? problem)
     {
-        problem = new RequestProblem($"[{index}].{field}", $"item {index}: {field} must be {expected}, not {Describe(kind)}");
+        problem = new RequestProblem($"[{index}].{field}",
+            language => language.Say(EdgeText.ItemWrongType, index, field, language.Say(expected), language.Say(Describe(kind))));
         return null;
     }
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    private static EdgeText Describe(JsonValueKind kind) => kind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
+        JsonValueKind.Object => EdgeText.KindObject,
+        JsonValueKind.Array => EdgeText.KindArray,
+        JsonValueKind.String => EdgeText.KindString,
+        JsonValueKind.Number => EdgeText.KindNumber,
+        JsonValueKind.True or JsonValueKind.False => EdgeText.KindBoolean,
+        _ => EdgeText.KindNull,
     };
 }

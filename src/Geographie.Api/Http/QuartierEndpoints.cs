@@ -1,11 +1,14 @@
 using Geographie.Api.Data;
 using Geographie.Api.Http.Conventions;
+using Geographie.Api.Texts;
 using Geographie.Domain.Geography;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Api.Http;
 
 /// <summary>
-/// <c>GET /v1/quartiers?search=&amp;geography=&amp;commune=&amp;limit=</c> and <c>GET /v1/quartiers/{code}</c>: the quartier
+/// <c>GET /v1/quartiers?search=&amp;geography=&amp;commune=&amp;limit=</c> (search and commune names in any case, with or
+/// without accents; commune by INSEE code or name) and <c>GET /v1/quartiers/{code}</c> (code in any case): the quartier
 /// with its perimeter (GeoJSON, when loaded), its défis and the projets and délibérations that reach it.
 /// </summary>
 public static class QuartierEndpoints
@@ -22,9 +25,10 @@ public static class QuartierEndpoints
     }
 
     // limit is read as text so that "abc" gets a message naming the parameter, not the framework's empty 400.
-    private static IResult Search(GeographyState state, string? search, string? geography, string? commune, string? limit) =>
+    private static IResult Search(HttpRequest http, GeographyState state, string? search, string? geography, string? commune, string? limit) =>
         ContratEndpoints.Snapshot(state, snapshot =>
         {
+            var language = RequestLanguage.Of(http);
             var version = geography is null ? GeographyVersions.Default : GeographyVersions.Find(geography);
             var count = 20;
             var limitOk = limit is null
@@ -34,16 +38,18 @@ public static class QuartierEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     [version is null ? "geography" : "limit"] = [version is null
-                        ? GeographyVersions.UnknownMessage(InputEcho.Quote(geography))
-                        : $"limit '{InputEcho.Quote(limit)}' is not a whole number between 1 and {MaxLimit}"],
-                });
+                        ? UnknownGeography(geography, language)
+                        : language.Say(EdgeText.LimitInvalid, InputEcho.Quote(limit), MaxLimit)],
+                }, title: language.Say(EdgeText.RequestInvalidTitle));
             }
             var edition = snapshot.Edition(version);
-            var words = (search ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var found = (commune is null ? edition.Quartiers : edition.InCommune(commune))
-                .Where(q => words.All(w => q.Code.Contains(w, StringComparison.OrdinalIgnoreCase)
-                    || q.Name.Contains(w, StringComparison.OrdinalIgnoreCase)
-                    || q.Communes.Any(c => c.Name.Contains(w, StringComparison.OrdinalIgnoreCase))))
+            var words = TextFolding.Fold(search ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var place = commune is null ? null : TextFolding.Fold(commune.Trim());
+            var found = edition.Quartiers
+                .Where(q => place is null || q.Communes.Any(c => c.Insee == commune!.Trim() || TextFolding.Fold(c.Name) == place))
+                .Where(q => words.All(w => TextFolding.Holds(q.Code, w)
+                    || TextFolding.Holds(q.Name, w)
+                    || q.Communes.Any(c => TextFolding.Holds(c.Name, w))))
                 .OrderByDescending(q => q.Code.Equals(search, StringComparison.OrdinalIgnoreCase))
                 .ThenByDescending(q => snapshot.Contrat.IsInMetropole(q))
                 .ThenBy(q => q.Code, StringComparer.Ordinal)
@@ -51,20 +57,25 @@ public static class QuartierEndpoints
             return TypedResults.Ok(found.Select(q => q.ToSummary(snapshot.Contrat)).ToArray());
         });
 
-    private static IResult Get(GeographyState state, string code, string? geography) =>
+    private static IResult Get(HttpRequest http, GeographyState state, string code, string? geography) =>
         ContratEndpoints.Snapshot(state, snapshot =>
         {
+            var language = RequestLanguage.Of(http);
             var version = geography is null ? GeographyVersions.OfCode(code) ?? GeographyVersions.Default : GeographyVersions.Find(geography);
             if (version is null)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    ["geography"] = [GeographyVersions.UnknownMessage(geography)],
-                });
+                    ["geography"] = [UnknownGeography(geography, language)],
+                }, title: language.Say(EdgeText.RequestInvalidTitle));
             }
             var quartier = snapshot.Edition(version).Find(code);
             return quartier is null
-                ? TypedResults.Problem($"No quartier '{InputEcho.Quote(code)}' in the {version.Code} geography.", statusCode: StatusCodes.Status404NotFound, title: "Quartier inconnu")
+                ? TypedResults.Problem(language.Say(EdgeText.QuartierUnknown, InputEcho.Quote(code), version.Code),
+                    statusCode: StatusCodes.Status404NotFound, title: language.Say(EdgeText.QuartierUnknownTitle))
                 : TypedResults.Ok(quartier.ToDetail(snapshot.Contrat));
         });
+
+    private static string UnknownGeography(string? geography, Language language) =>
+        DomainTexts.Catalogue.Format(language, DomainText.UnknownGeography, InputEcho.Quote(geography), string.Join(", ", GeographyVersions.All.Select(v => v.Code)));
 }

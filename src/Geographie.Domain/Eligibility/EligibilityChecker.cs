@@ -1,5 +1,6 @@
 using Geographie.Domain.Geography;
 using Geographie.Domain.Snapshots;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Domain.Eligibility;
 
@@ -19,38 +20,42 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
     /// <summary>The limits in force.</summary>
     public EligibilityLimits Limits { get; } = limits;
 
-    /// <summary>Every answer given through <see cref="Check(GeographySnapshot, in EligibilityRequest)"/>, by status and edition.</summary>
+    /// <summary>Every answer given through <see cref="Check(GeographySnapshot, in EligibilityRequest, Language)"/>, by status and edition.</summary>
     public AnswerCounts Answers { get; } = new();
 
-    /// <summary>Checks one request; invalid input becomes an INVALID result with its reason. Counted in <see cref="Answers"/>.</summary>
-    public EligibilityResult Check(GeographySnapshot snapshot, in EligibilityRequest request)
+    /// <summary>
+    /// Checks one request, its reason in <paramref name="language"/>; invalid input becomes an INVALID result with
+    /// its reason. Counted in <see cref="Answers"/>.
+    /// </summary>
+    public EligibilityResult Check(GeographySnapshot snapshot, in EligibilityRequest request, Language language = Language.French)
     {
         var problem = RequestValidator.TryResolve(request, Limits, out var resolved);
         if (problem is not null)
         {
-            var invalid = EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
+            var invalid = EligibilityResult.Invalid(problem.Describe(language));
             Answers.Add(invalid.Status, invalid.Geography);
             return invalid;
         }
-        return Check(snapshot, resolved);
+        return Check(snapshot, resolved, language);
     }
 
     /// <summary>
-    /// Checks a request already resolved by <see cref="RequestValidator"/> (an edge that must answer a bad request
-    /// with its own error resolves first, then comes here: one resolution per request). Counted in <see cref="Answers"/>.
+    /// Checks a request already resolved by <see cref="RequestValidator"/>, its reason in <paramref name="language"/>
+    /// (an edge that must answer a bad request with its own error resolves first, then comes here: one resolution per
+    /// request). Counted in <see cref="Answers"/>.
     /// </summary>
-    public EligibilityResult Check(GeographySnapshot snapshot, in RequestValidator.Resolved request)
+    public EligibilityResult Check(GeographySnapshot snapshot, in RequestValidator.Resolved request, Language language = Language.French)
     {
-        var result = Decide(snapshot, request);
+        var result = Decide(snapshot, request, language);
         Answers.Add(result.Status, result.Geography);
         return result;
     }
 
-    private EligibilityResult Decide(GeographySnapshot snapshot, in RequestValidator.Resolved request)
+    private EligibilityResult Decide(GeographySnapshot snapshot, in RequestValidator.Resolved request, Language language)
     {
         var r = request;
         var edition = snapshot.Edition(r.Geography);
-        var reasons = edition.Reasons;
+        var reasons = edition.Reasons(language);
         var index = edition.Perimeters;
         Span<int> hits = stackalloc int[8];
         if (index.FindCovering(r.Lon, r.Lat, hits) > 0)
@@ -73,10 +78,18 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
                 ? Answer(EligibilityStatus.Uncertain, reasons.UncertainOutside(nearestId), null, near, distance)
                 : Answer(EligibilityStatus.Near, reasons.Near(nearestId), null, near, distance);
         }
-        if (!edition.IsComplete && UnknownReason(snapshot, edition, r.Lon, r.Lat, band) is { } unknown)
+        if (!edition.IsComplete && UnknownReason(snapshot, edition, reasons, r.Lon, r.Lat, band) is { } unknown)
         {
-            // No distance: the nearest QPV may be one whose perimeter is missing.
-            return Answer(EligibilityStatus.Unknown, unknown, null, null, null);
+            // No distance: the nearest QPV may be one whose perimeter is missing. The nearest loaded one is given
+            // apart, with the other geographies that have perimeters here.
+            var elsewhere = snapshot.LoadedElsewhere.Find(r.Geography, r.Lon, r.Lat, Limits.NearestSearchM);
+            return Answer(EligibilityStatus.Unknown, unknown, null, null, null) with
+            {
+                NearestLoaded = found ? edition.WithPerimeter[nearestId] : null,
+                NearestLoadedM = found ? Math.Round(distance, 3) : null,
+                LoadedHere = snapshot.LoadedElsewhere.Versions(elsewhere),
+                Hint = snapshot.LoadedElsewhere.Hint(elsewhere, language),
+            };
         }
         found = found && (edition.IsComplete || !edition.UnknownZones.TryFindNearestBoundary(r.Lon, r.Lat, distance, out _, out _));
         return found
@@ -87,21 +100,21 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
             new(status, reason, r.Geography, quartier, near, metres is { } m ? Math.Round(m, 3) : null, r.Lon, r.Lat);
     }
 
-    private static string? UnknownReason(GeographySnapshot snapshot, EditionData edition, double lon, double lat, double band)
+    private static string? UnknownReason(GeographySnapshot snapshot, EditionData edition, ReasonTexts reasons, double lon, double lat, double band)
     {
         Span<int> hits = stackalloc int[8];
         if (edition.UnknownZones.FindCovering(lon, lat, hits) > 0)
         {
-            return edition.Reasons.UnknownIn(hits[0]);
+            return reasons.UnknownIn(hits[0]);
         }
         if (band > 0 && edition.UnknownZones.TryFindNearestBoundary(lon, lat, band, out var zone, out _))
         {
-            return edition.Reasons.UnknownNear(zone);
+            return reasons.UnknownNear(zone);
         }
         if (!edition.RegisterComplete)
         {
-            return edition.Reasons.UnknownIncomplete;
+            return reasons.UnknownIncomplete;
         }
-        return snapshot.CommuneOutlines.FindCovering(lon, lat, hits) == 0 ? ReasonTexts.UnknownNoCommune : null;
+        return snapshot.CommuneOutlines.FindCovering(lon, lat, hits) == 0 ? reasons.UnknownNoCommune : null;
     }
 }

@@ -1,31 +1,33 @@
 using Geographie.Domain.Quartiers;
 using Geographie.Domain.Snapshots;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Domain.Eligibility;
 
 /// <summary>
-/// The reasons of one edition, written once when the snapshot is built so that answering allocates no text.
-/// Distances are not repeated here: they are in the answer's <c>distance_m</c>.
+/// The reasons of one edition in one language, written once when the snapshot is built so that answering allocates
+/// no text. Distances are not repeated here: they are in the answer's <c>distance_m</c>. Immutable.
 /// </summary>
 public sealed class ReasonTexts
 {
     private readonly string[] _inside, _uncertainInside, _uncertainOutside, _near, _outside, _unknownIn, _unknownNear;
 
-    internal ReasonTexts(EditionData edition)
+    internal ReasonTexts(EditionData edition, Language language)
     {
         var code = edition.Version.Code;
+        string Text(DomainText id, params object?[] args) => DomainTexts.Catalogue.Format(language, id, args);
         string[] Each(Func<Quartier, string> text) => edition.WithPerimeter.Select(text).ToArray();
-        _inside = Each(q => $"inside {q.Code} {q.Name}");
-        _uncertainInside = Each(q => $"inside {q.Code} {q.Name}, but closer to its boundary than the position uncertainty");
-        _uncertainOutside = Each(q => $"outside, but closer to {q.Code} {q.Name} than the position uncertainty");
-        _near = Each(q => $"outside, within the near distance of {q.Code} {q.Name}");
-        _outside = Each(q => $"outside every QPV of {code}; the nearest is {q.Code} {q.Name}");
+        _inside = Each(q => Text(DomainText.Inside, q.Code, q.Name));
+        _uncertainInside = Each(q => Text(DomainText.UncertainInside, q.Code, q.Name));
+        _uncertainOutside = Each(q => Text(DomainText.UncertainOutside, q.Code, q.Name));
+        _near = Each(q => Text(DomainText.Near, q.Code, q.Name));
+        _outside = Each(q => Text(DomainText.Outside, code, q.Code, q.Name));
         _unknownIn = edition.UnknownCommunes.Select(c =>
-            $"{c.Name} ({c.Insee}) has {edition.InCommune(c.Insee).Count(q => !q.HasPerimeter)} QPV in the {code} register whose perimeters are not loaded").ToArray();
-        _unknownNear = edition.UnknownCommunes.Select(c =>
-            $"{c.Name} ({c.Insee}), within the requested distance, has QPV whose perimeters are not loaded: the band cannot be checked").ToArray();
-        OutsideAll = $"outside every QPV of {code}, none within the search radius";
-        UnknownIncomplete = $"only {edition.WithPerimeter.Count} of the {edition.Version.ExpectedQuartierCount} {code} perimeters are loaded and its register is not: a point outside them may still lie in a QPV";
+            Text(DomainText.UnknownIn, c.Name, c.Insee, edition.InCommune(c.Insee).Count(q => !q.HasPerimeter), code)).ToArray();
+        _unknownNear = edition.UnknownCommunes.Select(c => Text(DomainText.UnknownNear, c.Name, c.Insee)).ToArray();
+        OutsideAll = Text(DomainText.OutsideAll, code);
+        UnknownIncomplete = Text(DomainText.UnknownIncomplete, edition.WithPerimeter.Count, edition.Version.ExpectedQuartierCount, code);
+        UnknownNoCommune = Text(DomainText.UnknownNoCommune);
     }
 
     /// <summary>Outside, with no perimeter within the search radius.</summary>
@@ -35,13 +37,26 @@ public sealed class ReasonTexts
     public string UnknownIncomplete { get; }
 
     /// <summary>No shipped commune outline holds the point, and perimeters are missing.</summary>
-    public static string UnknownNoCommune => "this point lies outside the shipped commune outlines and the official perimeters are not loaded here";
+    public string UnknownNoCommune { get; }
 
+    /// <summary>Inside the perimeter at position <paramref name="perimeter"/> of the edition's loaded perimeters.</summary>
     public string Inside(int perimeter) => _inside[perimeter];
+
+    /// <summary>Inside, but the boundary is within the position uncertainty.</summary>
     public string UncertainInside(int perimeter) => _uncertainInside[perimeter];
+
+    /// <summary>Outside, but the boundary is within the position uncertainty.</summary>
     public string UncertainOutside(int perimeter) => _uncertainOutside[perimeter];
+
+    /// <summary>Outside, within the near distance.</summary>
     public string Near(int perimeter) => _near[perimeter];
+
+    /// <summary>Outside; the perimeter named is the nearest.</summary>
     public string Outside(int perimeter) => _outside[perimeter];
+
+    /// <summary>In a commune (position in the edition's unknown communes) whose register QPV lack perimeters.</summary>
     public string UnknownIn(int unknownCommune) => _unknownIn[unknownCommune];
+
+    /// <summary>Within the bands of such a commune.</summary>
     public string UnknownNear(int unknownCommune) => _unknownNear[unknownCommune];
 }

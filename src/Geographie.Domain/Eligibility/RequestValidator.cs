@@ -1,4 +1,5 @@
 using Geographie.Domain.Geography;
+using Geographie.Domain.Texts;
 using Geographie.Spatial;
 
 namespace Geographie.Domain.Eligibility;
@@ -29,12 +30,12 @@ public static class RequestValidator
         {
             if (request.Date is not null)
             {
-                return new RequestProblem("date", "give a geography or a date, not both");
+                return new RequestProblem("date", DomainText.GeographyAndDate);
             }
             geography = GeographyVersions.Find(code);
             if (geography is null)
             {
-                return new RequestProblem("geography", GeographyVersions.UnknownMessage(code));
+                return new RequestProblem("geography", DomainText.UnknownGeography, code, string.Join(", ", GeographyVersions.All.Select(v => v.Code)));
             }
         }
         else if (request.Date is { } day)
@@ -42,7 +43,7 @@ public static class RequestValidator
             geography = GeographyVersions.InForceOn(day, FranceExtent.IsOverseas(lon, lat));
             if (geography is null)
             {
-                return new RequestProblem("date", $"no QPV geography was in force on {day:yyyy-MM-dd} here (the first took effect on 2015-01-01)");
+                return new RequestProblem("date", DomainText.NoGeographyOnDate, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             }
         }
         else
@@ -60,11 +61,11 @@ public static class RequestValidator
         var lambert = r.X is not null || r.Y is not null;
         if (wgs84 && lambert)
         {
-            return new RequestProblem("location", "give either lon/lat (WGS84) or x/y (Lambert-93), not both");
+            return new RequestProblem("location", DomainText.LocationBoth);
         }
         if (!wgs84 && !lambert)
         {
-            return new RequestProblem("location", "a location is required: lon and lat (WGS84 degrees) or x and y (Lambert-93 metres, EPSG:2154)");
+            return new RequestProblem("location", DomainText.LocationMissing);
         }
         if (lambert)
         {
@@ -76,8 +77,7 @@ public static class RequestValidator
             MetricCrs.Lambert93.Unproject(r.X!.Value, r.Y!.Value, out lon, out lat);
             return FranceExtent.Contains(lon, lat) && !FranceExtent.IsOverseas(lon, lat)
                 ? null
-                : new RequestProblem("location",
-                    $"x {r.X} y {r.Y} is not a Lambert-93 position in metropolitan France (x about 100000..1250000, y about 6000000..7150000)");
+                : new RequestProblem("location", DomainText.NotLambert93, r.X, r.Y);
         }
         var wgsProblem = Finite(r.Lon, "lon") ?? Finite(r.Lat, "lat");
         if (wgsProblem is not null)
@@ -87,25 +87,25 @@ public static class RequestValidator
         (lon, lat) = (r.Lon!.Value, r.Lat!.Value);
         if (lon is < -180 or > 180)
         {
-            return new RequestProblem("lon", $"lon {lon} is out of range [-180, 180]");
+            return new RequestProblem("lon", DomainText.OutOfRange, "lon", lon, -180, 180);
         }
         if (lat is < -90 or > 90)
         {
-            return new RequestProblem("lat", $"lat {lat} is out of range [-90, 90]");
+            return new RequestProblem("lat", DomainText.OutOfRange, "lat", lat, -90, 90);
         }
         if (!FranceExtent.Contains(lon, lat))
         {
-            return new RequestProblem("location", FranceExtent.Contains(lat, lon)
-                ? $"lon {lon}, lat {lat} lies outside France, but lon {lat}, lat {lon} would not: the axes look swapped (lon is the longitude, east; lat the latitude, north)"
-                : $"lon {lon}, lat {lat} lies outside France; QPV exist only in {FranceExtent.Description}");
+            return FranceExtent.Contains(lat, lon)
+                ? new RequestProblem("location", DomainText.AxesSwapped, lon, lat)
+                : new RequestProblem("location", DomainText.OutsideFrance, lon, lat, FranceExtent.Description);
         }
         return null;
     }
 
     private static RequestProblem? Finite(double? value, string field) => value switch
     {
-        null => new RequestProblem(field, $"{field} is missing"),
-        { } v when !double.IsFinite(v) => new RequestProblem(field, $"{field} is not a finite number"),
+        null => new RequestProblem(field, DomainText.Missing, field),
+        { } v when !double.IsFinite(v) => new RequestProblem(field, DomainText.NotFinite, field),
         _ => null,
     };
 
@@ -113,7 +113,7 @@ public static class RequestValidator
     {
         null => null,
         { } v when !double.IsFinite(v) || v < 0 || v > limits.MaxBandM =>
-            new RequestProblem(field, $"{field} must be a number of metres between 0 and {limits.MaxBandM}"),
+            new RequestProblem(field, DomainText.BandOutOfRange, field, limits.MaxBandM),
         _ => null,
     };
 }

@@ -12,6 +12,7 @@ public sealed class EditionData
 {
     private readonly Dictionary<string, Quartier> _byCode;
     private readonly ILookup<string, Quartier> _byCommune;
+    private readonly Eligibility.ReasonTexts[] _reasons;
 
     // Built on first use: eligibility never needs the projected copies, and a snapshot swap should not pay for them.
     private readonly Lazy<OverlapIndex> _overlaps;
@@ -21,7 +22,8 @@ public sealed class EditionData
     {
         Version = version;
         Quartiers = quartiers;
-        _byCode = quartiers.ToDictionary(q => q.Code, StringComparer.Ordinal);
+        // Codes are upper case; people type them in any case (qn01344m).
+        _byCode = quartiers.ToDictionary(q => q.Code, StringComparer.OrdinalIgnoreCase);
         _byCommune = quartiers
             .SelectMany(q => q.Communes.Where(c => c.Insee is not null).Select(c => (c.Insee!, q)))
             .ToLookup(p => p.Item1, p => p.q, StringComparer.Ordinal);
@@ -31,7 +33,7 @@ public sealed class EditionData
         UnknownCommunes = outlined.Where(c => missing.Contains(c.Insee)).ToArray();
         // Asked only on incomplete editions: the grid walk is enough, and commune outlines are dense everywhere.
         UnknownZones = PerimeterIndex.Build(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy, nearestRadiusMetres: 0);
-        Reasons = new Eligibility.ReasonTexts(this);
+        _reasons = Enum.GetValues<Texts.Language>().Select(language => new Eligibility.ReasonTexts(this, language)).ToArray();
         _overlaps = new(() => new OverlapIndex(WithPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray()));
         _unknownOverlaps = new(() => new OverlapIndex(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray()));
     }
@@ -42,8 +44,8 @@ public sealed class EditionData
     /// <summary>The outlines of <see cref="UnknownCommunes"/> for area measures; ids are positions in that list. Built on first use.</summary>
     public OverlapIndex UnknownOverlaps => _unknownOverlaps.Value;
 
-    /// <summary>The reasons eligibility answers give for this edition.</summary>
-    public Eligibility.ReasonTexts Reasons { get; }
+    /// <summary>The reasons eligibility answers give for this edition, written once per language.</summary>
+    public Eligibility.ReasonTexts Reasons(Texts.Language language) => _reasons[(int)language];
 
     /// <summary>The index of the loaded perimeters; ids are positions in <see cref="WithPerimeter"/>.</summary>
     public PerimeterIndex Perimeters { get; }
@@ -76,7 +78,7 @@ public sealed class EditionData
     /// </summary>
     public bool IsComplete => RegisterComplete && WithPerimeter.Count == Quartiers.Count;
 
-    /// <summary>The quartier with that code, or null.</summary>
+    /// <summary>The quartier with that code (in any case), or null.</summary>
     public Quartier? Find(string code) => _byCode.GetValueOrDefault(code);
 
     /// <summary>The quartiers of a commune (by INSEE code), from the register.</summary>

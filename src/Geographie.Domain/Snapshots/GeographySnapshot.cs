@@ -45,7 +45,11 @@ public sealed class GeographySnapshot
             v => v.Code,
             v => new EditionData(v, quartiers.Where(q => q.Version == v.Code).ToArray(), OutlinedCommunes, strategy),
             StringComparer.Ordinal);
+        LoadedElsewhere = new Eligibility.LoadedElsewhere(Editions);
     }
+
+    /// <summary>Which other geographies have perimeters at a point, for UNKNOWN answers.</summary>
+    public Eligibility.LoadedElsewhere LoadedElsewhere { get; }
 
     /// <summary>The data revision this snapshot was read at (see table <c>data_revision</c>).</summary>
     public long Revision { get; }
@@ -76,4 +80,20 @@ public sealed class GeographySnapshot
 
     /// <summary>The commune with that INSEE code, or null.</summary>
     public Commune? FindCommune(string insee) => _communes.GetValueOrDefault(insee);
+
+    /// <summary>
+    /// The commune with that INSEE code, else the one with that name as people type it (any case, with or without
+    /// accents: "marseille", "Neuville-sur-Saone"); null when none or several communes bear the name.
+    /// </summary>
+    public Commune? FindCommuneByInseeOrName(string inseeOrName)
+    {
+        var text = inseeOrName.Trim();
+        if (FindCommune(text) is { } byCode)
+        {
+            return byCode;
+        }
+        var folded = Texts.TextFolding.Fold(text);
+        var named = Communes.Where(c => Texts.TextFolding.Fold(c.Name) == folded).Take(2).ToArray();
+        return named.Length == 1 ? named[0] : null;
+    }
 }

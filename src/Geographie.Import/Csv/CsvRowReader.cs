@@ -4,7 +4,7 @@ namespace Geographie.Import.Csv;
 
 /// <summary>
 /// Streaming RFC 4180 reader: quoted fields (which may span lines), doubled quotes, CRLF or LF, a UTF-8 BOM,
-/// comma or semicolon (detected on the header line). Reads one row at a time, synchronously or asynchronously,
+/// comma, semicolon or tab (detected on the header line). Reads one row at a time, synchronously or asynchronously,
 /// so a file or a request body of any length is never held in memory: a row is bounded by <see cref="CsvLimits"/>.
 /// A row that cannot be read (a quote never closed, a field or line too long) throws <see cref="CsvRowException"/>
 /// and the reader goes on from the line after the row's first line, so one stray quote never swallows the rest of
@@ -12,6 +12,9 @@ namespace Geographie.Import.Csv;
 /// </summary>
 public sealed class CsvRowReader : IDisposable
 {
+    // In order of preference on a tie: MaxBy keeps the first of equal counts.
+    private static readonly char[] Delimiters = [',', ';', '\t'];
+
     private readonly TextReader _reader;
     private readonly CsvLimits _limits;
     private readonly char[] _buffer = new char[1 << 14];
@@ -48,7 +51,7 @@ public sealed class CsvRowReader : IDisposable
 
     /// <summary>
     /// Opens a reader on <paramref name="reader"/> and reads the header line; the delimiter is the one of
-    /// ',' and ';' that appears most on that line. The header is null for an empty input.
+    /// ',', ';' and tab that appears most on that line (',' on a tie). The header is null for an empty input.
     /// Throws <see cref="CsvRowException"/> when the header line itself cannot be read.
     /// </summary>
     public static CsvRowReader Open(TextReader reader, out IReadOnlyList<string>? header, CsvLimits? limits = null)
@@ -128,7 +131,7 @@ public sealed class CsvRowReader : IDisposable
         {
             return [string.Empty];
         }
-        Delimiter = text.Count(c => c == ';') > text.Count(c => c == ',') ? ';' : ',';
+        Delimiter = Delimiters.MaxBy(d => text.Count(c => c == d));
         var done = Step(line with { Text = text });
         if (!done.Finished || done.Row is null)
         {

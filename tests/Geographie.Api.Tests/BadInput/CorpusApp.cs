@@ -44,10 +44,10 @@ public sealed class CorpusApp : IAsyncLifetime
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("Geographie:Database", _database.ConnectionString)
             .ConfigureLogging(logging => logging.AddProvider(new ErrorRecorder(Errors))));
-        Client = Factory.CreateClient();
+        Client = AcceptEnglish.On(Factory.CreateClient());
         Channel = GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = Factory.Server.CreateHandler(),
+            HttpHandler = new AcceptEnglish(Factory.Server.CreateHandler()),
             MaxReceiveMessageSize = null,
             MaxSendMessageSize = null,
         });

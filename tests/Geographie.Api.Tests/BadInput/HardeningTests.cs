@@ -45,7 +45,7 @@ public sealed class HardeningTests(CorpusApp app)
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
 
         // The server's own client: the factory's default one buffers a request body whole to replay it on redirects.
-        using var response = await factory.Server.CreateClient().PostAsync("/v1/eligibility/batch?geography=qpv2015", content);
+        using var response = await AcceptEnglish.On(factory.Server.CreateClient()).PostAsync("/v1/eligibility/batch?geography=qpv2015", content);
 
         var problem = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, problem);
@@ -65,7 +65,7 @@ public sealed class HardeningTests(CorpusApp app)
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/eligibility/batch?geography=qpv2015") { Content = content };
 
-        using var response = await factory.Server.CreateClient().SendAsync(request);
+        using var response = await AcceptEnglish.On(factory.Server.CreateClient()).SendAsync(request);
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -125,23 +125,29 @@ internal static class RestCases
         }
         Send("json", "POST", batch, "application/json; charset=utf-8", $"[{point}]", 200, rows: 1, contains: "INSIDE");
         Send("json", "POST", batch, "application/json", "\uFEFF" + $"[{point}]", 200, rows: 1, contains: "INSIDE");
-        foreach (var type in new[] { "text/plain", "application/xml", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
+        foreach (var type in new[] { "text/plain", "application/xml", "application/x-www-form-urlencoded",
                      "application/json-patch+json", "text/csv2", "application/octet-stream", "image/png", "*/*", "application/grpc" })
         {
             Send("json", "POST", batch, type, $"[{point}]", 415);
         }
         Send("json", "POST", batch, null, $"[{point}]", 415);
+        // A form is accepted as the upload of a CSV file: JSON in it is a form that cannot be read.
+        Send("json", "POST", batch, "multipart/form-data; boundary=x", $"[{point}]", 400, contains: "multipart/form-data");
+        Send("json", "POST", batch, "multipart/form-data", $"[{point}]", 400, contains: "boundary");
         Send("json", "POST", batch, "application/json", "[" + string.Join(',', Enumerable.Repeat(point, 100_001)) + "]", 400, contains: "100000");
         Send("json", "POST", batch + "&near_distance_m=abc", "application/json", $"[{point}]", 200, rows: 1, contains: "INVALID");
         Send("json", "POST", batch + "&geography=zzz", "application/json", $"[{point}]", 200, rows: 1, contains: "INVALID");
 
         // CSV batches: unreadable headers are refused; every row sent is answered, broken ones INVALID with their line.
         var row = $"p,{Lon},{Lat}";
-        foreach (var body in new[] { "", "\n", "\r\n", "a,b,c\n1,2,3\n", "id;foo\n1;2\n", "\"id,lon,lat\n1,2,3\n", "\uFEFF\n", "id\tlon\tlat\n1\t2\t3\n",
+        foreach (var body in new[] { "", "\n", "\r\n", "a,b,c\n1,2,3\n", "id;foo\n1;2\n", "\"id,lon,lat\n1,2,3\n", "\uFEFF\n",
                      "lon\n4.9\n", "lat,y\n1,2\n", new string('h', 70_000) + "\n" })
         {
             Send("csv", "POST", batch, "text/csv", body, 400);
         }
+        // Tab-separated values are read as such (the point is outside France: INVALID).
+        Send("csv", "POST", batch, "text/csv", "id\tlon\tlat\n1\t2\t3\n", 200, rows: 1, contains: "INVALID");
+        Send("csv", "POST", batch, "text/csv; charset=klingon", $"id,lon,lat\n{row}\n", 400, contains: "klingon");
         foreach (var (body, rows) in new[]
         {
             ($"id,lon,lat\n{row}\n\"2,{Lon},{Lat}\n{row}\n", 3),

@@ -40,7 +40,7 @@ public sealed class RestCorpusTests(CorpusApp app)
         }
         if (c.Rows is { } rows)
         {
-            var answered = response.Content.Headers.ContentType?.MediaType == "text/csv"
+            var answered = response.Content.Headers.ContentType?.MediaType is "text/csv" or "text/tab-separated-values"
                 ? body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1
                 : JsonDocument.Parse(body).RootElement.GetArrayLength();
             Assert.True(answered == rows, $"{name}: {answered} answers for {rows} points: {body[..Math.Min(body.Length, 600)]}");

@@ -22,7 +22,7 @@ public sealed class EligibilityGrpcTests : IClassFixture<GeographieApp>, IDispos
     public EligibilityGrpcTests(GeographieApp app)
     {
         _app = app;
-        _channel = GrpcChannel.ForAddress(app.Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = app.Factory.Server.CreateHandler() });
+        _channel = GrpcChannel.ForAddress(app.Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new AcceptEnglish(app.Factory.Server.CreateHandler()) });
         _client = new Geographie.Api.Grpc.V1.Eligibility.EligibilityClient(_channel);
     }
 
@@ -32,7 +32,7 @@ public sealed class EligibilityGrpcTests : IClassFixture<GeographieApp>, IDispos
         new() { Id = id, Wgs84 = new Wgs84 { Lon = lon, Lat = lat }, Geography = "qpv2015", NearDistanceM = near };
 
     [Fact]
-    public async Task A_bad_point_is_INVALID_ARGUMENT_with_a_field_violation()
+    public async Task A_bad_point_is_INVALID_ARGUMENT_with_a_field_violation_named_as_in_the_proto()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
             await _client.CheckAsync(new CheckRequest { Wgs84 = new Wgs84 { Lon = 5.4, Lat = 91 } }));
@@ -40,7 +40,7 @@ public sealed class EligibilityGrpcTests : IClassFixture<GeographieApp>, IDispos
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var badRequest = error.GetRpcStatus()!.GetDetail<BadRequest>();
         var violation = Assert.Single(badRequest.FieldViolations);
-        Assert.Equal("lat", violation.Field);
+        Assert.Equal("wgs84.lat", violation.Field);
         Assert.Contains("out of range", violation.Description);
     }
 
@@ -54,6 +54,8 @@ public sealed class EligibilityGrpcTests : IClassFixture<GeographieApp>, IDispos
         var tooMany = await Assert.ThrowsAsync<RpcException>(async () => await _client.CheckBatchAsync(oversized));
 
         Assert.Equal("location", missing.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations[0].Field);
+        Assert.Contains("wgs84", missing.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations[0].Description);
+        Assert.DoesNotContain("lon and lat", missing.Status.Detail);
         Assert.Equal(StatusCode.InvalidArgument, empty.StatusCode);
         Assert.Contains("limit is 100000", tooMany.Status.Detail);
     }
@@ -81,12 +83,54 @@ public sealed class EligibilityGrpcTests : IClassFixture<GeographieApp>, IDispos
     }
 
     [Fact]
-    public async Task Health_and_reflection_are_served()
+    public async Task Health_is_served_for_the_server_and_by_the_service_name()
     {
         var health = new global::Grpc.Health.V1.Health.HealthClient(_channel);
         var reply = await health.CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest());
+        var byName = await health.CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest { Service = "geographie.v1.Eligibility" });
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () =>
+            await health.CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest { Service = "geographie.v1.Nothing" }));
 
         Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, byName.Status);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_UNKNOWN_answer_names_the_geographies_loaded_here()
+    {
+        var (_, perimeter) = RealPoints.LyonPerimeters[0];
+        var inside = perimeter.InteriorPoint.Coordinate;
+
+        var answer = await _client.CheckAsync(new CheckRequest { Wgs84 = new Wgs84 { Lon = inside.X, Lat = inside.Y }, Geography = "qpv2024" });
+
+        Assert.Equal(Status.Unknown, answer.Status);
+        Assert.Equal(["qpv2015"], answer.LoadedGeographies);
+        Assert.Equal("perimeters of qpv2015 are loaded here", answer.Hint);
+        Assert.Null(answer.NearestLoaded);
+        Assert.Null(answer.Quartier);
+    }
+
+    [Fact]
+    public async Task Answers_and_errors_are_in_French_unless_the_metadata_asks_for_English()
+    {
+        var (code, perimeter) = RealPoints.LyonPerimeters[0];
+        var inside = perimeter.InteriorPoint.Coordinate;
+        using var french = GrpcChannel.ForAddress(_app.Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _app.Factory.Server.CreateHandler() });
+        var client = new Geographie.Api.Grpc.V1.Eligibility.EligibilityClient(french);
+
+        var inFrench = await client.CheckAsync(Point("a", inside.X, inside.Y));
+        var inEnglish = await client.CheckAsync(Point("a", inside.X, inside.Y), new Metadata { { "accept-language", "en-GB, fr;q=0.5" } });
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.CheckAsync(new CheckRequest { Wgs84 = new Wgs84 { Lon = 5.4, Lat = 91 } }));
+
+        Assert.Equal((Status.Inside, code), (inFrench.Status, inFrench.Quartier.Code));
+        Assert.Equal((Status.Inside, code), (inEnglish.Status, inEnglish.Quartier.Code));
+        Assert.StartsWith($"dans {code} ", inFrench.Reason);
+        Assert.StartsWith($"inside {code} ", inEnglish.Reason);
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations);
+        Assert.Equal("wgs84.lat", violation.Field);
+        Assert.Contains("hors de l'intervalle", violation.Description);
+        Assert.Contains("hors de l'intervalle", error.Status.Detail);
     }
 
     [Fact]

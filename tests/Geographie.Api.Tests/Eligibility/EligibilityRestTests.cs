@@ -119,6 +119,36 @@ public sealed class EligibilityRestTests : IClassFixture<GeographieApp>
     }
 
     [Fact]
+    public async Task An_UNKNOWN_answer_names_the_nearest_loaded_perimeter_and_the_geographies_loaded_here()
+    {
+        // The easternmost perimeter: about 800 m east of its bounding box, no perimeter covers the point, and it is
+        // within the search radius.
+        var (_, perimeter) = RealPoints.LyonPerimeters.MaxBy(p => p.Perimeter.EnvelopeInternal.MaxX);
+        var inside = perimeter.InteriorPoint.Coordinate;
+        var east = perimeter.EnvelopeInternal;
+        var outside = $"lon={Q(east.MaxX + 0.01)}&lat={Q(east.Centre.Y)}";
+
+        var lyonIn2024 = await Check($"lon={Q(inside.X)}&lat={Q(inside.Y)}&geography=qpv2024");
+        var unknown = await Check(outside + "&geography=qpv2015");
+        // The same point with a band wide enough is NEAR: the service's own nearest loaded boundary, the oracle here.
+        var near = await Check(outside + "&geography=qpv2015&near_distance_m=10000");
+
+        Assert.Equal("UNKNOWN", lyonIn2024.GetProperty("status").GetString());
+        Assert.Equal(["qpv2015"], lyonIn2024.GetProperty("loadedGeographies").EnumerateArray().Select(g => g.GetString()));
+        Assert.Contains("qpv2015", lyonIn2024.GetProperty("hint").GetString());
+        Assert.Equal(JsonValueKind.Null, lyonIn2024.GetProperty("quartier").ValueKind);
+        Assert.Equal("UNKNOWN", unknown.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, unknown.GetProperty("distanceM").ValueKind);
+        Assert.Equal(JsonValueKind.Null, unknown.GetProperty("nearestCode").ValueKind);
+        var loaded = unknown.GetProperty("nearestLoaded");
+        Assert.Equal("NEAR", near.GetProperty("status").GetString());
+        Assert.Equal(near.GetProperty("nearestCode").GetString(), loaded.GetProperty("code").GetString());
+        Assert.Equal(near.GetProperty("distanceM").GetDouble(), loaded.GetProperty("distanceM").GetDouble());
+        Assert.Equal("qpv2015", loaded.GetProperty("geography").GetString());
+        Assert.Equal(JsonValueKind.Null, near.GetProperty("nearestLoaded").ValueKind);
+    }
+
+    [Fact]
     public async Task A_CSV_with_bad_rows_answers_every_row_in_order()
     {
         var (_, perimeter) = RealPoints.LyonPerimeters[2];
@@ -135,7 +165,8 @@ public sealed class EligibilityRestTests : IClassFixture<GeographieApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         using var csv = CsvRowReader.Open(new StringReader(text), out var header);
-        Assert.Equal(["id", "lon", "lat", "note", "status", "reason", "geography", "quartier_code", "quartier_name", "distance_m", "nearest_code"], header);
+        Assert.Equal(["id", "lon", "lat", "note", "status", "reason", "geography", "quartier_code", "quartier_name", "distance_m", "nearest_code",
+            "nearest_loaded_code", "nearest_loaded_distance_m", "loaded_geographies", "hint"], header);
         var rows = new List<IReadOnlyList<string>>();
         while (csv.ReadRow() is { } row)
         {

@@ -3,6 +3,7 @@ using Geographie.Api.Hosting;
 using Geographie.Domain.Geography;
 using Geographie.Domain.Overlaps;
 using Geographie.Domain.Snapshots;
+using Geographie.Import.Csv;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -80,7 +81,7 @@ public static class OverlapEndpoints
         var chosen = OverlapFormats.Negotiate(context.Request, format);
         if (problem is not null || chosen is null)
         {
-            return problem ?? Invalid("format", $"unknown format '{format}'; expected json, csv or geojson");
+            return problem ?? Invalid("format", $"unknown format '{InputEcho.Quote(format)}'; expected {OverlapFormats.Known}");
         }
 
         var (reader, fault) = await ZoneReader.OpenAsync(context.Request.Body, crs, id, context.RequestAborted);
@@ -111,7 +112,7 @@ public static class OverlapEndpoints
                 return Invalid("zones", [.. faults]);
             }
 
-            await StreamAsync(context, snapshot, version!, chosen.Value, reader.Count, i => reader.Read(i, out _)!);
+            await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), reader.Count, i => reader.Read(i, out _)!);
             return TypedResults.Empty;
         }
     }
@@ -128,7 +129,7 @@ public static class OverlapEndpoints
         if (problem is not null || chosen is null || string.IsNullOrWhiteSpace(commune))
         {
             return problem ?? (chosen is null
-                ? Invalid("format", $"unknown format '{format}'; expected json, csv or geojson")
+                ? Invalid("format", $"unknown format '{InputEcho.Quote(format)}'; expected {OverlapFormats.Known}")
                 : Invalid("commune", "commune (an INSEE code) is required; POST a GeoJSON zone to /v1/overlaps for any other zone"));
         }
 
@@ -138,7 +139,7 @@ public static class OverlapEndpoints
             return TypedResults.Problem($"No commune outline '{commune}' is loaded; GET /v1/overlaps/communes lists those that are.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        await StreamAsync(context, snapshot, version!, chosen.Value, 1, _ => zone);
+        await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), 1, _ => zone);
         return TypedResults.Empty;
     }
 
@@ -153,19 +154,19 @@ public static class OverlapEndpoints
         var chosen = OverlapFormats.Negotiate(context.Request, format);
         if (problem is not null || chosen is null)
         {
-            return problem ?? Invalid("format", $"unknown format '{format}'; expected json, csv or geojson");
+            return problem ?? Invalid("format", $"unknown format '{InputEcho.Quote(format)}'; expected {OverlapFormats.Known}");
         }
 
         var communes = snapshot.OutlinedCommunes.Where(c => departement is null || c.Departement == departement).ToArray();
-        await StreamAsync(context, snapshot, version!, chosen.Value, communes.Length, i => CommuneZone(snapshot, communes[i].Insee)!);
+        await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), communes.Length, i => CommuneZone(snapshot, communes[i].Insee)!);
         return TypedResults.Empty;
     }
 
-    private static async Task StreamAsync(HttpContext context, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, int count, Func<int, Zone> zone)
+    private static async Task StreamAsync(HttpContext context, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, CsvDialect dialect, int count, Func<int, Zone> zone)
     {
         var cancel = context.RequestAborted;
         var withGeometry = format == OverlapFormat.GeoJson;
-        await using var writer = await OverlapWriter.StartAsync(context.Response, format, version.Code);
+        await using var writer = await OverlapWriter.StartAsync(context.Response, format, dialect, version.Code);
         var answers = new ZoneOverlap[ChunkZones];
         for (var start = 0; start < count; start += ChunkZones)
         {

@@ -6,14 +6,17 @@ internal enum OverlapFormat
     /// <summary><c>application/json</c>, the default.</summary>
     Json,
 
-    /// <summary><c>text/csv</c>: one row per zone × quartier, and one per zone without QPV.</summary>
+    /// <summary><c>text/csv</c>: one row per zone × quartier, and one per zone without QPV, in a <see cref="Import.Csv.CsvDialect"/>.</summary>
     Csv,
 
     /// <summary><c>application/geo+json</c>: one Feature per zone × quartier, its geometry the intersection.</summary>
     GeoJson,
 }
 
-/// <summary>Chooses the format from <c>?format=</c> (json, csv, geojson) or, without it, the Accept header.</summary>
+/// <summary>
+/// Chooses the format from <c>?format=</c> (json, csv, csv-excel-fr, tsv, geojson) or, without it, the Accept header
+/// (CSV then in the comma dialect).
+/// </summary>
 internal static class OverlapFormats
 {
     /// <summary>The format asked for, or null with an unknown <paramref name="format"/>.</summary>
@@ -24,7 +27,7 @@ internal static class OverlapFormats
             return format.ToLowerInvariant() switch
             {
                 "json" => OverlapFormat.Json,
-                "csv" => OverlapFormat.Csv,
+                "csv" or "csv-excel-fr" or "tsv" => OverlapFormat.Csv,
                 "geojson" => OverlapFormat.GeoJson,
                 _ => null,
             };
@@ -35,4 +38,11 @@ internal static class OverlapFormats
             : accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? OverlapFormat.Csv
             : OverlapFormat.Json;
     }
+
+    /// <summary>The CSV dialect <paramref name="format"/> names; the comma dialect when it names none.</summary>
+    public static Import.Csv.CsvDialect Dialect(string? format) =>
+        (format is null ? null : Import.Csv.CsvDialect.Named(format)) ?? Import.Csv.CsvDialect.Comma;
+
+    /// <summary>The formats, as an error message lists them.</summary>
+    public const string Known = "json, csv, csv-excel-fr, tsv or geojson";
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Geographie.Domain.Overlaps;
 using Geographie.Import.Csv;
@@ -26,14 +25,16 @@ internal sealed class OverlapWriter : IAsyncDisposable
     private readonly Stream _body;
     private readonly Utf8JsonWriter? _json;
     private readonly StreamWriter? _csv;
+    private readonly CsvDialect _dialect;
 
-    private OverlapWriter(OverlapFormat format, Stream body)
+    private OverlapWriter(OverlapFormat format, CsvDialect dialect, Stream body)
     {
         _format = format;
+        _dialect = dialect;
         _body = body;
         if (format == OverlapFormat.Csv)
         {
-            _csv = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 1 << 16);
+            _csv = new StreamWriter(body, dialect.Encoding, bufferSize: 1 << 16);
         }
         else
         {
@@ -41,20 +42,24 @@ internal sealed class OverlapWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a 200 answer of <paramref name="format"/> for <paramref name="geography"/>.</summary>
-    public static async Task<OverlapWriter> StartAsync(HttpResponse response, OverlapFormat format, string geography)
+    /// <summary>
+    /// Starts a 200 answer of <paramref name="format"/> for <paramref name="geography"/>; CSV in
+    /// <paramref name="dialect"/>, as an attachment.
+    /// </summary>
+    public static async Task<OverlapWriter> StartAsync(HttpResponse response, OverlapFormat format, CsvDialect dialect, string geography)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = format switch
         {
-            OverlapFormat.Csv => "text/csv; charset=utf-8",
+            OverlapFormat.Csv => dialect.MediaType,
             OverlapFormat.GeoJson => "application/geo+json",
             _ => "application/json; charset=utf-8",
         };
-        var writer = new OverlapWriter(format, response.Body);
+        var writer = new OverlapWriter(format, dialect, response.Body);
         if (writer._csv is { } csv)
         {
-            await csv.WriteLineAsync(string.Join(',', CsvHeader));
+            CsvUpload.AttachAs(response, $"recouvrements-{geography}.{dialect.Extension}");
+            await csv.WriteLineAsync(string.Join(dialect.Delimiter, CsvHeader));
         }
         else
         {
@@ -196,19 +201,20 @@ internal sealed class OverlapWriter : IAsyncDisposable
 
     private async Task WriteCsvAsync(ZoneOverlap o, CancellationToken cancel)
     {
-        var zone = string.Join(',',
-            CsvText.Escape(o.Zone.Id, ','), CsvText.Escape(o.Zone.Name, ','), Number(Area(o.ZoneAreaM2)), Number(Area(o.QpvAreaM2)),
-            Number(Share(o.ShareInQpv)), o.Crs.ToString(), o.Completeness.Complete ? "true" : "false",
-            string.Join(' ', o.Completeness.Missing), CsvText.Escape(o.Completeness.Reason, ','), CsvText.Escape(o.Zone.Repair, ','));
+        var d = _dialect;
+        var zone = string.Join(d.Delimiter,
+            d.Escape(o.Zone.Id), d.Escape(o.Zone.Name), CsvNumber(Area(o.ZoneAreaM2)), CsvNumber(Area(o.QpvAreaM2)),
+            CsvNumber(Share(o.ShareInQpv)), o.Crs.ToString(), o.Completeness.Complete ? "true" : "false",
+            string.Join(' ', o.Completeness.Missing), d.Escape(o.Completeness.Reason), d.Escape(o.Zone.Repair));
         if (o.Quartiers.Count == 0)
         {
-            await _csv!.WriteLineAsync((zone + ",,,,,").AsMemory(), cancel);
+            await _csv!.WriteLineAsync((zone + new string(d.Delimiter, 5)).AsMemory(), cancel);
         }
 
         foreach (var q in o.Quartiers)
         {
-            await _csv!.WriteLineAsync(string.Join(',', zone, q.Quartier.Code, CsvText.Escape(q.Quartier.Name, ','),
-                Number(Area(q.IntersectionM2)), Number(Share(q.ShareOfZone)), Number(Share(q.ShareOfQuartier))).AsMemory(), cancel);
+            await _csv!.WriteLineAsync(string.Join(d.Delimiter, zone, q.Quartier.Code, d.Escape(q.Quartier.Name),
+                CsvNumber(Area(q.IntersectionM2)), CsvNumber(Share(q.ShareOfZone)), CsvNumber(Share(q.ShareOfQuartier))).AsMemory(), cancel);
         }
     }
 
@@ -217,6 +223,8 @@ internal sealed class OverlapWriter : IAsyncDisposable
 
     /// <summary>Shares to 1e-9.</summary>
     internal static double Share(double share) => Math.Round(share, 9);
+
+    private string CsvNumber(double value) => _dialect.Number(value, "R");
 
     /// <summary>Invariant shortest round-trip text.</summary>
     internal static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
