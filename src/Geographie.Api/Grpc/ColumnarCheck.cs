@@ -10,7 +10,7 @@ namespace Geographie.Api.Grpc;
 
 /// <summary>
 /// rpc CheckColumns: the columns of a <see cref="CheckColumnsRequest"/> checked point by point with the same
-/// <see cref="EligibilityChecker"/> as every other path, the answers written straight into the packed response
+/// <see cref="RequestValidator"/> and <see cref="EligibilityChecker"/> as every other path, the answers written straight into the packed response
 /// columns. Per point nothing is allocated but the columns' growth (their capacity is set up front) and, for an INVALID
 /// point, its reason; quartiers and geographies are numbered in a per-response dictionary keyed by reference.
 /// </summary>
@@ -18,6 +18,7 @@ public static class ColumnarCheck
 {
     private static readonly Func<DomainQuartier, string> QuartierCode = q => q.Code;
     private static readonly Func<GeographyVersion, string> GeographyCode = g => g.Code;
+    private static readonly EligibilityStatus[] Statuses = Enum.GetValues<EligibilityStatus>();
     private static readonly string[] LocationFields = ["location", "lon", "lat", "x", "y"];
 
     /// <summary>
@@ -79,17 +80,35 @@ public static class ColumnarCheck
         var geographies = Sized(response.Geographies, count);
         var quartierNumbers = new Dictionary<DomainQuartier, uint>(ReferenceEqualityComparer.Instance);
         var geographyNumbers = new Dictionary<GeographyVersion, uint>(ReferenceEqualityComparer.Instance);
+        var editions = new GeographyVersion?[GeographyVersions.All.Count + 1];
+        var tally = new long[editions.Length, (int)Statuses.Max() + 1];
         for (int i = 0; i < count; i++)
         {
-            var result = checker.Check(snapshot, PointRequest(request, i, wgs84, date));
+            var problem = RequestValidator.TryResolve(PointRequest(request, i, wgs84, date), checker.Limits, out var resolved);
+            var result = problem is null ? checker.Check(snapshot, resolved) : EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
             statuses.Add((Status)(int)result.Status);
             quartiers.Add(Number(quartierNumbers, response.QuartierCodes, result.Quartier, QuartierCode));
             nearest.Add(result.Quartier is null ? Number(quartierNumbers, response.QuartierCodes, result.Nearest, QuartierCode) : 0);
             distances.Add(result.DistanceM ?? double.NaN);
-            geographies.Add(Number(geographyNumbers, response.GeographyCodes, result.Geography, GeographyCode));
+            uint geography = Number(geographyNumbers, response.GeographyCodes, result.Geography, GeographyCode);
+            geographies.Add(geography);
+            editions[geography] = result.Geography;
+            tally[geography, (int)result.Status]++;
             if (result.Status == EligibilityStatus.Invalid)
             {
                 response.Invalid.Add(new InvalidPoint { Index = (uint)i, Reason = result.Reason });
+            }
+        }
+
+        // Counted as EligibilityChecker.Check counts, once per batch rather than once per point.
+        for (int g = 0; g < editions.Length; g++)
+        {
+            foreach (var status in Statuses)
+            {
+                if (tally[g, (int)status] > 0)
+                {
+                    checker.Answers.Add(status, editions[g], tally[g, (int)status]);
+                }
             }
         }
 
