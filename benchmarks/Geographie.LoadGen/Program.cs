@@ -206,7 +206,7 @@ public static class Program
     });
 
     /// <summary>
-    /// CheckBatch: --batch points per call (10,000), --concurrency calls in flight on one HTTP/2 connection, for
+    /// CheckBatch, or with --columns true CheckColumns on the same points: --batch points per call (10,000), --concurrency calls in flight on one HTTP/2 connection, for
     /// --duration s after --warmup s. The requests are serialised once and the answers are not parsed during the
     /// timed run (raw-bytes marshaller), so the 2-core machine spends its time in the service; one batch is parsed
     /// first to check and print the answers. points/s counts points answered inside the window.
@@ -217,10 +217,23 @@ public static class Program
         var batch = o.Int("batch", 10_000);
         var distinct = o.Int("distinct", 10);
         var (lon, lat) = await Points(o.Str("db", DefaultDb), batch * distinct, o.Int("seed", 42));
+        var columns = o.Str("columns", "false") == "true";
         var bodies = new byte[distinct][];
         CheckBatchRequest? first = null;
+        CheckColumnsRequest? firstColumns = null;
         for (var b = 0; b < distinct; b++)
         {
+            if (columns)
+            {
+                // --columns true: the same points as packed columns (CheckColumns), same geography and band.
+                var cols = new CheckColumnsRequest { Geography = "qpv2015", NearDistanceM = 300 };
+                cols.Lon.AddRange(lon.AsSpan(b * batch, batch).ToArray());
+                cols.Lat.AddRange(lat.AsSpan(b * batch, batch).ToArray());
+                firstColumns ??= cols;
+                bodies[b] = cols.ToByteArray();
+                continue;
+            }
+
             // --lean true: answers without reason and quartier details (CheckBatchRequest.lean).
             var req = new CheckBatchRequest { Lean = o.Str("lean", "false") == "true" };
             for (var i = b * batch; i < (b + 1) * batch; i++)
@@ -232,11 +245,21 @@ public static class Program
         }
         using var channel = Channel(url);
         var client = new Eligibility.EligibilityClient(channel);
-        var check = await client.CheckBatchAsync(first!);
-        var statuses = check.Responses.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
-        Console.WriteLine($"check: {check.Responses.Count} answers to batch 0: {string.Join(", ", statuses)}; request {bodies[0].Length:N0} B, response {check.CalculateSize():N0} B");
+        if (columns)
+        {
+            var answer = await client.CheckColumnsAsync(firstColumns!);
+            var counts = answer.Statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
+            Console.WriteLine($"check: {answer.Statuses.Count} answers to batch 0: {string.Join(", ", counts)}; request {bodies[0].Length:N0} B, response {answer.CalculateSize():N0} B");
+        }
+        else
+        {
+            var check = await client.CheckBatchAsync(first!);
+            var statuses = check.Responses.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
+            Console.WriteLine($"check: {check.Responses.Count} answers to batch 0: {string.Join(", ", statuses)}; request {bodies[0].Length:N0} B, response {check.CalculateSize():N0} B");
+        }
 
-        var method = new Method<byte[], byte[]>(MethodType.Unary, "geographie.v1.Eligibility", "CheckBatch", Raw, Raw);
+        var rpc = columns ? "CheckColumns" : "CheckBatch";
+        var method = new Method<byte[], byte[]>(MethodType.Unary, "geographie.v1.Eligibility", rpc, Raw, Raw);
         var invoker = channel.CreateCallInvoker();
         var result = await Drive(o, o.Int("concurrency", 2), async (worker, n) =>
         {
@@ -245,7 +268,7 @@ public static class Program
         });
         var pps = result.Calls * batch / result.Seconds;
         Console.WriteLine(string.Create(Inv,
-            $"| gRPC CheckBatch {batch:N0} pts, {o.Int("concurrency", 2)} in flight, 1 conn | {pps:N0} points/s | {result.Calls / result.Seconds:N1} batches/s | p50 {result.P(0.50):N2} ms | p99 {result.P(0.99):N2} ms | max {result.P(1):N2} ms | {result.Calls} batches in {result.Seconds:N1} s ({result.AllCalls} with warm-up) |"));
+            $"| gRPC {rpc} {batch:N0} pts, {o.Int("concurrency", 2)} in flight, 1 conn | {pps:N0} points/s | {result.Calls / result.Seconds:N1} batches/s | p50 {result.P(0.50):N2} ms | p99 {result.P(0.99):N2} ms | max {result.P(1):N2} ms | {result.Calls} batches in {result.Seconds:N1} s ({result.AllCalls} with warm-up) |"));
     }
 
     /// <summary>

@@ -87,6 +87,10 @@ if has grpc-batch; then
   done
   log "gRPC CheckBatch, 10,000-point lean batches (no reason, no quartier details)"
   measured $LG grpc-batch --url $GRPC --db "$DB" --batch 10000 --concurrency 2 --lean true --warmup $WARMUP --duration $DURATION
+  log "gRPC CheckColumns, the same points as 10,000-point packed columns"
+  measured $LG grpc-batch --url $GRPC --db "$DB" --batch 10000 --concurrency 2 --columns true --warmup $WARMUP --duration $DURATION
+  log "gRPC CheckColumns, 100,000-point packed columns"
+  measured $LG grpc-batch --url $GRPC --db "$DB" --batch 100000 --distinct 3 --concurrency 2 --columns true --warmup $WARMUP --duration $DURATION
 fi
 
 if has grpc-unary; then

@@ -19,12 +19,14 @@ namespace Geographie.Benchmarks.Overlaps;
 public class OverlapBenchmarks
 {
     private const string Setup = """
-        DROP TABLE IF EXISTS bench_zone, bench_overlap_piece;
+        DROP TABLE IF EXISTS bench_zone, bench_zone_wgs84, bench_overlap_piece;
         CREATE TEMP TABLE bench_zone AS SELECT t.id, ST_Transform(ST_GeomFromWKB(t.wkb, 4326), 2154) AS g FROM unnest(@zids, @zwkbs) AS t(id, wkb);
+        CREATE TEMP TABLE bench_zone_wgs84 AS SELECT t.id, ST_GeomFromWKB(t.wkb, 4326) AS g FROM unnest(@zids, @zwkbs) AS t(id, wkb);
         CREATE TEMP TABLE bench_overlap_piece AS
             SELECT t.id AS pid, ST_Subdivide(ST_Transform(ST_GeomFromWKB(t.wkb, 4326), 2154), 128) AS g FROM unnest(@pids, @pwkbs) AS t(id, wkb);
         CREATE INDEX ON bench_overlap_piece USING gist (g);
         ANALYZE bench_zone;
+        ANALYZE bench_zone_wgs84;
         ANALYZE bench_overlap_piece;
         """;
 
@@ -34,9 +36,18 @@ public class OverlapBenchmarks
         GROUP BY z.id, p.pid
         """;
 
+    // The zones as a request brings them (WGS84), each transformed once, as OverlapIndexPerZone projects each once.
+    private const string TransformingQuery = """
+        WITH z AS MATERIALIZED (SELECT id, ST_Transform(g, 2154) AS g FROM bench_zone_wgs84)
+        SELECT z.id, p.pid, sum(ST_Area(ST_Intersection(z.g, p.g)))
+        FROM z JOIN bench_overlap_piece p ON ST_Intersects(z.g, p.g)
+        GROUP BY z.id, p.pid
+        """;
+
     private NpgsqlConnection _conn = null!;
     private OverlapIndex _index = null!;
     private Geometry[] _zones = null!;
+    private Geometry[] _projected = null!;
 
     private sealed class BenchmarkConfig : BenchmarkDotNet.Configs.ManualConfig
     {
@@ -55,6 +66,7 @@ public class OverlapBenchmarks
         _zones = Workloads.ReadGeometries(zoneFile);
         var perimeters = Workloads.ReadGeometries(perimeterFile).Select((g, i) => new Perimeter(i, g)).ToArray();
         _index = new OverlapIndex(perimeters);
+        _projected = _zones.Select(z => MetricGeometry.Project(z, MetricGeometry.CrsOf(z.EnvelopeInternal)!.Value)).ToArray();
         string cs = Environment.GetEnvironmentVariable("GEOGRAPHIE_DB") is { Length: > 0 } env
             ? env
             : "Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=geographie";
@@ -72,10 +84,26 @@ public class OverlapBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _conn.Dispose();
 
-    [Benchmark(Baseline = true)]
-    public double PostGisSubdivided()
+    /// <summary>Process id of the PostgreSQL backend serving <see cref="PostGisSubdivided"/>, for its CPU time.</summary>
+    internal int BackendPid()
     {
-        using var cmd = new NpgsqlCommand(Query, _conn);
+        using var cmd = new NpgsqlCommand("SELECT pg_backend_pid()", _conn);
+        return (int)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>Number of zones of the workload.</summary>
+    internal int ZoneCount => _zones.Length;
+
+    [Benchmark(Baseline = true)]
+    public double PostGisSubdivided() => Run(Query);
+
+    /// <summary>PostGIS given the zones in WGS84, transforming each once in the query (the like of <see cref="OverlapIndexPerZone"/>).</summary>
+    [Benchmark]
+    public double PostGisTransformingZones() => Run(TransformingQuery);
+
+    private double Run(string query)
+    {
+        using var cmd = new NpgsqlCommand(query, _conn);
         using var reader = cmd.ExecuteReader();
         double sum = 0;
         while (reader.Read())
@@ -86,14 +114,34 @@ public class OverlapBenchmarks
         return sum;
     }
 
+    /// <summary>The boundary integral (what the service answers with for JSON and CSV).</summary>
     [Benchmark]
-    public double OverlapIndexPerZone()
+    public double OverlapIndexPerZone() => MeasureAll(keepGeometry: false);
+
+    /// <summary>The boundary integral on zones projected beforehand (not timed), as PostGIS's are.</summary>
+    [Benchmark]
+    public double OverlapIndexPreprojected()
+    {
+        double sum = 0;
+        foreach (var zone in _projected)
+        {
+            sum += _index.Measure(zone, MetricCrs.Lambert93).CoveredAreaM2;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The overlay the integral replaced, still used when the pieces' geometries are asked for (GeoJSON).</summary>
+    [Benchmark]
+    public double OverlayPerZone() => MeasureAll(keepGeometry: true);
+
+    private double MeasureAll(bool keepGeometry)
     {
         double sum = 0;
         foreach (var zone in _zones)
         {
             var crs = MetricGeometry.CrsOf(zone.EnvelopeInternal)!.Value;
-            sum += _index.Measure(MetricGeometry.Project(zone, crs), crs).CoveredAreaM2;
+            sum += _index.Measure(MetricGeometry.Project(zone, crs), crs, keepGeometry).CoveredAreaM2;
         }
 
         return sum;

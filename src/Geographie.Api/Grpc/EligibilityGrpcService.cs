@@ -60,6 +60,19 @@ public sealed class EligibilityGrpcService(
         return Task.FromResult(response);
     }
 
+    /// <summary>rpc CheckColumns: up to MaxBatch points as packed columns, answered in order (see <see cref="ColumnarCheck"/>).</summary>
+    public Task<CheckColumnsResponse> CheckColumns(CheckColumnsRequest request, ServerCallContext context)
+    {
+        var snapshot = Snapshot();
+        if (ColumnarCheck.Problem(request, checker.Limits, options.Value.MaxBatch) is { } problem)
+        {
+            throw InvalidArgument(problem.Message, (problem.Field, problem.Message));
+        }
+        var response = ColumnarCheck.Answer(snapshot, checker, request);
+        metrics.RecordBatch("grpc", response.Statuses.Count);
+        return Task.FromResult(response);
+    }
+
     /// <summary>rpc CheckStream: one answer per request, in order.</summary>
     public async Task CheckStream(IAsyncStreamReader<CheckRequest> requestStream, IServerStreamWriter<CheckResponse> responseStream, ServerCallContext context)
     {

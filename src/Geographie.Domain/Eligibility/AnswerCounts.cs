@@ -16,6 +16,9 @@ public sealed class AnswerCounts
     /// <summary>Counts one answer; <paramref name="edition"/> is null for answers given before an edition was chosen (INVALID).</summary>
     public void Add(EligibilityStatus status, GeographyVersion? edition) => Interlocked.Increment(ref _totals[Slot(status, edition)]);
 
+    /// <summary>Counts <paramref name="count"/> answers at once: a batch tallies locally and adds once, so that cores answering batches do not contend per point.</summary>
+    public void Add(EligibilityStatus status, GeographyVersion? edition, long count) => Interlocked.Add(ref _totals[Slot(status, edition)], count);
+
     /// <summary>The answers of <paramref name="status"/> in <paramref name="edition"/> so far.</summary>
     public long Total(EligibilityStatus status, GeographyVersion? edition) => Interlocked.Read(ref _totals[Slot(status, edition)]);
 

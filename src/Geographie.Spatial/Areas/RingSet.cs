@@ -1,0 +1,190 @@
+using NetTopologySuite.Geometries;
+
+namespace Geographie.Spatial.Areas;
+
+/// <summary>
+/// The rings of a Polygon or MultiPolygon in flat arrays, for <see cref="IntersectionArea"/>: vertices shifted by an
+/// integer origin (exact for projected coordinates below 2^24 m, so the orientation predicates see the geometry as
+/// it was), consecutive repeated vertices dropped, per ring its envelope, its orientation factor (+1 when the ring is
+/// a counter-clockwise shell or a clockwise hole) and the running sum of x·dy − y·dx along it, so that the boundary
+/// integral of any chain of edges is one subtraction; and horizontal stripes listing the edges that cross each one,
+/// so that the edges near a point or an edge are found without a scan (the y-stripes of tidwall/tg).
+/// Immutable after construction; thread-safe to read.
+/// </summary>
+internal sealed class RingSet
+{
+    private const int EdgesPerStripe = 4;
+
+    private readonly int[] _stripeStart;
+    private readonly int[] _stripeEdges;
+    private readonly double _stripeY0;
+    private readonly double _stripeScale;
+
+    /// <summary>Flattens <paramref name="polygonal"/> (Polygon or MultiPolygon) with coordinates minus (<paramref name="originX"/>, <paramref name="originY"/>).</summary>
+    public RingSet(Geometry polygonal, double originX, double originY)
+    {
+        int capacity = polygonal.NumPoints;
+        X = new double[capacity];
+        Y = new double[capacity];
+        Prefix = new double[capacity];
+        RingOf = new int[capacity];
+        var starts = new List<int>();
+        var signs = new List<double>();
+        var totals = new List<double>();
+        int n = 0;
+        for (int g = 0; g < polygonal.NumGeometries; g++)
+        {
+            var polygon = (Polygon)polygonal.GetGeometryN(g);
+            if (polygon.IsEmpty)
+            {
+                continue;
+            }
+
+            for (int r = -1; r < polygon.NumInteriorRings; r++)
+            {
+                var ring = r < 0 ? polygon.ExteriorRing : polygon.GetInteriorRingN(r);
+                int start = n;
+                var seq = ring.CoordinateSequence;
+                for (int i = 0; i < seq.Count - 1; i++)
+                {
+                    double x = seq.GetX(i) - originX, y = seq.GetY(i) - originY;
+                    if (n > start && x == X[n - 1] && y == Y[n - 1])
+                    {
+                        continue;
+                    }
+
+                    X[n] = x;
+                    Y[n] = y;
+                    RingOf[n] = starts.Count;
+                    n++;
+                }
+
+                if (n - start < 3)
+                {
+                    // A ring of fewer than three distinct vertices bounds nothing.
+                    n = start;
+                    continue;
+                }
+
+                double sum = 0;
+                for (int i = start; i < n; i++)
+                {
+                    Prefix[i] = sum;
+                    int j = i + 1 < n ? i + 1 : start;
+                    sum += (X[i] * Y[j]) - (X[j] * Y[i]);
+                }
+
+                starts.Add(start);
+                totals.Add(sum);
+                signs.Add((sum > 0) == (r < 0) ? 1 : -1);
+            }
+        }
+
+        VertexCount = n;
+        RingStart = [.. starts, n];
+        RingTotal = [.. totals];
+        RingSign = [.. signs];
+        RingCount = starts.Count;
+        RingEnvelope = new Envelope[RingCount];
+        Envelope = new Envelope();
+        for (int r = 0; r < RingCount; r++)
+        {
+            var e = new Envelope();
+            for (int i = RingStart[r]; i < RingStart[r + 1]; i++)
+            {
+                e.ExpandToInclude(X[i], Y[i]);
+            }
+
+            RingEnvelope[r] = e;
+            Envelope.ExpandToInclude(e);
+        }
+
+        int stripes = Math.Max(1, n / EdgesPerStripe);
+        _stripeY0 = Envelope.IsNull ? 0 : Envelope.MinY;
+        _stripeScale = Envelope.IsNull || Envelope.Height <= 0 ? 0 : stripes / Envelope.Height;
+        StripeCount = stripes;
+        _stripeStart = new int[stripes + 1];
+        for (int i = 0; i < n; i++)
+        {
+            int j = Next(i);
+            for (int s = StripeOf(Math.Min(Y[i], Y[j])), last = StripeOf(Math.Max(Y[i], Y[j])); s <= last; s++)
+            {
+                _stripeStart[s + 1]++;
+            }
+        }
+
+        for (int s = 0; s < stripes; s++)
+        {
+            _stripeStart[s + 1] += _stripeStart[s];
+        }
+
+        _stripeEdges = new int[_stripeStart[stripes]];
+        var fill = _stripeStart[..stripes];
+        for (int i = 0; i < n; i++)
+        {
+            int j = Next(i);
+            for (int s = StripeOf(Math.Min(Y[i], Y[j])), last = StripeOf(Math.Max(Y[i], Y[j])); s <= last; s++)
+            {
+                _stripeEdges[fill[s]++] = i;
+            }
+        }
+    }
+
+    /// <summary>Vertex x, minus the origin.</summary>
+    public double[] X { get; }
+
+    /// <summary>Vertex y, minus the origin.</summary>
+    public double[] Y { get; }
+
+    /// <summary>Ring of each vertex.</summary>
+    public int[] RingOf { get; }
+
+    /// <summary>Per vertex i: the sum of x·dy − y·dx over the edges of its ring from the ring's first vertex up to i.</summary>
+    public double[] Prefix { get; }
+
+    /// <summary>First vertex of each ring, and <see cref="VertexCount"/> at index <see cref="RingCount"/>.</summary>
+    public int[] RingStart { get; }
+
+    /// <summary>Twice the signed area of each ring (positive when counter-clockwise).</summary>
+    public double[] RingTotal { get; }
+
+    /// <summary>+1 for a counter-clockwise shell or a clockwise hole, −1 otherwise: what turns a ring's integral into the polygon's.</summary>
+    public double[] RingSign { get; }
+
+    /// <summary>Envelope of each ring (shifted coordinates).</summary>
+    public Envelope[] RingEnvelope { get; }
+
+    /// <summary>Envelope of every ring (shifted coordinates); null envelope when empty.</summary>
+    public Envelope Envelope { get; }
+
+    /// <summary>Number of rings kept.</summary>
+    public int RingCount { get; }
+
+    /// <summary>Number of vertices kept; edge i runs from vertex i to <see cref="Next"/>(i).</summary>
+    public int VertexCount { get; }
+
+    /// <summary>Number of horizontal stripes.</summary>
+    public int StripeCount { get; }
+
+    /// <summary>The vertex after <paramref name="i"/> in its ring (the ring closes on its first vertex).</summary>
+    public int Next(int i) => i + 1 < RingStart[RingOf[i] + 1] ? i + 1 : RingStart[RingOf[i]];
+
+    /// <summary>The stripe holding ordinate <paramref name="y"/>, clamped to the stripes (monotone in y).</summary>
+    public int StripeOf(double y)
+    {
+        double s = (y - _stripeY0) * _stripeScale;
+        return s <= 0 ? 0 : s >= StripeCount - 1 ? StripeCount - 1 : (int)s;
+    }
+
+    /// <summary>First-vertex indices of the edges whose y-range meets stripe <paramref name="stripe"/>.</summary>
+    public ReadOnlySpan<int> EdgesIn(int stripe) =>
+        _stripeEdges.AsSpan(_stripeStart[stripe], _stripeStart[stripe + 1] - _stripeStart[stripe]);
+
+    /// <summary>
+    /// The boundary integral Σ x·dy − y·dx along ring edges from vertex <paramref name="from"/> forward to vertex
+    /// <paramref name="to"/> of the same ring (the whole ring but the edge ending at <paramref name="from"/> when
+    /// <paramref name="to"/> precedes it by one).
+    /// </summary>
+    public double Chain(int from, int to) =>
+        to >= from ? Prefix[to] - Prefix[from] : RingTotal[RingOf[from]] - Prefix[from] + Prefix[to];
+}
