@@ -3,6 +3,7 @@ using Geographie.Api.Grpc.V1;
 using Geographie.Domain.Eligibility;
 using Geographie.Domain.Geography;
 using Geographie.Domain.Snapshots;
+using Geographie.Domain.Texts;
 using Google.Protobuf.Collections;
 using DomainQuartier = Geographie.Domain.Quartiers.Quartier;
 
@@ -24,9 +25,9 @@ public static class ColumnarCheck
     /// <summary>
     /// What makes the whole request unanswerable, as (field, message), or null: no or mixed coordinate columns,
     /// columns of different lengths, a value that is not a finite number, more than <paramref name="maxBatch"/>
-    /// points, or options (geography, date, bands) the validator refuses.
+    /// points, or options (geography, date, bands) the validator refuses (its message in <paramref name="language"/>).
     /// </summary>
-    public static (string Field, string Message)? Problem(CheckColumnsRequest request, EligibilityLimits limits, int maxBatch)
+    public static (string Field, string Message)? Problem(CheckColumnsRequest request, EligibilityLimits limits, int maxBatch, Language language)
     {
         ArgumentNullException.ThrowIfNull(request);
         bool wgs84 = request.Lon.Count > 0 || request.Lat.Count > 0;
@@ -62,11 +63,11 @@ public static class ColumnarCheck
 
         // The options are the same for every point: checked once, with the first point, through the one validator.
         var problem = RequestValidator.TryResolve(PointRequest(request, 0, wgs84, DateOf(request)), limits, out _);
-        return problem is not null && !LocationFields.Contains(problem.Field) ? (problem.Field, problem.Message) : null;
+        return problem is not null && !LocationFields.Contains(problem.Field) ? (problem.Field, problem.Message(language)) : null;
     }
 
-    /// <summary>Answers a request that <see cref="Problem"/> accepted, against one snapshot.</summary>
-    public static CheckColumnsResponse Answer(GeographySnapshot snapshot, EligibilityChecker checker, CheckColumnsRequest request)
+    /// <summary>Answers a request that <see cref="Problem"/> accepted, against one snapshot, its reasons in <paramref name="language"/>.</summary>
+    public static CheckColumnsResponse Answer(GeographySnapshot snapshot, EligibilityChecker checker, CheckColumnsRequest request, Language language)
     {
         ArgumentNullException.ThrowIfNull(checker);
         bool wgs84 = request.Lon.Count > 0;
@@ -85,7 +86,7 @@ public static class ColumnarCheck
         for (int i = 0; i < count; i++)
         {
             var problem = RequestValidator.TryResolve(PointRequest(request, i, wgs84, date), checker.Limits, out var resolved);
-            var result = problem is null ? checker.Check(snapshot, resolved) : EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
+            var result = problem is null ? checker.Decide(snapshot, resolved, language) : EligibilityResult.Invalid(problem.Describe(language));
             statuses.Add((Status)(int)result.Status);
             quartiers.Add(Number(quartierNumbers, response.QuartierCodes, result.Quartier, QuartierCode));
             nearest.Add(result.Quartier is null ? Number(quartierNumbers, response.QuartierCodes, result.Nearest, QuartierCode) : 0);

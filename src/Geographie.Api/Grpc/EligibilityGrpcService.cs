@@ -63,12 +63,13 @@ public sealed class EligibilityGrpcService(
     /// <summary>rpc CheckColumns: up to MaxBatch points as packed columns, answered in order (see <see cref="ColumnarCheck"/>).</summary>
     public Task<CheckColumnsResponse> CheckColumns(CheckColumnsRequest request, ServerCallContext context)
     {
-        var snapshot = Snapshot();
-        if (ColumnarCheck.Problem(request, checker.Limits, options.Value.MaxBatch) is { } problem)
+        var language = RequestLanguage.Of(context);
+        var snapshot = Snapshot(language);
+        if (ColumnarCheck.Problem(request, checker.Limits, options.Value.MaxBatch, language) is { } problem)
         {
             throw InvalidArgument(problem.Message, (problem.Field, problem.Message));
         }
-        var response = ColumnarCheck.Answer(snapshot, checker, request);
+        var response = ColumnarCheck.Answer(snapshot, checker, request, language);
         metrics.RecordBatch("grpc", response.Statuses.Count);
         return Task.FromResult(response);
     }

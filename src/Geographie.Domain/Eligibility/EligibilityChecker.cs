@@ -51,7 +51,11 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
         return result;
     }
 
-    private EligibilityResult Decide(GeographySnapshot snapshot, in RequestValidator.Resolved request, Language language)
+    /// <summary>
+    /// <see cref="Check(GeographySnapshot, in RequestValidator.Resolved, Language)"/> without counting: for a batch that
+    /// tallies its answers itself and adds the tally to <see cref="Answers"/> once.
+    /// </summary>
+    public EligibilityResult Decide(GeographySnapshot snapshot, in RequestValidator.Resolved request, Language language)
     {
         var r = request;
         var edition = snapshot.Edition(r.Geography);
