@@ -7,7 +7,8 @@ namespace Geographie.Api.Cli;
 /// <summary>
 /// The real data shipped in <c>geodata/</c> (see geodata/SOURCES.md): commune outlines of the Bouches-du-Rhône and the Rhône (the Lyon 2015 perimeters lie in the latter),
 /// the whole 2024 register (codes, names, communes; no perimeters), the real 2015 Lyon perimeters, and the
-/// Contrat de ville data (geodata/contrat) extracted from the seed documents.
+/// Contrat de ville data (geodata/contrat) extracted from the seed documents, and the real BAL address extract of
+/// Mont-Bonvillers (geodata/addresses).
 /// </summary>
 public static class ShippedData
 {
@@ -18,6 +19,7 @@ public static class ShippedData
         ("communes", "admin/communes_69.geojson", null),
         ("register", "qpv2024/registre_qpv2024_par_commune.csv", GeographyVersions.Qpv2024),
         ("perimeters", "qpv2015/qpv2015_metropole_lyon.geojson", GeographyVersions.Qpv2015),
+        ("addresses", "addresses/bal_54084_mont-bonvillers.csv", null),
     ];
 
     /// <summary>The Contrat de ville data folder, relative to geodata/.</summary>
@@ -35,6 +37,7 @@ public static class ShippedData
             {
                 "communes" => await importer.ImportCommuneOutlinesAsync(path, cancellationToken),
                 "register" => await importer.ImportRegisterAsync(path, edition!, cancellationToken: cancellationToken),
+                "addresses" => await new AddressImporter(dataSource).ImportAsync(path, cancellationToken: cancellationToken),
                 _ => await importer.ImportPerimetersAsync(path, edition, cancellationToken: cancellationToken),
             };
             exit = Math.Max(exit, CommandLine.Report(output, outcome));

@@ -14,7 +14,12 @@ public sealed record EligibilityResponse(
     double? DistanceM,
     string? NearestCode,
     IReadOnlyList<ContratItem>? Defis,
-    IReadOnlyList<ContratItem>? Projets);
+    IReadOnlyList<ContratItem>? Projets)
+{
+    /// <summary>The address matched when the request gave one (absent otherwise): see docs/addresses.md.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Addresses.MatchedAddress? Address { get; init; }
+}
 
 /// <summary>The quartier of an answer.</summary>
 public sealed record EligibilityQuartier(string Code, string Name, IReadOnlyList<CommuneDto> Communes, string Geography);
