@@ -253,7 +253,7 @@ public sealed class AddressIndex : IGeocoder
         return (best, bestSimilarity);
     }
 
-    private (HashSet<int>? Communes, double Similarity) BestCommunes(int[][] cityWords, HashSet<int>? allowed)
+    private (HashSet<int>? Communes, double Similarity) BestCommunes(QueryWords cityWords, HashSet<int>? allowed)
     {
         HashSet<int>? best = null;
         double bestSimilarity = 0;
@@ -281,7 +281,7 @@ public sealed class AddressIndex : IGeocoder
         var scratch = _scratch.Value!;
         for (var i = 0; i < significant.Length; i++)
         {
-            _vocabulary.Similar(significant[i], queryWords[i], scratch, found);
+            _vocabulary.Similar(significant[i], queryWords.Trigrams[i], scratch, found);
             foreach (var (word, _) in found)
             {
                 if (word < _streetsByWord.Count)
@@ -309,36 +309,42 @@ public sealed class AddressIndex : IGeocoder
     }
 
     // Order-free similarity of two bags of words: each word of either side counts its best match on the other,
-    // and the sum is divided by the number of words of both, so a missing or an extra word lowers it.
-    private double BagSimilarity(int[][] query, int[] words)
+    // weighted (a street type counts half), and the sum is divided by the weights of both sides, so a missing or
+    // an extra word lowers it.
+    private double BagSimilarity(QueryWords query, int[] words)
     {
-        if (query.Length == 0 || words.Length == 0)
+        if (query.Trigrams.Length == 0 || words.Length == 0)
         {
             return 0;
         }
-        double total = 0;
-        foreach (var q in query)
+        double total = 0, weights = 0;
+        for (var i = 0; i < query.Trigrams.Length; i++)
         {
             double best = 0;
             foreach (var w in words)
             {
-                best = Math.Max(best, Trigrams.Similarity(q, _vocabulary.TrigramsOf(w)));
+                best = Math.Max(best, Trigrams.Similarity(query.Trigrams[i], _vocabulary.TrigramsOf(w)));
             }
-            total += best;
+            total += best * query.Weights[i];
+            weights += query.Weights[i];
         }
         foreach (var w in words)
         {
             double best = 0;
-            foreach (var q in query)
+            foreach (var q in query.Trigrams)
             {
                 best = Math.Max(best, Trigrams.Similarity(q, _vocabulary.TrigramsOf(w)));
             }
-            total += best;
+            total += best * _vocabulary.WeightOf(w);
+            weights += _vocabulary.WeightOf(w);
         }
-        return total / (query.Length + words.Length);
+        return total / weights;
     }
 
-    private static int[][] TokenTrigrams(IReadOnlyList<string> tokens) => tokens.Select(Trigrams.Of).ToArray();
+    private readonly record struct QueryWords(int[][] Trigrams, double[] Weights);
+
+    private static QueryWords TokenTrigrams(IReadOnlyList<string> tokens) =>
+        new(tokens.Select(Trigrams.Of).ToArray(), tokens.Select(AddressText.Weight).ToArray());
 
     private int[] Words(string[] tokens, List<List<int>> postings, int owner)
     {

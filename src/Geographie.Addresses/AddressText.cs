@@ -107,6 +107,17 @@ public static class AddressText
     /// <summary>The canonical tokens of <paramref name="text"/>.</summary>
     public static List<string> Tokens(string? text) => Words(text).Select(Canonical).ToList();
 
+    private static readonly HashSet<string> StreetTypes = new(
+        ["rue", "avenue", "boulevard", "chemin", "impasse", "place", "allee", "route", "square", "faubourg", "cours",
+         "passage", "quai", "residence", "lotissement", "hameau", "sentier", "villa", "promenade", "esplanade", "montee",
+         "traverse", "cite", "cites", "lieu", "dit", "voie", "sente", "ruelle", "carrefour", "rond", "point"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The weight of a word in name similarity: ½ for a street type (rue, avenue, chemin…), which many names share
+    /// and so says little about which street is meant; 1 otherwise.
+    /// </summary>
+    public static double Weight(string token) => StreetTypes.Contains(token) ? 0.5 : 1;
+
     /// <summary>True for articles and prepositions, which matching ignores unless a name is made of nothing else.</summary>
     public static bool IsStopWord(string token) => StopWords.Contains(token);
 

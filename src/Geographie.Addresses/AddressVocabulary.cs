@@ -12,12 +12,15 @@ internal sealed class AddressVocabulary
 
     private readonly List<string> _words = [];
     private readonly List<int[]> _trigrams = [];
+    private readonly List<double> _weights = [];
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<int>> _byTrigram = [];
 
     public int Count => _words.Count;
 
     public int[] TrigramsOf(int id) => _trigrams[id];
+
+    public double WeightOf(int id) => _weights[id];
 
     /// <summary>The id of <paramref name="word"/>, added if new.</summary>
     public int Add(string word)
@@ -30,6 +33,7 @@ internal sealed class AddressVocabulary
         _words.Add(word);
         var trigrams = Trigrams.Of(word);
         _trigrams.Add(trigrams);
+        _weights.Add(AddressText.Weight(word));
         _ids.Add(word, id);
         foreach (var t in trigrams)
         {

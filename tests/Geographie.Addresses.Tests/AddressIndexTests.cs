@@ -110,6 +110,13 @@ public sealed class AddressIndexTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_shared_street_type_alone_does_not_make_a_street_match()
+    {
+        var match = Index.Search(new AddressQuery("3 rue Inconnue Mont-Bonvillers")).Match;
+        Assert.Equal(AddressMatchType.Locality, match?.Type);
+    }
+
+    [Fact]
     public void An_unknown_street_with_no_commune_is_not_found()
     {
         var answer = Index.Search(new AddressQuery("12 avenue des Champs-Élysées"));
