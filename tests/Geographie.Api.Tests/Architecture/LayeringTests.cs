@@ -10,6 +10,7 @@ public sealed class LayeringTests
     private static readonly Assembly Tiles = typeof(Geographie.Tiles.TileDataSet).Assembly;
     private static readonly Assembly Import = typeof(Geographie.Import.Files.SourceFileReader).Assembly;
     private static readonly Assembly Features = typeof(Geographie.Features.FeatureCatalog).Assembly;
+    private static readonly Assembly Addresses = typeof(Geographie.Addresses.AddressIndex).Assembly;
 
     private static string[] References(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard" && n != "Microsoft.Win32.Primitives").Order().ToArray();
@@ -33,4 +34,8 @@ public sealed class LayeringTests
     [Fact]
     public void The_feature_core_knows_no_web_grpc_or_database() =>
         Assert.DoesNotContain(References(Features), n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("Npgsql", StringComparison.Ordinal) || n.StartsWith("Grpc", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_address_core_references_nothing() =>
+        Assert.Empty(References(Addresses));
 }
