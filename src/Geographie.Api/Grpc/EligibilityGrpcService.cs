@@ -1,3 +1,5 @@
+using Geographie.Addresses;
+using Geographie.Api.Addresses;
 using Geographie.Api.Data;
 using Geographie.Api.Grpc.V1;
 using Geographie.Api.Hosting;
@@ -17,22 +19,27 @@ namespace Geographie.Api.Grpc;
 /// an unreadable request message is INVALID_ARGUMENT rather than UNKNOWN.
 /// </summary>
 public sealed class EligibilityGrpcService(
-    GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options, Observability.GeographieMetrics metrics)
+    GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options, Observability.GeographieMetrics metrics,
+    IGeocoder geocoder, IOptions<GeocoderOptions> geocoding)
 {
-    /// <summary>rpc Check: one point.</summary>
-    public Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
+    /// <summary>rpc Check: one point, or one address (an address that matches nothing is answered INVALID).</summary>
+    public async Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
     {
+        var located = await AddressStep.GeocodeAsync(geocoder, request.ToAddressQuery(), context.CancellationToken);
         var snapshot = Snapshot();
-        var problem = request.ToDomain(out var domain) ?? RequestValidator.TryResolve(domain, checker.Limits, out _);
+        var problem = request.ToDomain(out var domain)
+            ?? AddressStep.Apply(located, ref domain, geocoding.Value.Threshold, checker.Limits.MaxBandM)
+            ?? (AddressStep.Unmatched(located) is null ? RequestValidator.TryResolve(domain, checker.Limits, out _) : null);
         if (problem is not null)
         {
             throw InvalidArgument(problem.Message, (problem.Field, problem.Message));
         }
-        return Task.FromResult(checker.Check(snapshot, domain).ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null));
+        var result = AddressStep.Unmatched(located) ?? checker.Check(snapshot, domain);
+        return Decorate(result.ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null), located);
     }
 
     /// <summary>rpc CheckBatch: up to MaxBatch points, answered in order.</summary>
-    public Task<CheckBatchResponse> CheckBatch(CheckBatchRequest request, ServerCallContext context)
+    public async Task<CheckBatchResponse> CheckBatch(CheckBatchRequest request, ServerCallContext context)
     {
         var snapshot = Snapshot();
         var max = options.Value.MaxBatch;
@@ -46,9 +53,9 @@ public sealed class EligibilityGrpcService(
         response.Responses.Capacity = request.Requests.Count;
         foreach (var item in request.Requests)
         {
-            response.Responses.Add(Answer(snapshot, item, request.Lean));
+            response.Responses.Add(await AnswerAsync(snapshot, item, context.CancellationToken, request.Lean));
         }
-        return Task.FromResult(response);
+        return response;
     }
 
     /// <summary>rpc CheckStream: one answer per request, in order.</summary>
@@ -59,7 +66,7 @@ public sealed class EligibilityGrpcService(
             await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
             {
                 // Each answer uses the snapshot current when its request arrives: a long stream follows data updates.
-                await responseStream.WriteAsync(Answer(Snapshot(), item), context.CancellationToken);
+                await responseStream.WriteAsync(await AnswerAsync(Snapshot(), item, context.CancellationToken), context.CancellationToken);
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException && !context.CancellationToken.IsCancellationRequested)
@@ -70,12 +77,23 @@ public sealed class EligibilityGrpcService(
         }
     }
 
-    private CheckResponse Answer(GeographySnapshot snapshot, CheckRequest item, bool lean = false)
+    private async ValueTask<CheckResponse> AnswerAsync(GeographySnapshot snapshot, CheckRequest item, CancellationToken cancellationToken, bool lean = false)
     {
-        var problem = item.ToDomain(out var domain);
-        var result = problem is null ? checker.Check(snapshot, domain) : EligibilityResult.Invalid($"{problem.Field}: {problem.Message}");
+        var located = await AddressStep.GeocodeAsync(geocoder, item.ToAddressQuery(), cancellationToken);
+        var problem = item.ToDomain(out var domain) ?? AddressStep.Apply(located, ref domain, geocoding.Value.Threshold, checker.Limits.MaxBandM);
+        var result = problem is not null ? EligibilityResult.Invalid($"{problem.Field}: {problem.Message}")
+            : AddressStep.Unmatched(located) ?? checker.Check(snapshot, domain);
         // An INVALID answer keeps its reason even in lean mode: it is the only way to know what was wrong.
-        return result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null, lean && result.Status != EligibilityStatus.Invalid);
+        return Decorate(result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null, lean && result.Status != EligibilityStatus.Invalid), located);
+    }
+
+    private static CheckResponse Decorate(CheckResponse response, Geographie.Addresses.AddressAnswer? located)
+    {
+        if (AddressStep.Matched(located) is { } matched)
+        {
+            response.Address = matched.ToProto();
+        }
+        return response;
     }
 
     private GeographySnapshot Snapshot() =>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Geographie.Addresses;
+using Geographie.Api.Addresses;
 using Geographie.Domain.Eligibility;
 using Geographie.Domain.Snapshots;
 using Geographie.Import.Csv;
@@ -15,7 +17,9 @@ namespace Geographie.Api.Http;
 /// the body is still answered. When the body cannot be read to its end once answering has begun (cut, stalled below
 /// Kestrel's minimum data rate, beyond the size limit), a last row with status <c>ERROR</c> says so, with the count of
 /// rows answered: a client never takes a cut answer for a complete one. With a semicolon delimiter, decimal commas are
-/// accepted.
+/// accepted. Address columns named by the caller (addok-csv style: <c>columns=voie&amp;columns=commune</c>, joined
+/// as free text; <c>postcode=</c>, <c>citycode=</c> name filter columns) are geocoded first (docs/addresses.md) and
+/// add <c>result_label, result_id, result_score, result_type, result_lon, result_lat</c> to the answer.
 /// </summary>
 public static class CsvBatch
 {
@@ -26,16 +30,18 @@ public static class CsvBatch
 
     private static readonly string[] AddedColumns = ["status", "reason", "geography", "quartier_code", "quartier_name", "distance_m", "nearest_code"];
 
+    private static readonly string[] AddressColumns = ["result_label", "result_id", "result_score", "result_type", "result_lon", "result_lat"];
+
     /// <summary>
     /// Answers the CSV body of <paramref name="context"/>, read through a budget of <paramref name="maxBytes"/>;
     /// 400 when the header cannot be read or names no location columns.
     /// </summary>
     public static async Task<IResult> AnswerAsync(
         HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, CsvLimits limits, long maxBytes,
-        Action<long> recordRows)
+        Action<long> recordRows, AddressColumnNames? addressColumns = null, IGeocoder? geocoder = null)
     {
         var cancel = context.RequestAborted;
-        var (csv, header, columns, problem) = await OpenAsync(context, limits, maxBytes);
+        var (csv, header, columns, problem) = await OpenAsync(context, limits, maxBytes, addressColumns);
         if (problem is not null)
         {
             return problem;
@@ -48,18 +54,21 @@ public static class CsvBatch
         string? failure = null;
         try
         {
-            await output.WriteLineAsync(string.Join(csv.Delimiter, header.Concat(AddedColumns).Select(h => CsvText.Escape(h, csv.Delimiter))));
+            var added = columns.HasAddress ? AddedColumns.Concat(AddressColumns) : AddedColumns;
+            await output.WriteLineAsync(string.Join(csv.Delimiter, header.Concat(added).Select(h => CsvText.Escape(h, csv.Delimiter))));
             var line = new StringBuilder(256);
             // Rows are read and written in order, one chunk at a time; the checks of a chunk run on every core.
-            failure = await CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, async (fields, result) =>
+            failure = await CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, async (fields, result, located) =>
             {
-                await output.WriteLineAsync(Format(line, fields, header.Count, result, csv.Delimiter), cancel);
+                Format(line, fields, header.Count, result, csv.Delimiter);
+                await output.WriteLineAsync(columns.HasAddress ? FormatAddress(line, located, csv.Delimiter) : line, cancel);
                 answered++;
-            }, cancel);
+            }, cancel, geocoder);
             if (failure is not null)
             {
                 var reason = $"the request body could not be read to its end ({failure}); {answered} rows were answered above, the rest was not read";
-                await output.WriteLineAsync(Format(line, null, header.Count, EligibilityResult.Invalid(reason), csv.Delimiter, ErrorStatus), cancel);
+                Format(line, null, header.Count, EligibilityResult.Invalid(reason), csv.Delimiter, ErrorStatus);
+                await output.WriteLineAsync(columns.HasAddress ? FormatAddress(line, null, csv.Delimiter) : line, cancel);
             }
             await output.FlushAsync(cancel);
             recordRows(answered);
@@ -79,7 +88,7 @@ public static class CsvBatch
     /// and its summary.
     /// </summary>
     internal static async Task<(CsvRowReader Csv, IReadOnlyList<string> Header, Columns Columns, IResult? Problem)> OpenAsync(
-        HttpContext context, CsvLimits limits, long maxBytes)
+        HttpContext context, CsvLimits limits, long maxBytes, AddressColumnNames? addressColumns = null)
     {
         var input = new StreamReader(new LimitedBodyStream(context.Request.Body, maxBytes), Encoding.UTF8,
             detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
@@ -95,11 +104,18 @@ public static class CsvBatch
             return (null!, null!, null!, TypedResults.Problem($"The CSV header cannot be read: {e.Message}.",
                 statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid"));
         }
-        if ((header is null ? null : Columns.Find(header)) is not { } columns)
+        if (header is not null && addressColumns?.Missing(header) is { } missing)
         {
             csv.Dispose();
             return (null!, null!, null!, TypedResults.Problem(
-                "The CSV header must name the location columns: id,lon,lat (WGS84) or id,x,y (Lambert-93).",
+                $"The column '{InputEcho.Quote(missing)}' named by columns=, postcode= or citycode= is not in the CSV header.",
+                statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid"));
+        }
+        if ((header is null ? null : Columns.Find(header, addressColumns)) is not { } columns)
+        {
+            csv.Dispose();
+            return (null!, null!, null!, TypedResults.Problem(
+                "The CSV header must name the location columns: id,lon,lat (WGS84) or id,x,y (Lambert-93), or address columns must be named with columns=.",
                 statusCode: StatusCodes.Status400BadRequest, title: "The batch is invalid"));
         }
         return (csv, header!, columns, null);
@@ -111,20 +127,29 @@ public static class CsvBatch
     /// </summary>
     internal static async Task<string?> CheckRowsAsync(
         CsvRowReader csv, IReadOnlyList<string> header, Columns columns, GeographySnapshot snapshot, EligibilityChecker checker,
-        BatchDefaults defaults, Func<IReadOnlyList<string>?, EligibilityResult, Task> answered, CancellationToken cancel)
+        BatchDefaults defaults, Func<IReadOnlyList<string>?, EligibilityResult, AddressAnswer?, Task> answered, CancellationToken cancel,
+        IGeocoder? geocoder = null)
     {
         var rows = new List<Row>(ChunkRows);
         var results = new EligibilityResult[ChunkRows];
+        var located = new AddressAnswer?[ChunkRows];
         var more = true;
         string? failure = null;
         while (more)
         {
             (more, failure) = await ReadChunkAsync(csv, rows, cancel);
+            // Addresses first, in order (an external geocoder is asked through its rate limit); then the checks.
+            for (var i = 0; i < rows.Count; i++)
+            {
+                located[i] = geocoder is not null && columns.HasAddress && rows[i].Fields is { } fields && fields.Count == header.Count
+                    ? await AddressStep.GeocodeAsync(geocoder, columns.Address(fields), cancel)
+                    : null;
+            }
             Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancel }, i =>
-                results[i] = Check(rows[i], header, columns, snapshot, checker, defaults, csv.Delimiter == ';'));
+                results[i] = Check(rows[i], header, columns, snapshot, checker, defaults, csv.Delimiter == ';', located[i]));
             for (var r = 0; r < rows.Count; r++)
             {
-                await answered(rows[r].Fields, results[r]);
+                await answered(rows[r].Fields, results[r], located[r]);
             }
         }
         return failure;
@@ -164,7 +189,8 @@ public static class CsvBatch
     }
 
     private static EligibilityResult Check(
-        Row row, IReadOnlyList<string> header, Columns columns, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, bool commaDecimals) =>
+        Row row, IReadOnlyList<string> header, Columns columns, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults,
+        bool commaDecimals, AddressAnswer? located) =>
         row.Fields switch
         {
             null => EligibilityResult.Invalid($"line {row.Line}: {row.Broken}"),
@@ -173,8 +199,19 @@ public static class CsvBatch
             { } fields => defaults.Check(snapshot, checker,
                 columns.Get(fields, columns.Lon), columns.Get(fields, columns.Lat), columns.Get(fields, columns.X), columns.Get(fields, columns.Y),
                 columns.Get(fields, columns.Geography), columns.Get(fields, columns.Date),
-                columns.Get(fields, columns.Near), columns.Get(fields, columns.Uncertainty), commaDecimals),
+                columns.Get(fields, columns.Near), columns.Get(fields, columns.Uncertainty), commaDecimals, located),
         };
+
+    private static StringBuilder FormatAddress(StringBuilder line, AddressAnswer? located, char delimiter)
+    {
+        var m = AddressStep.Matched(located);
+        return line.Append(delimiter).Append(CsvText.Escape(m?.Label, delimiter))
+            .Append(delimiter).Append(CsvText.Escape(m?.Id, delimiter))
+            .Append(delimiter).Append(m?.Score.ToString("0.####", CultureInfo.InvariantCulture))
+            .Append(delimiter).Append(m?.MatchType)
+            .Append(delimiter).Append(m?.Lon.ToString("R", CultureInfo.InvariantCulture))
+            .Append(delimiter).Append(m?.Lat.ToString("R", CultureInfo.InvariantCulture));
+    }
 
     private static StringBuilder Format(StringBuilder line, IReadOnlyList<string>? fields, int inputColumns, EligibilityResult result, char delimiter, string? status = null)
     {
@@ -197,7 +234,20 @@ public static class CsvBatch
 
     internal sealed record Columns(int Id, int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
     {
-        public static Columns? Find(IReadOnlyList<string> header)
+        /// <summary>The columns joined as the address text (columns=), and the postcode and INSEE code columns; -1 for none.</summary>
+        public int[] AddressText { get; init; } = [];
+
+        public int Postcode { get; init; } = -1;
+
+        public int CityCode { get; init; } = -1;
+
+        public bool HasAddress => AddressText.Length > 0 || Postcode >= 0 || CityCode >= 0;
+
+        public AddressQuery Address(IReadOnlyList<string> row) => new(
+            string.Join(' ', AddressText.Select(i => Get(row, i)).Where(t => !string.IsNullOrWhiteSpace(t))),
+            Postcode: Get(row, Postcode), CityCode: Get(row, CityCode));
+
+        public static Columns? Find(IReadOnlyList<string> header, AddressColumnNames? addressColumns = null)
         {
             int Index(params string[] names)
             {
@@ -211,10 +261,30 @@ public static class CsvBatch
                 return -1;
             }
             var columns = new Columns(Index("id"), Index("lon", "longitude", "lng"), Index("lat", "latitude"), Index("x"), Index("y"),
-                Index("geography"), Index("date"), Index("near_distance_m"), Index("position_uncertainty_m"));
-            return (columns.Lon >= 0 && columns.Lat >= 0) || (columns.X >= 0 && columns.Y >= 0) ? columns : null;
+                Index("geography"), Index("date"), Index("near_distance_m"), Index("position_uncertainty_m"))
+            {
+                AddressText = addressColumns?.Text.Select(name => Index(name)).ToArray() ?? [],
+                Postcode = addressColumns?.Postcode is { } postcode ? Index(postcode) : -1,
+                CityCode = addressColumns?.CityCode is { } citycode ? Index(citycode) : -1,
+            };
+            return (columns.Lon >= 0 && columns.Lat >= 0) || (columns.X >= 0 && columns.Y >= 0) || columns.HasAddress ? columns : null;
         }
 
         public string? Get(IReadOnlyList<string> row, int index) => index >= 0 && index < row.Count ? row[index] : null;
     }
+}
+
+/// <summary>The address columns a CSV batch names (addok-csv style): <c>columns=</c> joined as text, <c>postcode=</c>, <c>citycode=</c>.</summary>
+public sealed record AddressColumnNames(IReadOnlyList<string> Text, string? Postcode, string? CityCode)
+{
+    /// <summary>The names given, or null when none is.</summary>
+    public static AddressColumnNames? Of(string[]? text, string? postcode, string? citycode) =>
+        (text is null || text.Length == 0) && string.IsNullOrWhiteSpace(postcode) && string.IsNullOrWhiteSpace(citycode)
+            ? null
+            : new AddressColumnNames(text ?? [], string.IsNullOrWhiteSpace(postcode) ? null : postcode, string.IsNullOrWhiteSpace(citycode) ? null : citycode);
+
+    /// <summary>The first name that is not a column of <paramref name="header"/>, or null.</summary>
+    public string? Missing(IReadOnlyList<string> header) =>
+        Text.Append(Postcode).Append(CityCode).OfType<string>()
+            .FirstOrDefault(name => !header.Any(h => string.Equals(h.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)));
 }

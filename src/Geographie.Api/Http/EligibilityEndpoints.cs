@@ -60,7 +60,10 @@ public static class EligibilityEndpoints
         Observability.GeographieMetrics metrics, string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
-        string? include, IGeocoder geocoder, IOptions<GeocoderOptions> geocoding)
+        string? include, IGeocoder geocoder, IOptions<GeocoderOptions> geocoding,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "columns")] string[]? addressColumns,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "postcode")] string? postcodeColumn,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "citycode")] string? citycodeColumn)
     {
         if (state.Current is not { } snapshot)
         {
@@ -92,7 +95,8 @@ public static class EligibilityEndpoints
         var limits = options.Value;
         return csv
             ? await CsvBatch.AnswerAsync(context, snapshot, checker, defaults,
-                new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, rows => metrics.RecordBatch("rest-csv", rows))
+                new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, rows => metrics.RecordBatch("rest-csv", rows),
+                AddressColumnNames.Of(addressColumns, postcodeColumn, citycodeColumn), geocoder)
             : await JsonBatch.AnswerAsync(context, snapshot, checker, defaults, contrat, limits.MaxBatch, limits.MaxJsonBatchBytes,
                 points => metrics.RecordBatch("rest-json", points), geocoder);
     }

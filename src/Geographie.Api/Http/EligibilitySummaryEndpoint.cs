@@ -90,7 +90,7 @@ public static class EligibilitySummaryEndpoint
             return problem;
         }
         using var _ = csv;
-        var failure = await CsvBatch.CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, (_, result) =>
+        var failure = await CsvBatch.CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, (_, result, _) =>
         {
             tally.Add(result);
             return Task.CompletedTask;

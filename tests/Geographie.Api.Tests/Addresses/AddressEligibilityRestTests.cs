@@ -93,6 +93,25 @@ public sealed class AddressEligibilityRestTests : IClassFixture<GeographieApp>
     }
 
     [Fact]
+    public async Task A_CSV_batch_geocodes_the_columns_it_is_told_and_answers_every_row()
+    {
+        var body = "id;numero;voie;ville;cp\n" + "a;1;Rue Joffre;Mont-Bonvillers;54111\n" + "b;19 bis;r. de la Republique;Mont-Bonvillers;54111\n"
+            + "c;;Rue Joffre;Mont-Bonvillers;13001\n";
+        var response = await _app.Client.PostAsync("/v1/eligibility/batch?columns=numero&columns=voie&columns=ville&postcode=cp",
+            new StringContent(body, Encoding.UTF8, "text/csv"));
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+        Assert.Equal("id;numero;voie;ville;cp;status;reason;geography;quartier_code;quartier_name;distance_m;nearest_code;"
+            + "result_label;result_id;result_score;result_type;result_lon;result_lat", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.EndsWith(";1 Rue Joffre Mont-Bonvillers;54084_0200_00001;1;housenumber;5.833622;49.322203", lines[1]);
+        Assert.Contains(";19 bis Rue de la République Mont-Bonvillers;", lines[2]);
+        Assert.Contains(";INVALID;address: no known address has the postcode 13001;", lines[3]);
+
+        var unknownColumn = await _app.Client.PostAsync("/v1/eligibility/batch?columns=rue", new StringContent(body, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownColumn.StatusCode);
+    }
+
+    [Fact]
     public async Task A_street_match_near_a_QPV_boundary_is_UNCERTAIN_and_a_house_number_inside_is_INSIDE()
     {
         // Test-only addresses, never shipped: "Rue de Test" in Lyon (69123) with number 1 at the interior point of a
