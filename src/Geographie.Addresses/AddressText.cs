@@ -45,12 +45,11 @@ public static class AddressText
         var word = new StringBuilder();
         foreach (var c in text)
         {
-            var folded = Fold(char.ToLowerInvariant(c));
-            if (folded.Length > 0)
+            if (AppendFolded(word, char.ToLowerInvariant(c)))
             {
-                word.Append(folded);
+                continue;
             }
-            else if (word.Length > 0)
+            if (word.Length > 0)
             {
                 words.Add(word.ToString());
                 word.Clear();
@@ -66,21 +65,30 @@ public static class AddressText
     // The service runs with invariant globalization, where Unicode decomposition is not available: the letters of
     // French (and the few others seen in BAN names) are folded by hand. Anything else that is not an ASCII letter
     // or digit separates words.
-    private static string Fold(char c) => c switch
+    private static bool AppendFolded(StringBuilder word, char c)
     {
-        >= 'a' and <= 'z' or >= '0' and <= '9' => c.ToString(),
-        'à' or 'â' or 'ä' or 'á' or 'ã' or 'å' => "a",
-        'ç' => "c",
-        'é' or 'è' or 'ê' or 'ë' => "e",
-        'î' or 'ï' or 'í' or 'ì' => "i",
-        'ô' or 'ö' or 'ó' or 'ò' or 'õ' => "o",
-        'ù' or 'û' or 'ü' or 'ú' => "u",
-        'ÿ' or 'ý' => "y",
-        'ñ' => "n",
-        'œ' => "oe",
-        'æ' => "ae",
-        _ => "",
-    };
+        if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+        {
+            word.Append(c);
+            return true;
+        }
+        var folded = c switch
+        {
+            'à' or 'â' or 'ä' or 'á' or 'ã' or 'å' => "a",
+            'ç' => "c",
+            'é' or 'è' or 'ê' or 'ë' => "e",
+            'î' or 'ï' or 'í' or 'ì' => "i",
+            'ô' or 'ö' or 'ó' or 'ò' or 'õ' => "o",
+            'ù' or 'û' or 'ü' or 'ú' => "u",
+            'ÿ' or 'ý' => "y",
+            'ñ' => "n",
+            'œ' => "oe",
+            'æ' => "ae",
+            _ => null,
+        };
+        word.Append(folded);
+        return folded is not null;
+    }
 
     /// <summary>One folded word in its canonical form: abbreviation expanded, ordinal reduced to its number.</summary>
     public static string Canonical(string word)

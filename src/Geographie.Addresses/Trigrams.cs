@@ -10,13 +10,25 @@ public static class Trigrams
     /// <summary>The distinct trigrams of <paramref name="word"/>, sorted.</summary>
     public static int[] Of(string word)
     {
-        var padded = "  " + word + " ";
-        var set = new SortedSet<int>();
-        for (var i = 0; i + 3 <= padded.Length; i++)
+        // The padded word "  word " has word.Length + 1 trigrams.
+        var count = word.Length + 1;
+        Span<int> trigrams = count <= 128 ? stackalloc int[count] : new int[count];
+        for (var i = 0; i < count; i++)
         {
-            set.Add((padded[i] & 0xFF) << 16 | (padded[i + 1] & 0xFF) << 8 | (padded[i + 2] & 0xFF));
+            trigrams[i] = (At(word, i) & 0xFF) << 16 | (At(word, i + 1) & 0xFF) << 8 | (At(word, i + 2) & 0xFF);
         }
-        return set.ToArray();
+        trigrams.Sort();
+        var distinct = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (distinct == 0 || trigrams[distinct - 1] != trigrams[i])
+            {
+                trigrams[distinct++] = trigrams[i];
+            }
+        }
+        return trigrams[..distinct].ToArray();
+
+        static char At(string word, int padded) => padded < 2 || padded - 2 >= word.Length ? ' ' : word[padded - 2];
     }
 
     /// <summary>The Jaccard similarity of two sorted trigram sets, in [0, 1].</summary>
