@@ -5,6 +5,7 @@
 // Aucune ressource distante : pas de fond de carte, pas de serveur de glyphes
 // ni de sprites. Les étiquettes sont des éléments HTML posés sur la carte.
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
+import { mountAddressSearch } from '/address-search.js';
 
 // ---------------------------------------------------------------------------
 // Constantes
@@ -1088,6 +1089,7 @@ async function init() {
     return;
   }
   window.geographieMap = map;
+  mountAddressSearch({ map, render: renderEligibility, geography: () => state.geography });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
