@@ -22,6 +22,9 @@ public static class CommandLine
                                                   import a register CSV (code_qp,lib_qp,insee_com,lib_com)
           import-communes FILE                    import commune outlines (GeoJSON with code, nom)
           import-contrat DIR                      import the Contrat de ville data folder (geodata/contrat)
+          import-addresses FILE… [--replace-all] [--max-removed-share S]
+                                                  import BAL (1.3/1.4) or BAN (per département) address CSVs, one
+                                                  transaction per file; the communes of a file get exactly its addresses
           load-shipped [GEODATA_DIR]              migrate and import everything shipped in geodata/
           fetch-official [--url URL] [--catalogue URL] [--edition E] [--expect-metropolitan N]
                                                   download, verify and import the official ANCT archive
@@ -31,9 +34,9 @@ public static class CommandLine
         The database is GEOGRAPHIE_DB (an Npgsql connection string), else the local cluster on 127.0.0.1:55432.
         """;
 
-    private static readonly string[] FileVerbs = ["import", "import-register", "import-communes"];
+    private static readonly string[] FileVerbs = ["import", "import-register", "import-communes", "import-addresses"];
 
-    private static readonly string[] Verbs = ["migrate", "import", "import-register", "import-communes", "import-contrat", "load-shipped", "fetch-official", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "import", "import-register", "import-communes", "import-contrat", "import-addresses", "load-shipped", "fetch-official", "help", "--help"];
 
     /// <summary>True when <paramref name="args"/> name a verb rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -46,6 +49,10 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default, string? connectionString = null)
     {
         var options = CommandOptions.Parse(args.Skip(1));
+        if (args[0] != "import-addresses" && options.SingleFileProblem() is { } extra)
+        {
+            options = options with { Error = extra };
+        }
         if (args[0] is "help" or "--help" || options.Error is not null)
         {
             await output.WriteLineAsync(options.Error is null ? Usage : options.Error + Environment.NewLine + Usage);
@@ -91,6 +98,8 @@ public static class CommandLine
                 return Report(output, await importer.ImportCommuneOutlinesAsync(options.File!, cancellationToken));
             case "import-contrat":
                 return Report(output, await new ContratImporter(dataSource).ImportAsync(options.File ?? Path.Combine(ShippedGeodata.Find(), ShippedGeodata.ContratFolder), cancellationToken));
+            case "import-addresses":
+                return await ImportAddressesAsync(new AddressImporter(dataSource), options, output, cancellationToken);
             case "load-shipped":
                 return await ShippedData.LoadAsync(dataSource, options.File ?? ShippedGeodata.Find(), output, cancellationToken);
             default:
@@ -118,6 +127,16 @@ public static class CommandLine
             // A verified archive is a whole official edition: it replaces the previous one, whatever it drops.
             _ => Report(output, await importer.ImportPerimetersAsync(fetched.FilePath!, fetched.File!, edition, ImportSafeguard.ReplacingAll, cancellationToken)),
         };
+    }
+
+    private static async Task<int> ImportAddressesAsync(AddressImporter importer, CommandOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        var exit = 0;
+        foreach (var file in options.Files)
+        {
+            exit = Math.Max(exit, Report(output, await importer.ImportAsync(file, options.Safeguard, cancellationToken)));
+        }
+        return exit;
     }
 
     internal static int Report(TextWriter output, ImportOutcome outcome)

@@ -8,6 +8,9 @@ namespace Geographie.Api.Cli;
 internal sealed record CommandOptions(
     string? File, GeographyVersion? Edition, Uri? Url, Uri? Catalogue, int? ExpectMetropolitan, ImportSafeguard Safeguard, string? Error)
 {
+    /// <summary>Every FILE argument, <see cref="File"/> first (only <c>import-addresses</c> takes more than one).</summary>
+    public IReadOnlyList<string> Files { get; private init; } = [];
+
     public static CommandOptions Parse(IEnumerable<string> args)
     {
         var options = new CommandOptions(null, null, null, null, null, ImportSafeguard.Default, null);
@@ -42,8 +45,7 @@ internal sealed record CommandOptions(
                         },
                     },
                     _ when arg.StartsWith("--", StringComparison.Ordinal) => throw new FormatException($"unknown option {arg}"),
-                    _ when options.File is null => options with { File = arg },
-                    _ => throw new FormatException($"unexpected argument {arg}"),
+                    _ => options with { File = options.File ?? arg, Files = [.. options.Files, arg] },
                 };
             }
             catch (FormatException error)
@@ -56,8 +58,11 @@ internal sealed record CommandOptions(
 
     /// <summary>Why the FILE argument of a verb that reads one is unusable, or null when it names a file or folder.</summary>
     public string? FileProblem() => File is null ? "a FILE argument is needed"
-        : System.IO.File.Exists(File) || Directory.Exists(File) ? null
-        : $"{File} does not exist";
+        : Files.FirstOrDefault(f => !System.IO.File.Exists(f) && !Directory.Exists(f)) is { } missing ? $"{missing} does not exist"
+        : null;
+
+    /// <summary>Why the arguments hold more than one FILE for a verb that takes one, or null.</summary>
+    public string? SingleFileProblem() => Files.Count > 1 ? $"unexpected argument {Files[1]}" : null;
 
     private static Uri ParseUri(string text, string option) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

@@ -20,6 +20,7 @@ public sealed partial class SnapshotRefresher(
     ISnapshotSource source,
     StoredDataReader audit,
     GeographyState state,
+    Addresses.AddressState addresses,
     IOptions<GeographieOptions> options,
     TimeProvider timeProvider,
     ILogger<SnapshotRefresher> logger) : BackgroundService
@@ -42,6 +43,8 @@ public sealed partial class SnapshotRefresher(
         var memoryBefore = GC.GetTotalMemory(false);
         var data = await source.ReadAsync(cancellationToken);
         var snapshot = new GeographySnapshot(data.Revision, data.Quartiers, data.Communes, data.Contrat, DateTimeOffset.UtcNow);
+        // The address index follows the same revision; it is searched apart from the snapshot, so it is swapped apart.
+        addresses.Publish(new Geographie.Addresses.AddressIndex(await new AddressReader(readSource).ReadAsync(cancellationToken)));
         state.Publish(snapshot, watch.Elapsed, timeProvider.GetUtcNow());
         LogLoaded(data.Revision, data.Quartiers.Count, data.Quartiers.Count(q => q.HasPerimeter), watch.ElapsedMilliseconds,
             (GC.GetTotalMemory(false) - memoryBefore) / 1024);

@@ -1,3 +1,5 @@
+using Geographie.Addresses;
+using Geographie.Api.Addresses;
 using Geographie.Api.Data;
 using Geographie.Api.Grpc.V1;
 using Geographie.Api.Hosting;
@@ -20,25 +22,30 @@ namespace Geographie.Api.Grpc;
 /// <c>accept-language</c> metadata asks; field violations name the proto's fields (<c>wgs84.lon</c>, <c>lambert93</c>…).
 /// </summary>
 public sealed class EligibilityGrpcService(
-    GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options, Observability.GeographieMetrics metrics)
+    GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options, Observability.GeographieMetrics metrics,
+    IGeocoder geocoder, IOptions<GeocoderOptions> geocoding)
 {
-    /// <summary>rpc Check: one point.</summary>
-    public Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
+    /// <summary>rpc Check: one point, or one address (an address that matches nothing is answered INVALID).</summary>
+    public async Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
     {
         var language = RequestLanguage.Of(context);
+        var located = await AddressStep.GeocodeAsync(geocoder, request.ToAddressQuery(), context.CancellationToken);
         var snapshot = Snapshot(language);
         RequestValidator.Resolved resolved = default;
-        var problem = request.ToDomain(out var domain) ?? RequestValidator.TryResolve(domain, checker.Limits, out resolved);
+        var problem = request.ToDomain(out var domain)
+            ?? AddressStep.Apply(located, ref domain, geocoding.Value.Threshold, checker.Limits.MaxBandM)
+            ?? (AddressStep.Unmatched(located) is null ? RequestValidator.TryResolve(domain, checker.Limits, out resolved) : null);
         if (problem is not null)
         {
             var (field, message) = GrpcMapping.InProtoWords(problem, language);
             throw InvalidArgument(message, (field, message));
         }
-        return Task.FromResult(checker.Check(snapshot, resolved, language).ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null));
+        var result = AddressStep.Unmatched(located) ?? checker.Check(snapshot, resolved, language);
+        return Decorate(result.ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null), located);
     }
 
     /// <summary>rpc CheckBatch: up to MaxBatch points, answered in order.</summary>
-    public Task<CheckBatchResponse> CheckBatch(CheckBatchRequest request, ServerCallContext context)
+    public async Task<CheckBatchResponse> CheckBatch(CheckBatchRequest request, ServerCallContext context)
     {
         var language = RequestLanguage.Of(context);
         var snapshot = Snapshot(language);
@@ -55,9 +62,9 @@ public sealed class EligibilityGrpcService(
         response.Responses.Capacity = request.Requests.Count;
         foreach (var item in request.Requests)
         {
-            response.Responses.Add(Answer(snapshot, item, language, request.Lean));
+            response.Responses.Add(await AnswerAsync(snapshot, item, language, context.CancellationToken, request.Lean));
         }
-        return Task.FromResult(response);
+        return response;
     }
 
     /// <summary>rpc CheckColumns: up to MaxBatch points as packed columns, answered in order (see <see cref="ColumnarCheck"/>).</summary>
@@ -83,7 +90,7 @@ public sealed class EligibilityGrpcService(
             await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
             {
                 // Each answer uses the snapshot current when its request arrives: a long stream follows data updates.
-                await responseStream.WriteAsync(Answer(Snapshot(language), item, language), context.CancellationToken);
+                await responseStream.WriteAsync(await AnswerAsync(Snapshot(language), item, language, context.CancellationToken), context.CancellationToken);
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException && !context.CancellationToken.IsCancellationRequested)
@@ -94,12 +101,23 @@ public sealed class EligibilityGrpcService(
         }
     }
 
-    private CheckResponse Answer(GeographySnapshot snapshot, CheckRequest item, Language language, bool lean = false)
+    private async ValueTask<CheckResponse> AnswerAsync(GeographySnapshot snapshot, CheckRequest item, Language language, CancellationToken cancellationToken, bool lean = false)
     {
-        var problem = item.ToDomain(out var domain);
-        var result = problem is null ? checker.Check(snapshot, domain, language) : EligibilityResult.Invalid(problem.Describe(language));
+        var located = await AddressStep.GeocodeAsync(geocoder, item.ToAddressQuery(), cancellationToken);
+        var problem = item.ToDomain(out var domain) ?? AddressStep.Apply(located, ref domain, geocoding.Value.Threshold, checker.Limits.MaxBandM);
+        var result = problem is not null ? EligibilityResult.Invalid(problem.Describe(language))
+            : AddressStep.Unmatched(located) ?? checker.Check(snapshot, domain, language);
         // An INVALID answer keeps its reason even in lean mode: it is the only way to know what was wrong.
-        return result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null, lean && result.Status != EligibilityStatus.Invalid);
+        return Decorate(result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null, lean && result.Status != EligibilityStatus.Invalid), located);
+    }
+
+    private static CheckResponse Decorate(CheckResponse response, Geographie.Addresses.AddressAnswer? located)
+    {
+        if (AddressStep.Matched(located) is { } matched)
+        {
+            response.Address = matched.ToProto();
+        }
+        return response;
     }
 
     private GeographySnapshot Snapshot(Language language) =>

@@ -52,6 +52,19 @@ public static class GrpcMapping
         return (field, message);
     }
 
+    /// <summary>The address of a request whose location is one, else an empty query (no address input).</summary>
+    public static Geographie.Addresses.AddressQuery ToAddressQuery(this CheckRequest request) =>
+        request.LocationCase == CheckRequest.LocationOneofCase.Address && request.Address is { } a
+            ? new Geographie.Addresses.AddressQuery(a.Text, a.Numero, a.Voie, a.CodePostal, a.Citycode, a.Commune)
+            : new Geographie.Addresses.AddressQuery();
+
+    /// <summary>The protobuf form of what an address was matched to.</summary>
+    public static V1.MatchedAddress ToProto(this Addresses.MatchedAddress matched) => new()
+    {
+        Label = matched.Label, Id = matched.Id ?? string.Empty, Score = matched.Score, MatchType = matched.MatchType,
+        Lon = matched.Lon, Lat = matched.Lat,
+    };
+
     // One message per quartier, shared by every answer that names it: protobuf serialises shared sub-messages fine,
     // and INSIDE answers then allocate no quartier. Keyed by the (immutable) domain object, so a new snapshot's
     // quartiers get new messages and old ones are collected with their snapshot.

@@ -1,3 +1,4 @@
+using Geographie.Api.Addresses;
 using System.Net;
 using Geographie.Api.Data;
 using Geographie.Api.Features;
@@ -42,6 +43,7 @@ public static class GeographieHostExtensions
         builder.Services.AddSingleton<ISnapshotSource>(services => services.GetRequiredService<StoredDataReader>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GeographyState>();
+        builder.Services.AddAddresses(builder.Configuration);
         builder.Services.AddSingleton<SnapshotRefresher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
         builder.Services.AddSingleton(new EligibilityChecker(new EligibilityLimits

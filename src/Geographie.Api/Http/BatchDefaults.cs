@@ -10,11 +10,17 @@ namespace Geographie.Api.Http;
 /// </summary>
 public sealed record BatchDefaults(string? Geography, string? Date, string? Near, string? Uncertainty, Language Language)
 {
-    /// <summary>Parses one item's fields (falling back on the defaults) and checks it; bad input becomes INVALID.</summary>
+    /// <summary>The score below which an address match is not trusted (<see cref="Addresses.GeocoderOptions.Threshold"/>).</summary>
+    public double AddressThreshold { get; init; } = Geographie.Addresses.AddressMatch.DefaultThreshold;
+
+    /// <summary>
+    /// Parses one item's fields (falling back on the defaults) and checks it, at the point of <paramref name="address"/>
+    /// when the item gave an address (see <see cref="Addresses.AddressStep"/>); bad input becomes INVALID.
+    /// </summary>
     public EligibilityResult Check(
         GeographySnapshot snapshot, EligibilityChecker checker,
         string? lon, string? lat, string? x, string? y, string? geography, string? date, string? near, string? uncertainty,
-        bool commaDecimals)
+        bool commaDecimals, Geographie.Addresses.AddressAnswer? address = null)
     {
         var bothEmpty = string.IsNullOrWhiteSpace(geography) && string.IsNullOrWhiteSpace(date);
         var problem = EligibilityQuery.TryParse(
@@ -22,7 +28,9 @@ public sealed record BatchDefaults(string? Geography, string? Date, string? Near
             bothEmpty ? Geography : geography, bothEmpty ? Date : date,
             string.IsNullOrWhiteSpace(near) ? Near : near,
             string.IsNullOrWhiteSpace(uncertainty) ? Uncertainty : uncertainty,
-            out var request, commaDecimals);
-        return problem is null ? checker.Check(snapshot, request, Language) : EligibilityResult.Invalid(problem.Describe(Language));
+            out var request, commaDecimals)
+            ?? Addresses.AddressStep.Apply(address, ref request, AddressThreshold, checker.Limits.MaxBandM);
+        return problem is not null ? EligibilityResult.Invalid(problem.Describe(Language))
+            : Addresses.AddressStep.Unmatched(address) ?? checker.Check(snapshot, request, Language);
     }
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using Geographie.Addresses;
+using Geographie.Api.Addresses;
 using Geographie.Domain.Eligibility;
 using Geographie.Api.Texts;
 using Geographie.Domain.Snapshots;
@@ -20,7 +22,10 @@ namespace Geographie.Api.Http;
 /// closed, a field or row beyond <see cref="CsvLimits"/>), is answered INVALID with its line number and the rest of
 /// the body is still answered. When the body cannot be read to its end once answering has begun (cut, stalled below
 /// Kestrel's minimum data rate, beyond the size limit), a last row with status <c>ERROR</c> says so, with the count of
-/// rows answered: a client never takes a cut answer for a complete one.
+/// rows answered: a client never takes a cut answer for a complete one. Address columns named by the caller (addok-csv
+/// style: <c>columns=voie&amp;columns=commune</c>, joined as free text; <c>postcode=</c>, <c>citycode=</c> name filter
+/// columns) are geocoded first (docs/addresses.md) and add <c>result_label, result_id, result_score, result_type,
+/// result_lon, result_lat</c> to the answer.
 /// </summary>
 public static class CsvBatch
 {
@@ -35,6 +40,8 @@ public static class CsvBatch
         "nearest_loaded_code", "nearest_loaded_distance_m", "loaded_geographies", "hint",
     ];
 
+    private static readonly string[] AddressColumns = ["result_label", "result_id", "result_score", "result_type", "result_lon", "result_lat"];
+
     /// <summary>
     /// Answers the CSV body of <paramref name="context"/>, read through a budget of <paramref name="maxBytes"/>, in
     /// <paramref name="dialect"/> (null: mirroring the input's); 400 when the body or its header cannot be read or
@@ -42,10 +49,10 @@ public static class CsvBatch
     /// </summary>
     public static async Task<IResult> AnswerAsync(
         HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, CsvLimits limits, long maxBytes,
-        CsvDialect? dialect, Action<long> recordRows)
+        CsvDialect? dialect, Action<long> recordRows, AddressColumnNames? addressColumns = null, IGeocoder? geocoder = null)
     {
         var cancel = context.RequestAborted;
-        var (opened, problem) = await OpenAsync(context, limits, maxBytes, defaults.Language);
+        var (opened, problem) = await OpenAsync(context, limits, maxBytes, defaults.Language, addressColumns);
         if (problem is not null)
         {
             return problem;
@@ -61,18 +68,21 @@ public static class CsvBatch
         string? failure = null;
         try
         {
-            await output.WriteLineAsync(string.Join(answer.Delimiter, header.Concat(AddedColumns).Select(answer.Escape)));
+            var added = columns.HasAddress ? AddedColumns.Concat(AddressColumns) : AddedColumns;
+            await output.WriteLineAsync(string.Join(answer.Delimiter, header.Concat(added).Select(answer.Escape)));
             var line = new StringBuilder(256);
             // Rows are read and written in order, one chunk at a time; the checks of a chunk run on every core.
-            failure = await CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, async (fields, result) =>
+            failure = await CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, async (fields, result, located) =>
             {
-                await output.WriteLineAsync(Format(line, fields, header.Count, result, answer), cancel);
+                Format(line, fields, header.Count, result, answer);
+                await output.WriteLineAsync(columns.HasAddress ? FormatAddress(line, located, answer) : line, cancel);
                 answered++;
-            }, cancel);
+            }, cancel, geocoder);
             if (failure is not null)
             {
                 var reason = defaults.Language.Say(EdgeText.CsvCut, failure, answered);
-                await output.WriteLineAsync(Format(line, null, header.Count, EligibilityResult.Invalid(reason), answer, ErrorStatus), cancel);
+                Format(line, null, header.Count, EligibilityResult.Invalid(reason), answer, ErrorStatus);
+                await output.WriteLineAsync(columns.HasAddress ? FormatAddress(line, null, answer) : line, cancel);
             }
             await output.FlushAsync(cancel);
             recordRows(answered);
@@ -100,10 +110,11 @@ public static class CsvBatch
 
     /// <summary>
     /// Opens the CSV body of <paramref name="context"/> within the batch limits: the reader, its header and location
-    /// columns and the upload they come from, or the 400 problem when the body or its header cannot be read or names
-    /// no location columns. Shared by the batch and its summary.
+    /// columns and the upload they come from, or the 400 problem when the body or its header cannot be read, names no
+    /// location columns or lacks a column named in <paramref name="addressColumns"/>. Shared by the batch and its summary.
     /// </summary>
-    internal static async Task<(OpenedCsv? Opened, IResult? Problem)> OpenAsync(HttpContext context, CsvLimits limits, long maxBytes, Language language)
+    internal static async Task<(OpenedCsv? Opened, IResult? Problem)> OpenAsync(
+        HttpContext context, CsvLimits limits, long maxBytes, Language language, AddressColumnNames? addressColumns = null)
     {
         var (upload, refused) = await CsvUpload.OpenAsync(context, maxBytes, language);
         if (refused is not null)
@@ -123,7 +134,13 @@ public static class CsvBatch
             return (null, TypedResults.Problem(language.Say(EdgeText.CsvHeaderUnreadable, e.Message),
                 statusCode: StatusCodes.Status400BadRequest, title: language.Say(EdgeText.BatchInvalidTitle)));
         }
-        if ((header is null ? null : Columns.Find(header)) is not { } columns)
+        if (header is not null && addressColumns?.Missing(header) is { } missing)
+        {
+            csv.Dispose();
+            return (null, TypedResults.Problem(language.Say(EdgeText.CsvAddressColumnMissing, InputEcho.Quote(missing)),
+                statusCode: StatusCodes.Status400BadRequest, title: language.Say(EdgeText.BatchInvalidTitle)));
+        }
+        if ((header is null ? null : Columns.Find(header, addressColumns)) is not { } columns)
         {
             csv.Dispose();
             return (null, TypedResults.Problem(language.Say(EdgeText.CsvNoLocationColumns),
@@ -138,20 +155,29 @@ public static class CsvBatch
     /// </summary>
     internal static async Task<string?> CheckRowsAsync(
         CsvRowReader csv, IReadOnlyList<string> header, Columns columns, GeographySnapshot snapshot, EligibilityChecker checker,
-        BatchDefaults defaults, Func<IReadOnlyList<string>?, EligibilityResult, Task> answered, CancellationToken cancel)
+        BatchDefaults defaults, Func<IReadOnlyList<string>?, EligibilityResult, AddressAnswer?, Task> answered, CancellationToken cancel,
+        IGeocoder? geocoder = null)
     {
         var rows = new List<Row>(ChunkRows);
         var results = new EligibilityResult[ChunkRows];
+        var located = new AddressAnswer?[ChunkRows];
         var more = true;
         string? failure = null;
         while (more)
         {
             (more, failure) = await ReadChunkAsync(csv, rows, cancel);
+            // Addresses first, in order (an external geocoder is asked through its rate limit); then the checks.
+            for (var i = 0; i < rows.Count; i++)
+            {
+                located[i] = geocoder is not null && columns.HasAddress && rows[i].Fields is { } fields && fields.Count == header.Count
+                    ? await AddressStep.GeocodeAsync(geocoder, columns.Address(fields), cancel)
+                    : null;
+            }
             Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancel }, i =>
-                results[i] = Check(rows[i], header, columns, snapshot, checker, defaults, csv.Delimiter != ','));
+                results[i] = Check(rows[i], header, columns, snapshot, checker, defaults, csv.Delimiter != ',', located[i]));
             for (var r = 0; r < rows.Count; r++)
             {
-                await answered(rows[r].Fields, results[r]);
+                await answered(rows[r].Fields, results[r], located[r]);
             }
         }
         return failure;
@@ -191,7 +217,8 @@ public static class CsvBatch
     }
 
     private static EligibilityResult Check(
-        Row row, IReadOnlyList<string> header, Columns columns, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, bool commaDecimals) =>
+        Row row, IReadOnlyList<string> header, Columns columns, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults,
+        bool commaDecimals, AddressAnswer? located) =>
         row.Fields switch
         {
             null => EligibilityResult.Invalid(defaults.Language.Say(EdgeText.CsvRowBroken, row.Line, row.Broken)),
@@ -200,8 +227,20 @@ public static class CsvBatch
             { } fields => defaults.Check(snapshot, checker,
                 columns.Get(fields, columns.Lon), columns.Get(fields, columns.Lat), columns.Get(fields, columns.X), columns.Get(fields, columns.Y),
                 columns.Get(fields, columns.Geography), columns.Get(fields, columns.Date),
-                columns.Get(fields, columns.Near), columns.Get(fields, columns.Uncertainty), commaDecimals),
+                columns.Get(fields, columns.Near), columns.Get(fields, columns.Uncertainty), commaDecimals, located),
         };
+
+    private static StringBuilder FormatAddress(StringBuilder line, AddressAnswer? located, CsvDialect dialect)
+    {
+        var m = AddressStep.Matched(located);
+        var delimiter = dialect.Delimiter;
+        return line.Append(delimiter).Append(dialect.Escape(m?.Label))
+            .Append(delimiter).Append(dialect.Escape(m?.Id))
+            .Append(delimiter).Append(m is null ? null : dialect.Number(m.Score, "0.####"))
+            .Append(delimiter).Append(m?.MatchType)
+            .Append(delimiter).Append(m is null ? null : dialect.Number(m.Lon, "R"))
+            .Append(delimiter).Append(m is null ? null : dialect.Number(m.Lat, "R"));
+    }
 
     private static StringBuilder Format(StringBuilder line, IReadOnlyList<string>? fields, int inputColumns, EligibilityResult result, CsvDialect dialect, string? status = null)
     {
@@ -232,7 +271,20 @@ public static class CsvBatch
 
     internal sealed record Columns(int Id, int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
     {
-        public static Columns? Find(IReadOnlyList<string> header)
+        /// <summary>The columns joined as the address text (columns=), and the postcode and INSEE code columns; -1 for none.</summary>
+        public int[] AddressText { get; init; } = [];
+
+        public int Postcode { get; init; } = -1;
+
+        public int CityCode { get; init; } = -1;
+
+        public bool HasAddress => AddressText.Length > 0 || Postcode >= 0 || CityCode >= 0;
+
+        public AddressQuery Address(IReadOnlyList<string> row) => new(
+            string.Join(' ', AddressText.Select(i => Get(row, i)).Where(t => !string.IsNullOrWhiteSpace(t))),
+            Postcode: Get(row, Postcode), CityCode: Get(row, CityCode));
+
+        public static Columns? Find(IReadOnlyList<string> header, AddressColumnNames? addressColumns = null)
         {
             int Index(params string[] names)
             {
@@ -246,10 +298,30 @@ public static class CsvBatch
                 return -1;
             }
             var columns = new Columns(Index("id"), Index("lon", "longitude", "lng"), Index("lat", "latitude"), Index("x"), Index("y"),
-                Index("geography"), Index("date"), Index("near_distance_m"), Index("position_uncertainty_m"));
-            return (columns.Lon >= 0 && columns.Lat >= 0) || (columns.X >= 0 && columns.Y >= 0) ? columns : null;
+                Index("geography"), Index("date"), Index("near_distance_m"), Index("position_uncertainty_m"))
+            {
+                AddressText = addressColumns?.Text.Select(name => Index(name)).ToArray() ?? [],
+                Postcode = addressColumns?.Postcode is { } postcode ? Index(postcode) : -1,
+                CityCode = addressColumns?.CityCode is { } citycode ? Index(citycode) : -1,
+            };
+            return (columns.Lon >= 0 && columns.Lat >= 0) || (columns.X >= 0 && columns.Y >= 0) || columns.HasAddress ? columns : null;
         }
 
         public string? Get(IReadOnlyList<string> row, int index) => index >= 0 && index < row.Count ? row[index] : null;
     }
+}
+
+/// <summary>The address columns a CSV batch names (addok-csv style): <c>columns=</c> joined as text, <c>postcode=</c>, <c>citycode=</c>.</summary>
+public sealed record AddressColumnNames(IReadOnlyList<string> Text, string? Postcode, string? CityCode)
+{
+    /// <summary>The names given, or null when none is.</summary>
+    public static AddressColumnNames? Of(string[]? text, string? postcode, string? citycode) =>
+        (text is null || text.Length == 0) && string.IsNullOrWhiteSpace(postcode) && string.IsNullOrWhiteSpace(citycode)
+            ? null
+            : new AddressColumnNames(text ?? [], string.IsNullOrWhiteSpace(postcode) ? null : postcode, string.IsNullOrWhiteSpace(citycode) ? null : citycode);
+
+    /// <summary>The first name that is not a column of <paramref name="header"/>, or null.</summary>
+    public string? Missing(IReadOnlyList<string> header) =>
+        Text.Append(Postcode).Append(CityCode).OfType<string>()
+            .FirstOrDefault(name => !header.Any(h => string.Equals(h.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)));
 }

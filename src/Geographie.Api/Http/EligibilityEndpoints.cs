@@ -1,3 +1,5 @@
+using Geographie.Addresses;
+using Geographie.Api.Addresses;
 using Geographie.Api.Data;
 using Geographie.Api.Hosting;
 using Geographie.Api.Texts;
@@ -10,7 +12,8 @@ namespace Geographie.Api.Http;
 
 /// <summary>
 /// REST twin of the gRPC Eligibility service (v1).
-/// <c>GET /v1/eligibility?lon=&amp;lat=</c> (or <c>x=&amp;y=</c>): 200 with the answer, 400 problem details naming the
+/// <c>GET /v1/eligibility?lon=&amp;lat=</c> (or <c>x=&amp;y=</c>, or <c>address=</c> / <c>numero=&amp;voie=&amp;code_postal=&amp;commune=&amp;citycode=</c>):
+/// 200 with the answer (INVALID with the reason for an address that matches nothing), 400 problem details naming the
 /// field, 503 before data loads. <c>POST /v1/eligibility/batch</c> with <c>application/json</c> (an array), or CSV
 /// streamed (<c>text/csv</c>, <c>text/tab-separated-values</c>, or an HTML form's <c>file</c>, see <see cref="CsvBatch"/>;
 /// <c>?format=csv|csv-excel-fr|tsv</c> chooses the answer's dialect): 200 with one answer per item in order, bad items
@@ -30,15 +33,17 @@ public static class EligibilityEndpoints
         return routes;
     }
 
-    private static IResult CheckOne(
+    private static async Task<IResult> CheckOne(
         HttpRequest http, GeographyState state, EligibilityChecker checker, string? id, string? lon, string? lat, string? x, string? y,
         string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
         string? include,
-        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_contrat")] string? includeContrat)
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_contrat")] string? includeContrat,
+        [AsParameters] AddressFields address, IGeocoder geocoder, IOptions<GeocoderOptions> geocoding, CancellationToken cancellationToken)
     {
         var language = RequestLanguage.Of(http);
+        var located = await AddressStep.GeocodeAsync(geocoder, address.ToQuery(), cancellationToken);
         if (state.Current is not { } snapshot)
         {
             return NotLoaded(language);
@@ -47,7 +52,8 @@ public static class EligibilityEndpoints
         var badInclude = WithContrat(include, includeContrat, out var withContrat);
         var problem = EligibilityQuery.TryParse(lon, lat, x, y, geography, date, near, uncertainty, out var request)
             ?? badInclude
-            ?? RequestValidator.TryResolve(request, checker.Limits, out resolved);
+            ?? AddressStep.Apply(located, ref request, geocoding.Value.Threshold, checker.Limits.MaxBandM)
+            ?? (AddressStep.Unmatched(located) is null ? RequestValidator.TryResolve(request, checker.Limits, out resolved) : null);
         if (problem is not null)
         {
             var message = problem.Message(language);
@@ -55,8 +61,8 @@ public static class EligibilityEndpoints
                 new Dictionary<string, string[]> { [problem.Field] = [message] },
                 detail: message, title: language.Say(EdgeText.EligibilityInvalidTitle));
         }
-        var result = checker.Check(snapshot, resolved, language);
-        return TypedResults.Ok(result.ToResponse(id, withContrat ? snapshot.Contrat : null));
+        var result = AddressStep.Unmatched(located) ?? checker.Check(snapshot, resolved, language);
+        return TypedResults.Ok(result.ToResponse(id, withContrat ? snapshot.Contrat : null) with { Address = AddressStep.Matched(located) });
     }
 
     // include=contrat, or the proto's include_contrat=true as an alias; any other value is refused, never ignored.
@@ -78,7 +84,11 @@ public static class EligibilityEndpoints
         Observability.GeographieMetrics metrics, string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
-        string? include, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_contrat")] string? includeContrat, string? format)
+        string? include, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_contrat")] string? includeContrat, string? format,
+        IGeocoder geocoder, IOptions<GeocoderOptions> geocoding,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "columns")] string[]? addressColumns,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "postcode")] string? postcodeColumn,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "citycode")] string? citycodeColumn)
     {
         var language = RequestLanguage.Of(context.Request);
         if (state.Current is not { } snapshot)
@@ -112,14 +122,15 @@ public static class EligibilityEndpoints
         {
             return BodyTooLarge(limit, mediaType, language);
         }
-        var defaults = new BatchDefaults(geography, date, near, uncertainty, language);
+        var defaults = new BatchDefaults(geography, date, near, uncertainty, language) { AddressThreshold = geocoding.Value.Threshold };
         var contrat = withContrat ? snapshot.Contrat : null;
         var limits = options.Value;
         return csv
             ? await CsvBatch.AnswerAsync(context, snapshot, checker, defaults,
-                new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, dialect, rows => metrics.RecordBatch("rest-csv", rows))
+                new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, dialect, rows => metrics.RecordBatch("rest-csv", rows),
+                AddressColumnNames.Of(addressColumns, postcodeColumn, citycodeColumn), geocoder)
             : await JsonBatch.AnswerAsync(context, snapshot, checker, defaults, contrat, limits.MaxBatch, limits.MaxJsonBatchBytes,
-                points => metrics.RecordBatch("rest-json", points));
+                points => metrics.RecordBatch("rest-json", points), geocoder);
     }
 
     /// <summary>The 415 of a batch body that is neither JSON nor CSV, in <paramref name="language"/>.</summary>

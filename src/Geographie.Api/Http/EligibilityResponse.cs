@@ -20,7 +20,12 @@ public sealed record EligibilityResponse(
     IReadOnlyList<ContratItem>? Projets,
     NearestLoadedQuartier? NearestLoaded = null,
     IReadOnlyList<string>? LoadedGeographies = null,
-    string? Hint = null);
+    string? Hint = null)
+{
+    /// <summary>The address matched when the request gave one (absent otherwise): see docs/addresses.md.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Addresses.MatchedAddress? Address { get; init; }
+}
 
 /// <summary>
 /// The nearest of the loaded perimeters only, for an UNKNOWN answer: the true nearest QPV may be one whose perimeter

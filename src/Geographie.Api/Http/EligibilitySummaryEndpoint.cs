@@ -111,7 +111,7 @@ public static class EligibilitySummaryEndpoint
         }
         var (csv, header, columns, upload) = opened!;
         using var _ = csv;
-        var failure = await CsvBatch.CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, (_, result) =>
+        var failure = await CsvBatch.CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, (_, result, _) =>
         {
             tally.Add(result);
             return Task.CompletedTask;

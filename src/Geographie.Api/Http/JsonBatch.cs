@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Geographie.Api.Texts;
+using Geographie.Addresses;
+using Geographie.Api.Addresses;
 using Geographie.Domain.Contrat;
 using Geographie.Domain.Eligibility;
 using Geographie.Domain.Snapshots;
@@ -19,7 +21,7 @@ public static class JsonBatch
     /// <summary>Answers the JSON body of <paramref name="context"/>, read through a budget of <paramref name="maxBytes"/>.</summary>
     public static async Task<IResult> AnswerAsync(
         HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults,
-        ContratDeVille? contrat, int maxBatch, long maxBytes, Action<long> recordPoints)
+        ContratDeVille? contrat, int maxBatch, long maxBytes, Action<long> recordPoints, IGeocoder geocoder)
     {
         var (items, problem) = await ReadAsync(context, maxBatch, maxBytes, defaults.Language);
         if (problem is not null)
@@ -27,9 +29,17 @@ public static class JsonBatch
             return problem;
         }
         recordPoints(items.Count);
+        // Addresses are geocoded first, in order (an external geocoder is asked one item at a time, through its
+        // rate limit); the points are then checked in parallel.
+        var located = new AddressAnswer?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            located[i] = await AddressStep.GeocodeAsync(geocoder, items[i].Address, context.RequestAborted);
+        }
         var answers = new EligibilityResponse[items.Count];
         Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = context.RequestAborted }, i =>
-            answers[i] = Check(items[i], snapshot, checker, defaults).ToResponse(items[i].Id, contrat));
+            answers[i] = Check(items[i], snapshot, checker, defaults, located[i]).ToResponse(items[i].Id, contrat)
+                with { Address = AddressStep.Matched(located[i]) });
         return TypedResults.Ok(answers);
     }
 
@@ -67,8 +77,10 @@ public static class JsonBatch
     }
 
     /// <summary>Checks one point read by <see cref="ReadAsync"/>; the query string's options fill what it leaves out.</summary>
-    public static EligibilityResult Check(JsonBatchItem item, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults) =>
-        defaults.Check(snapshot, checker, item.Lon, item.Lat, item.X, item.Y, item.Geography, item.Date, item.Near, item.Uncertainty, commaDecimals: false);
+    public static EligibilityResult Check(
+        JsonBatchItem item, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, AddressAnswer? address = null) =>
+        defaults.Check(snapshot, checker, item.Lon, item.Lat, item.X, item.Y, item.Geography, item.Date, item.Near, item.Uncertainty,
+            commaDecimals: false, address);
 
     private static IResult Invalid(string field, string message, Language language) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: language.Say(EdgeText.BatchInvalidTitle));

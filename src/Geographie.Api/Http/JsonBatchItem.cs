@@ -13,7 +13,10 @@ namespace Geographie.Api.Http;
 public sealed record JsonBatchItem(
     string? Id, string? Lon, string? Lat, string? X, string? Y, string? Geography, string? Date, string? Near, string? Uncertainty)
 {
-    private const string KnownFields = "id, lon, lat, x, y, geography, date, nearDistanceM, positionUncertaintyM";
+    private const string KnownFields = "id, lon, lat, x, y, geography, date, nearDistanceM, positionUncertaintyM, address, numero, voie, code_postal, commune, citycode";
+
+    /// <summary>The item's address fields (free text <c>address</c> or structured), empty when it gives a point.</summary>
+    public Geographie.Addresses.AddressQuery Address { get; init; } = new();
 
     /// <summary>Reads item number <paramref name="index"/> (0-based); the problem names <c>[index].field</c>.</summary>
     public static RequestProblem? TryRead(JsonElement element, int index, out JsonBatchItem item)
@@ -41,6 +44,12 @@ public sealed record JsonBatchItem(
                 "date" => item with { Date = Text("date") },
                 "neardistancem" or "near_distance_m" => item with { Near = Number("nearDistanceM") },
                 "positionuncertaintym" or "position_uncertainty_m" => item with { Uncertainty = Number("positionUncertaintyM") },
+                "address" => item with { Address = item.Address with { Text = Text("address") } },
+                "numero" => item with { Address = item.Address with { Number = Number("numero") } },
+                "voie" => item with { Address = item.Address with { Street = Text("voie") } },
+                "code_postal" or "codepostal" => item with { Address = item.Address with { Postcode = Number("code_postal") } },
+                "commune" => item with { Address = item.Address with { City = Text("commune") } },
+                "citycode" => item with { Address = item.Address with { CityCode = Text("citycode") } },
                 _ => Unknown(property.Name, index, item, ref problem),
             };
             if (problem is not null)

@@ -42,6 +42,8 @@ public enum EdgeText
     CsvHeaderUnreadable,
     /// <summary>No placeholder.</summary>
     CsvNoLocationColumns,
+    /// <summary>{0} the column named by columns=, postcode= or citycode=.</summary>
+    CsvAddressColumnMissing,
     /// <summary>{0} why, {1} rows answered.</summary>
     CsvCut,
     /// <summary>{0} line, {1} why.</summary>
@@ -86,6 +88,8 @@ public enum EdgeText
     LimitInvalid,
     /// <summary>{0} the value given.</summary>
     IncludeUnknown,
+    /// <summary>No placeholder.</summary>
+    AddressAndLocation,
     /// <summary>{0} the value given.</summary>
     IncludeContratUnknown,
     /// <summary>No placeholder.</summary>

@@ -13,6 +13,7 @@ import { findPlaces, quartiersOf } from './places.js';
 import { setupTerritory } from './territory.js';
 import { setupZones } from './zones.js';
 import { setupExport } from './export.js';
+import { mountAddressSearch } from '/address-search.js';
 
 // ---------------------------------------------------------------------------
 // Constantes
@@ -1077,6 +1078,7 @@ async function init() {
     return;
   }
   window.geographieMap = map;
+  mountAddressSearch({ map, render: renderEligibility, geography: () => state.geography });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');

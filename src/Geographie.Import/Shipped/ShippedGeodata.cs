@@ -5,7 +5,8 @@ namespace Geographie.Import.Shipped;
 /// <summary>
 /// The real data shipped in <c>geodata/</c> (see geodata/SOURCES.md): commune outlines of the Bouches-du-Rhône and the Rhône (the Lyon 2015 perimeters lie in the latter),
 /// the whole 2024 register (codes, names, communes; no perimeters), the real 2015 Lyon perimeters, the
-/// Contrat de ville data (geodata/contrat) extracted from the seed documents, and the collèges of the map.
+/// Contrat de ville data (geodata/contrat) extracted from the seed documents, the collèges of the map, and a real
+/// BAL address extract (geodata/addresses).
 /// </summary>
 public static class ShippedGeodata
 {
@@ -17,6 +18,9 @@ public static class ShippedGeodata
         ("register", "qpv2024/registre_qpv2024_par_commune.csv", GeographyVersions.Qpv2024),
         ("perimeters", "qpv2015/qpv2015_metropole_lyon.geojson", GeographyVersions.Qpv2015),
     ];
+
+    /// <summary>The address files (BAL or BAN CSV), relative to geodata/, imported after <see cref="Files"/>: the real BAL extract of Mont-Bonvillers.</summary>
+    public static readonly string[] AddressFiles = ["addresses/bal_54084_mont-bonvillers.csv"];
 
     /// <summary>The Contrat de ville data folder, relative to geodata/.</summary>
     public const string ContratFolder = "contrat";

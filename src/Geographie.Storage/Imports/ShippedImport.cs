@@ -7,7 +7,7 @@ namespace Geographie.Storage.Imports;
 public static class ShippedImport
 {
     /// <summary>
-    /// Imports every shipped file in order, then the Contrat de ville; one outcome each, in that order. Idempotent
+    /// Imports every shipped file in order, then the addresses, then the Contrat de ville; one outcome each, in that order. Idempotent
     /// (a second run reports each unchanged). Never throws for bad content (see <see cref="GeographyImporter"/>).
     /// </summary>
     public static async Task<IReadOnlyList<ImportOutcome>> ImportAsync(NpgsqlDataSource dataSource, string geodata, CancellationToken cancellationToken)
@@ -23,6 +23,11 @@ public static class ShippedImport
                 "register" => await importer.ImportRegisterAsync(path, edition!, cancellationToken: cancellationToken),
                 _ => await importer.ImportPerimetersAsync(path, edition, cancellationToken: cancellationToken),
             });
+        }
+        var addresses = new AddressImporter(dataSource);
+        foreach (var relative in ShippedGeodata.AddressFiles)
+        {
+            outcomes.Add(await addresses.ImportAsync(Path.Combine(geodata, relative), cancellationToken: cancellationToken));
         }
         outcomes.Add(await new ContratImporter(dataSource).ImportAsync(Path.Combine(geodata, ShippedGeodata.ContratFolder), cancellationToken));
         return outcomes;

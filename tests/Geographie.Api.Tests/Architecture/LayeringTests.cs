@@ -11,6 +11,7 @@ public sealed class LayeringTests
     private static readonly Assembly Import = typeof(Geographie.Import.Files.SourceFileReader).Assembly;
     private static readonly Assembly Features = typeof(Geographie.Features.FeatureCatalog).Assembly;
     private static readonly Assembly Storage = typeof(Geographie.Storage.Migrator).Assembly;
+    private static readonly Assembly Addresses = typeof(Geographie.Addresses.AddressIndex).Assembly;
 
     private static string[] References(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard" && n != "Microsoft.Win32.Primitives").Order().ToArray();
@@ -48,4 +49,8 @@ public sealed class LayeringTests
         Assert.Contains(seam, typeof(Geographie.Storage.Reading.StoredDataReader).GetInterfaces());
         Assert.Contains(seam, typeof(Geographie.Import.Shipped.ShippedFilesSource).GetInterfaces());
     }
+
+    [Fact]
+    public void The_address_core_references_nothing() =>
+        Assert.Empty(References(Addresses));
 }

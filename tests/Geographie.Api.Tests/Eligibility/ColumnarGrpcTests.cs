@@ -16,7 +16,7 @@ public sealed class ColumnarGrpcTests : IClassFixture<GeographieApp>, IDisposabl
 
     public ColumnarGrpcTests(GeographieApp app)
     {
-        _channel = GrpcChannel.ForAddress(app.Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = app.Factory.Server.CreateHandler() });
+        _channel = GrpcChannel.ForAddress(app.Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new AcceptEnglish(app.Factory.Server.CreateHandler()) });
         _client = new Geographie.Api.Grpc.V1.Eligibility.EligibilityClient(_channel);
     }
 

@@ -15,7 +15,7 @@ public sealed class InMemoryGrpcTests : IClassFixture<FileBackedApp>, IDisposabl
 
     public InMemoryGrpcTests(FileBackedApp app)
     {
-        _channel = GrpcChannel.ForAddress(app.Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = app.Factory.Server.CreateHandler() });
+        _channel = GrpcChannel.ForAddress(app.Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new AcceptEnglish(app.Factory.Server.CreateHandler()) });
         _client = new Geographie.Api.Grpc.V1.Eligibility.EligibilityClient(_channel);
     }
 
@@ -46,6 +46,6 @@ public sealed class InMemoryGrpcTests : IClassFixture<FileBackedApp>, IDisposabl
             await _client.CheckAsync(new CheckRequest { Wgs84 = new Wgs84 { Lon = 5.4, Lat = 91 } }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal("lat", Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
+        Assert.Equal("wgs84.lat", Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
     }
 }

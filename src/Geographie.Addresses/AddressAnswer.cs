@@ -1,0 +1,18 @@
+namespace Geographie.Addresses;
+
+/// <summary>
+/// The answer of a geocoder: a match, or why there is none (a sentence for the caller). <see cref="BadQuery"/> tells
+/// a query that cannot be used as written (a postcode that is not one, a number that is not one) from one that is
+/// well formed but matches nothing.
+/// </summary>
+public readonly record struct AddressAnswer(AddressMatch? Match, string? Problem, bool BadQuery)
+{
+    /// <summary>A match.</summary>
+    public static AddressAnswer Found(AddressMatch match) => new(match, null, false);
+
+    /// <summary>A well-formed query that matches nothing, with the reason.</summary>
+    public static AddressAnswer NotFound(string problem) => new(null, problem, false);
+
+    /// <summary>A query that cannot be used as written, with what is wrong.</summary>
+    public static AddressAnswer Unusable(string problem) => new(null, problem, true);
+}

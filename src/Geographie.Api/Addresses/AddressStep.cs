@@ -1,0 +1,64 @@
+using Geographie.Addresses;
+using Geographie.Api.Texts;
+using Geographie.Domain.Eligibility;
+
+namespace Geographie.Api.Addresses;
+
+/// <summary>
+/// The one step that turns address input into the point path's input, before it and apart from it: the address is
+/// geocoded, its point becomes the request's lon/lat, and the match's plausible error (see
+/// <see cref="AddressMatch.PlausibleErrorM"/>) its position uncertainty, so that the checker answers UNCERTAIN when
+/// a QPV boundary lies within it. The answer is then decorated with what was matched.
+/// </summary>
+public static class AddressStep
+{
+    /// <summary>Geocodes <paramref name="query"/>; null when the request holds no address field.</summary>
+    public static async ValueTask<AddressAnswer?> GeocodeAsync(IGeocoder geocoder, AddressQuery query, CancellationToken cancellationToken) =>
+        query.IsEmpty ? null : await geocoder.GeocodeAsync(query, cancellationToken);
+
+    /// <summary>
+    /// Puts the matched point into <paramref name="request"/>, its position uncertainty raised to the match's
+    /// plausible error (capped at <paramref name="maxBandM"/>). Returns the problem, on the field <c>address</c>,
+    /// when the request also gives a location or the address cannot be used as written; null otherwise (an address
+    /// that matches nothing leaves the request as it is: see <see cref="Unmatched"/>).
+    /// </summary>
+    public static RequestProblem? Apply(AddressAnswer? answer, ref EligibilityRequest request, double threshold, double maxBandM)
+    {
+        if (answer is not { } found)
+        {
+            return null;
+        }
+        if (request.Lon is not null || request.Lat is not null || request.X is not null || request.Y is not null)
+        {
+            return new RequestProblem("address", language => language.Say(EdgeText.AddressAndLocation));
+        }
+        if (found.Match is not { } match)
+        {
+            // The address core's own texts are English only (docs/addresses.md).
+            return found.BadQuery ? new RequestProblem("address", _ => found.Problem!) : null;
+        }
+        var uncertainty = Math.Max(request.PositionUncertaintyM ?? 0, Math.Min(match.PlausibleErrorM(threshold), maxBandM));
+        request = request with { Lon = match.Lon, Lat = match.Lat, PositionUncertaintyM = uncertainty > 0 ? uncertainty : request.PositionUncertaintyM };
+        return null;
+    }
+
+    /// <summary>The INVALID answer for an address that matched nothing (or could not be used), or null when it matched.</summary>
+    public static EligibilityResult? Unmatched(AddressAnswer? answer) =>
+        answer is { Match: null, Problem: { } problem } ? EligibilityResult.Invalid($"address: {problem}") : null;
+
+    /// <summary>What was matched, for the answer; null without address input or match.</summary>
+    public static MatchedAddress? Matched(AddressAnswer? answer) => answer?.Match is { } m
+        ? new MatchedAddress(m.Label, m.Id, m.Score, m.Type.Wire(), m.Lon, m.Lat)
+        : null;
+
+    /// <summary>The match type as written on every wire: housenumber, street, locality (addok's names).</summary>
+    public static string Wire(this AddressMatchType type) => type switch
+    {
+        AddressMatchType.HouseNumber => "housenumber",
+        AddressMatchType.Street => "street",
+        _ => "locality",
+    };
+}
+
+/// <summary>The address an answer was computed for: label, BAL <c>cle_interop</c> or BAN id (the INSEE code for a locality), score in [0, 1], match type, and the WGS84 point tested.</summary>
+public sealed record MatchedAddress(string Label, string? Id, double Score, string MatchType, double Lon, double Lat);
