@@ -21,6 +21,7 @@ public sealed partial class SnapshotRefresher(
     StoredDataReader audit,
     GeographyState state,
     Addresses.AddressState addresses,
+    Geographie.Addresses.IAddressSource addressSource,
     IOptions<GeographieOptions> options,
     TimeProvider timeProvider,
     ILogger<SnapshotRefresher> logger) : BackgroundService
@@ -44,7 +45,7 @@ public sealed partial class SnapshotRefresher(
         var data = await source.ReadAsync(cancellationToken);
         var snapshot = new GeographySnapshot(data.Revision, data.Quartiers, data.Communes, data.Contrat, DateTimeOffset.UtcNow);
         // The address index follows the same revision; it is searched apart from the snapshot, so it is swapped apart.
-        addresses.Publish(new Geographie.Addresses.AddressIndex(await new AddressReader(readSource).ReadAsync(cancellationToken)));
+        addresses.Publish(new Geographie.Addresses.AddressIndex(await addressSource.ReadAsync(cancellationToken)));
         state.Publish(snapshot, watch.Elapsed, timeProvider.GetUtcNow());
         LogLoaded(data.Revision, data.Quartiers.Count, data.Quartiers.Count(q => q.HasPerimeter), watch.ElapsedMilliseconds,
             (GC.GetTotalMemory(false) - memoryBefore) / 1024);

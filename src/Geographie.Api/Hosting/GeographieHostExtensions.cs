@@ -41,6 +41,7 @@ public static class GeographieHostExtensions
             : services.GetRequiredService<Npgsql.NpgsqlDataSource>());
         builder.Services.AddSingleton(services => new StoredDataReader(services.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(SnapshotRefresher.ReadSourceKey)));
         builder.Services.AddSingleton<ISnapshotSource>(services => services.GetRequiredService<StoredDataReader>());
+        builder.Services.AddSingleton<Geographie.Addresses.IAddressSource>(services => new AddressReader(services.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(SnapshotRefresher.ReadSourceKey)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GeographyState>();
         builder.Services.AddAddresses(builder.Configuration);

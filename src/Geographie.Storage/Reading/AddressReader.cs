@@ -4,7 +4,7 @@ using Npgsql;
 namespace Geographie.Storage.Reading;
 
 /// <summary>Reads every stored address, for the in-memory <see cref="AddressIndex"/>. Thread-safe.</summary>
-public sealed class AddressReader(NpgsqlDataSource dataSource)
+public sealed class AddressReader(NpgsqlDataSource dataSource) : IAddressSource
 {
     /// <summary>All addresses, in commune and street order.</summary>
     public async Task<IReadOnlyList<AddressRecord>> ReadAsync(CancellationToken cancellationToken = default)

@@ -22,6 +22,8 @@ public sealed class FileBackedApp : IAsyncLifetime
             {
                 services.RemoveAll<ISnapshotSource>();
                 services.AddSingleton<ISnapshotSource>(new ShippedFilesSource(Geodata.Path("")));
+                services.RemoveAll<Geographie.Addresses.IAddressSource>();
+                services.AddSingleton<Geographie.Addresses.IAddressSource>(new ShippedAddressesSource(Geodata.Path("")));
             }));
 
     public HttpClient Client { get; private set; } = null!;
