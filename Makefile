@@ -24,10 +24,10 @@ test: db tools build data
 		| tee TestResults/test.log || { echo "==> failed tests (the whole log is in TestResults/test.log):"; \
 		grep -E -A 25 '^\s+Failed [A-Za-z]|aborted|crashed' TestResults/test.log | head -300; exit 1; }
 
-# The PostGIS-free tier: domain and import rules, the architecture tests, and REST + gRPC in memory over the shipped
+# The PostGIS-free tier: domain, import and address-matching rules, the architecture tests, and REST + gRPC in memory over the shipped
 # files (tests/Geographie.Api.Tests/InMemory). The spatial and tile cores' tests need no PostGIS either apart from their
 # *PostGis* classes, but their 10,000-point differential sweeps take minutes: they run in `make test`.
-FAST_TESTS := 'Domain:FullyQualifiedName!~PostGis' 'Import:FullyQualifiedName!~PostGis' \
+FAST_TESTS := 'Domain:FullyQualifiedName!~PostGis' 'Import:FullyQualifiedName!~PostGis' 'Addresses:FullyQualifiedName!~PostGis' \
 	'Api:FullyQualifiedName~.InMemory.|FullyQualifiedName~.Architecture.'
 
 test-fast: build
