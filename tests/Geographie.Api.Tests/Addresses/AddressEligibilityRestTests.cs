@@ -101,9 +101,11 @@ public sealed class AddressEligibilityRestTests : IClassFixture<GeographieApp>
             new StringContent(body, Encoding.UTF8, "text/csv"));
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
         Assert.Equal("id;numero;voie;ville;cp;status;reason;geography;quartier_code;quartier_name;distance_m;nearest_code;"
+            + "nearest_loaded_code;nearest_loaded_distance_m;loaded_geographies;hint;"
             + "result_label;result_id;result_score;result_type;result_lon;result_lat", lines[0]);
         Assert.Equal(4, lines.Length);
-        Assert.EndsWith(";1 Rue Joffre Mont-Bonvillers;54084_0200_00001;1;housenumber;5.833622;49.322203", lines[1]);
+        // A semicolon file is answered in its own dialect: decimal commas.
+        Assert.EndsWith(";1 Rue Joffre Mont-Bonvillers;54084_0200_00001;1;housenumber;5,833622;49,322203", lines[1]);
         Assert.Contains(";19 bis Rue de la République Mont-Bonvillers;", lines[2]);
         Assert.Contains(";INVALID;address: no known address has the postcode 13001;", lines[3]);
 

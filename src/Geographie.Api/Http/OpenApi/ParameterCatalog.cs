@@ -49,6 +49,17 @@ public static class ParameterCatalog
     {
         ["/v1/projets/{id} id"] = ParameterDoc.Text("Projet id (GET /v1/projets).", "projet-1-01"),
         ["/v1/eligibility/summary format"] = ParameterDoc.OneOf("Answer format; without it, the Accept header decides (JSON otherwise).", ["json", "csv"], "json"),
+        // An address is asked instead of lon/lat or x/y (docs/addresses.md): no example, so that the route's examples
+        // (a point) make one request rather than a point and an address at once.
+        ["/v1/eligibility address"] = ParameterDoc.Text("Address as free text, instead of lon/lat or x/y (e.g. 1 rue Joffre Mont-Bonvillers); see docs/addresses.md.", null),
+        ["/v1/eligibility numero"] = ParameterDoc.Text("House number of a structured address (with voie), e.g. 12 or 12bis.", null),
+        ["/v1/eligibility voie"] = ParameterDoc.Text("Street of a structured address, e.g. rue Joffre.", null),
+        ["/v1/eligibility code_postal"] = ParameterDoc.Text("Postcode of the address (5 digits), a filter.", null),
+        ["/v1/eligibility commune"] = ParameterDoc.Text("Commune of the address, by name.", null),
+        ["/v1/eligibility citycode"] = ParameterDoc.Text("INSEE code of the address's commune, a filter.", null),
+        ["/v1/eligibility/batch columns"] = ParameterDoc.Text("CSV batch: a column joined into the address text (repeat for several, addok-csv style).", null),
+        ["/v1/eligibility/batch postcode"] = ParameterDoc.Text("CSV batch: the column holding the postcode of each address.", null),
+        ["/v1/eligibility/batch citycode"] = ParameterDoc.Text("CSV batch: the column holding the INSEE code of each address's commune.", null),
         ["/v1/overlaps id"] = ParameterDoc.Text("Property of each feature holding the zone's id (default: the feature id, else its position).", null),
         ["/v1/evolution id"] = ParameterDoc.Text("Property of each feature holding the zone's id (default: the feature id, else its position).", null),
     };
