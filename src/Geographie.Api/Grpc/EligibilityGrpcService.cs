@@ -31,16 +31,18 @@ public sealed class EligibilityGrpcService(
         var language = RequestLanguage.Of(context);
         var located = await AddressStep.GeocodeAsync(geocoder, request.ToAddressQuery(), context.CancellationToken);
         var snapshot = Snapshot(language);
+        // An address that matched nothing is answered INVALID as it is: there is no point to validate.
+        var unmatched = AddressStep.Unmatched(located);
         RequestValidator.Resolved resolved = default;
         var problem = request.ToDomain(out var domain)
             ?? AddressStep.Apply(located, ref domain, geocoding.Value.Threshold, checker.Limits.MaxBandM)
-            ?? (AddressStep.Unmatched(located) is null ? RequestValidator.TryResolve(domain, checker.Limits, out resolved) : null);
+            ?? (unmatched is null ? RequestValidator.TryResolve(domain, checker.Limits, out resolved) : null);
         if (problem is not null)
         {
             var (field, message) = GrpcMapping.InProtoWords(problem, language);
             throw InvalidArgument(message, (field, message));
         }
-        var result = AddressStep.Unmatched(located) ?? checker.Check(snapshot, resolved, language);
+        var result = unmatched ?? checker.Check(snapshot, resolved, language);
         return Decorate(result.ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null), located);
     }
 

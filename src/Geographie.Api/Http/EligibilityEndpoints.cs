@@ -48,12 +48,14 @@ public static class EligibilityEndpoints
         {
             return NotLoaded(language);
         }
+        // An address that matched nothing is answered INVALID as it is: there is no point to validate.
+        var unmatched = AddressStep.Unmatched(located);
         RequestValidator.Resolved resolved = default;
         var badInclude = WithContrat(include, includeContrat, out var withContrat);
         var problem = EligibilityQuery.TryParse(lon, lat, x, y, geography, date, near, uncertainty, out var request)
             ?? badInclude
             ?? AddressStep.Apply(located, ref request, geocoding.Value.Threshold, checker.Limits.MaxBandM)
-            ?? (AddressStep.Unmatched(located) is null ? RequestValidator.TryResolve(request, checker.Limits, out resolved) : null);
+            ?? (unmatched is null ? RequestValidator.TryResolve(request, checker.Limits, out resolved) : null);
         if (problem is not null)
         {
             var message = problem.Message(language);
@@ -61,7 +63,7 @@ public static class EligibilityEndpoints
                 new Dictionary<string, string[]> { [problem.Field] = [message] },
                 detail: message, title: language.Say(EdgeText.EligibilityInvalidTitle));
         }
-        var result = AddressStep.Unmatched(located) ?? checker.Check(snapshot, resolved, language);
+        var result = unmatched ?? checker.Check(snapshot, resolved, language);
         return TypedResults.Ok(result.ToResponse(id, withContrat ? snapshot.Contrat : null) with { Address = AddressStep.Matched(located) });
     }
 
