@@ -76,7 +76,7 @@ public sealed class AddressIndex : IGeocoder
     {
         if (query.IsEmpty)
         {
-            return AddressAnswer.Unusable("the address is empty: give the address text, or numero and voie with code_postal, citycode or commune");
+            return AddressAnswer.Unusable(query.Problem()!);
         }
         if (ParsedQuery.TryParse(query, out var q) is { } problem)
         {

@@ -16,6 +16,14 @@ public sealed record AddressQuery(
     /// <summary>True when no field holds anything but blanks.</summary>
     public bool IsEmpty => new[] { Text, Number, Street, Postcode, CityCode, City }.All(string.IsNullOrWhiteSpace);
 
+    /// <summary>
+    /// Why the query cannot be used as written (empty, a postcode that is not 5 digits, a number that is not one), or
+    /// null: the same check for every geocoder, so that a bad query is refused before any is asked.
+    /// </summary>
+    public string? Problem() => IsEmpty
+        ? "the address is empty: give the address text, or numero and voie with code_postal, citycode or commune"
+        : ParsedQuery.TryParse(this, out _);
+
     /// <summary>The query as one line, for messages and for an external geocoder's <c>q</c>.</summary>
     public string OneLine() => string.Join(' ', new[] { Number, Street, Text, Postcode, City ?? CityCode }
         .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
