@@ -60,11 +60,12 @@ public static class AddokCsv
         return results;
     }
 
-    private static string Quote(string field) =>
+    /// <summary><paramref name="field"/> as a CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break.</summary>
+    public static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
-    // Rows of fields; quoted fields may hold separators, doubled quotes and line breaks. Blank lines are skipped.
-    private static List<List<string>> Rows(string text)
+    /// <summary>The rows of comma-separated <paramref name="text"/>: quoted fields may hold commas, doubled quotes and line breaks; blank lines are skipped.</summary>
+    public static List<List<string>> Rows(string text)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();

@@ -36,17 +36,22 @@ public static class AddokResilience
     });
 
     /// <summary>Builds the pipeline; <paramref name="time"/> drives backoff, timeouts and the circuit (a fake one in tests).</summary>
-    public static ResiliencePipeline<HttpResponseMessage> Pipeline(AddokOptions options, RateLimiter limiter, TimeProvider time) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+    public static ResiliencePipeline<HttpResponseMessage> Pipeline(AddokOptions options, RateLimiter limiter, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (options.Retries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = Math.Max(options.Retries, 0),
+                MaxRetryAttempts = options.Retries,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = TimeSpan.FromMilliseconds(options.BackoffMs),
                 UseJitter = false,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) || args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options)),
-            })
+            });
+        }
+        return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 // Every call in the window failed and there were at least N: N failures in a row.
@@ -63,6 +68,7 @@ public static class AddokResilience
                     args.Context.Properties.GetValue(Batch, false) ? options.BatchTimeoutMs : options.TimeoutMs)),
             })
             .Build();
+    }
 
     /// <summary>
     /// The delay before a retry after <paramref name="response"/>: its <c>Retry-After</c> (seconds or a date), at

@@ -42,9 +42,18 @@ public static class AddressStep
         return null;
     }
 
-    /// <summary>The INVALID answer for an address that matched nothing (or could not be used), or null when it matched.</summary>
-    public static EligibilityResult? Unmatched(AddressAnswer? answer) =>
-        answer is { Match: null, Problem: { } problem } ? EligibilityResult.Invalid($"address: {problem}") : null;
+    /// <summary>
+    /// The answer for an address that was not matched, or null when it matched: INVALID when it matched nothing or
+    /// could not be used; UNKNOWN when the geocoder could not be asked (an external one down or refusing us), since
+    /// nothing is then known of the address, right or wrong.
+    /// </summary>
+    public static EligibilityResult? Unmatched(AddressAnswer? answer) => answer switch
+    {
+        { Match: null, Problem: { } problem, Unavailable: true } =>
+            new EligibilityResult(EligibilityStatus.Unknown, $"address: {problem}", null, null, null, null, null, null),
+        { Match: null, Problem: { } problem } => EligibilityResult.Invalid($"address: {problem}"),
+        _ => null,
+    };
 
     /// <summary>What was matched, for the answer; null without address input or match.</summary>
     public static MatchedAddress? Matched(AddressAnswer? answer) => answer?.Match is { } m

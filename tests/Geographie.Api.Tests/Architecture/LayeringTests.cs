@@ -53,4 +53,8 @@ public sealed class LayeringTests
     [Fact]
     public void The_address_core_references_nothing() =>
         Assert.Empty(References(Addresses));
+
+    [Fact]
+    public void The_external_geocoder_references_the_address_core_and_Polly_only() =>
+        Assert.Equal(["Geographie.Addresses", "Polly.Core", "Polly.RateLimiting"], References(typeof(Geographie.Addresses.Addok.AddokGeocoder).Assembly));
 }
