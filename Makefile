@@ -27,7 +27,7 @@ test: db tools build data
 # The PostGIS-free tier: domain, import and address-matching rules, the architecture tests, and REST + gRPC in memory over the shipped
 # files (tests/Geographie.Api.Tests/InMemory). The spatial and tile cores' tests need no PostGIS either apart from their
 # *PostGis* classes, but their 10,000-point differential sweeps take minutes: they run in `make test`.
-FAST_TESTS := 'Domain:FullyQualifiedName!~PostGis' 'Import:FullyQualifiedName!~PostGis' 'Addresses:FullyQualifiedName!~PostGis' \
+FAST_TESTS := 'Domain:FullyQualifiedName!~PostGis' 'Import:FullyQualifiedName!~PostGis' 'Addresses:FullyQualifiedName!~PostGis' 'Addresses.Addok:FullyQualifiedName!~PostGis' \
 	'Api:FullyQualifiedName~.InMemory.|FullyQualifiedName~.Architecture.'
 
 test-fast: build
