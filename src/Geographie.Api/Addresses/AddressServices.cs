@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Geographie.Addresses;
 using Geographie.Addresses.Addok;
 
@@ -14,8 +15,8 @@ public static class AddressServices
     /// <summary>
     /// Adds <see cref="GeocoderOptions"/>, <see cref="AddressState"/> (the built-in index, fed by the snapshot
     /// refresher either way) and the <see cref="IGeocoder"/> chosen by <see cref="GeocoderKey"/>: the built-in one,
-    /// or an <see cref="AddokGeocoder"/> configured by <see cref="AddokOptions.Section"/>. Any other choice stops
-    /// the start with a message naming the setting.
+    /// or an <see cref="AddokGeocoder"/> configured by <see cref="AddokOptions.Section"/>, counted by a
+    /// <see cref="MeteredGeocoder"/>. Any other choice stops the start with a message naming the setting.
     /// </summary>
     public static IServiceCollection AddAddresses(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,7 +26,7 @@ public static class AddressServices
         switch (choice.Trim().ToLowerInvariant())
         {
             case "builtin":
-                services.AddSingleton<IGeocoder>(sp => sp.GetRequiredService<AddressState>());
+                services.AddSingleton<IGeocoder>(sp => new MeteredGeocoder(sp.GetRequiredService<AddressState>(), "builtin", sp.GetRequiredService<IMeterFactory>()));
                 break;
             case "addok":
                 var addok = configuration.GetSection(AddokOptions.Section).Get<AddokOptions>() ?? new AddokOptions();
@@ -35,7 +36,8 @@ public static class AddressServices
                 {
                     Timeout = Timeout.InfiniteTimeSpan,
                 });
-                services.AddSingleton<IGeocoder>(sp => new AddokGeocoder(sp.GetRequiredKeyedService<HttpClient>(HttpClientKey), addok));
+                services.AddSingleton(sp => new AddokGeocoder(sp.GetRequiredKeyedService<HttpClient>(HttpClientKey), addok));
+                services.AddSingleton<IGeocoder>(sp => new MeteredGeocoder(sp.GetRequiredService<AddokGeocoder>(), "addok", sp.GetRequiredService<IMeterFactory>()));
                 break;
             default:
                 throw new InvalidOperationException($"{GeocoderKey} is '{choice}': it must be builtin or addok (docs/addresses.md)");
