@@ -13,7 +13,8 @@ namespace Geographie.LoadGen;
 
 /// <summary>
 /// Load generator for a running Geographie service and its PostGIS peer. Verbs (see benchmarks/README.md):
-/// <c>gen</c> (fixed-seed files for wrk/curl/h2load), <c>grpc-batch</c>, <c>grpc-unary</c>, <c>postgis</c>.
+/// <c>gen</c> (fixed-seed files for wrk/curl/h2load), <c>grpc-batch</c>, <c>grpc-unary</c>, <c>postgis</c>,
+/// <c>overlaps</c> (<see cref="OverlapLoad"/>).
 /// Options are <c>--name value</c>; every figure is printed as a Markdown-friendly line.
 /// </summary>
 public static class Program
@@ -24,7 +25,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("verbs: gen | grpc-batch | grpc-unary | postgis   (see benchmarks/README.md)");
+            Console.Error.WriteLine("verbs: gen | grpc-batch | grpc-unary | postgis | overlaps   (see benchmarks/README.md)");
             return 2;
         }
         var o = Options.Parse(args.Skip(1));
@@ -34,6 +35,10 @@ public static class Program
             case "grpc-batch": await GrpcBatch(o); break;
             case "grpc-unary": await GrpcUnary(o); break;
             case "postgis": await PostGis(o); break;
+            case "overlaps":
+                await OverlapLoad.RunAsync(o.Str("url", "http://127.0.0.1:18080"), o.Str("db", DefaultDb), o.Str("zones", "geodata/admin/communes_69.geojson"),
+                    o.Str("geography", "qpv2015"), o.Int("runs", 5), o.Int("repeat", 0), o.Int("pid", 0));
+                break;
             default: Console.Error.WriteLine($"unknown verb {args[0]}"); return 2;
         }
         return 0;

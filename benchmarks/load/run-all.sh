@@ -18,7 +18,7 @@ REST_PORT=${REST_PORT:-18080}
 GRPC_PORT=${GRPC_PORT:-18081}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
-STEPS=${STEPS:-"grpc-batch grpc-unary h2load rest csv tiles postgis cold-tiles"}
+STEPS=${STEPS:-"grpc-batch grpc-unary h2load rest csv tiles postgis cold-tiles overlaps"}
 DB=${GEOGRAPHIE_DB:-"Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=geographie"}
 PSQL_URL=${PSQL_URL:-"postgresql://geographie:geographie@127.0.0.1:55432/geographie"}
 OUT=benchmarks/load/out
@@ -151,6 +151,21 @@ if has cold-tiles; then
     sql="SELECT length(ST_AsMVT(t, 'quartiers', 4096, 'geom')) FROM (SELECT code, name, ST_AsMVTGeom(ST_Transform(perimeter, 3857), ST_TileEnvelope($z,$x,$y), 4096, 64, true) AS geom FROM quartier WHERE version = 'qpv2015' AND perimeter && ST_Transform(ST_TileEnvelope($z,$x,$y, margin => 64.0/4096), 4326)) t"
     pg=$(psql "$PSQL_URL" -At -c '\timing on' -c "$sql" -c "$sql" | tr '\n' ' ')
     echo "z$z $zxy: first after restart [http size time] $first; same again (cached) $second; neighbour x-1 (source built, tile not cached) $other; PostGIS [bytes, 1st ms, bytes, 2nd ms]: $pg"
+  done
+fi
+
+if has overlaps; then
+  # IRIS_GEOGRAPHY=qpv2024 on a database holding the stand-in perimeters of benchmarks/load/standin-quartiers.sql
+  # (the 111 Marseille quartiers, NOT QPV) measures the IRIS against polygons they overlap; the shipped data has no
+  # perimeter near them.
+  log "overlaps: zones POSTed to /v1/overlaps vs PostGIS computing the same areas from the same body text"
+  measured $LG overlaps --url $REST --db "$DB" --zones geodata/admin/communes_69.geojson --geography qpv2015 --runs 5 --pid $SVC_PID
+  measured $LG overlaps --url $REST --db "$DB" --zones geodata/admin/iris_13.geojson --geography "${IRIS_GEOGRAPHY:-qpv2015}" --runs 5 --pid $SVC_PID
+  log "overlaps: 10,000 zones (the 840 IRIS cycled), fresh service, then again; peak memory of the service"
+  stop_service; start_service
+  echo "fresh service VmHWM $(grep VmHWM /proc/$SVC_PID/status | awk '{print $2/1024 " MiB"}')"
+  for g in qpv2015 qpv2024; do
+    measured $LG overlaps --url $REST --zones geodata/admin/iris_13.geojson --geography $g --repeat 10000 --runs 3 --pid $SVC_PID
   done
 fi
 

@@ -30,7 +30,10 @@ public sealed class FeatureCatalog
 
     private readonly Dictionary<string, FeatureLayer> _byId;
 
-    /// <summary>Builds the collections of <paramref name="snapshot"/>; feature GeoJSON is encoded lazily, page by page.</summary>
+    /// <summary>
+    /// Builds the collections of <paramref name="snapshot"/>; feature GeoJSON is encoded on first use, or ahead by
+    /// <see cref="EncodeAll"/>.
+    /// </summary>
     public FeatureCatalog(GeographySnapshot snapshot)
     {
         Revision = snapshot.Revision;
@@ -51,6 +54,30 @@ public sealed class FeatureCatalog
 
     /// <summary>The collection with that id (exact), or null.</summary>
     public FeatureLayer? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Encodes every feature's GeoJSON now (see <see cref="FeatureRecord.GeoJson"/>), layer by layer in page order,
+    /// so that no page pays for it; stops early, leaving the rest to be encoded on demand, once
+    /// <paramref name="stale"/> says the catalog is no longer the current one. Thread-safe. Returns the bytes encoded.
+    /// </summary>
+    public long EncodeAll(Func<bool> stale)
+    {
+        long bytes = 0;
+        foreach (var layer in Layers)
+        {
+            foreach (var feature in layer.Features)
+            {
+                if (stale())
+                {
+                    return bytes;
+                }
+
+                bytes += feature.GeoJson(layer).Length;
+            }
+        }
+
+        return bytes;
+    }
 
     private static FeatureLayer QuartierLayer(EditionData edition, ContratDeVille contrat, Func<string, Commune?> findCommune)
     {

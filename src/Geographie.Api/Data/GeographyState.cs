@@ -34,12 +34,19 @@ public sealed class GeographyState
     /// <summary>Records the import outcomes read from the audit.</summary>
     public void Record(IReadOnlyList<ImportTally> tallies) => ImportTallies = tallies;
 
+    /// <summary>
+    /// Raised on the publishing thread right after a snapshot becomes <see cref="Current"/>, for work that prepares
+    /// answers ahead of requests; a handler must return at once (start its work elsewhere).
+    /// </summary>
+    public event Action<GeographySnapshot>? Published;
+
     /// <summary>Publishes a new snapshot read from the database at <paramref name="at"/>.</summary>
     public void Publish(GeographySnapshot snapshot, TimeSpan buildTime, DateTimeOffset at)
     {
         LastBuildTime = buildTime;
         Volatile.Write(ref _current, snapshot);
         Confirm(at);
+        Published?.Invoke(snapshot);
     }
 
     /// <summary>Records that the database answered at <paramref name="at"/>: the snapshot in use is the current revision.</summary>

@@ -48,6 +48,8 @@ public static class OgcFeatureEndpoints
     /// <summary>Maps the landing page, conformance, collections, items and item routes.</summary>
     public static IEndpointRouteBuilder MapOgcFeatureEndpoints(this IEndpointRouteBuilder routes)
     {
+        // Created now rather than on the first request, so that it prepares each snapshot as it is published.
+        _ = routes.ServiceProvider.GetRequiredService<FeatureCatalogs>();
         var ogc = routes.MapGroup(Prefix).WithTags("ogc-features").WithGroupName(OpenApiDocument).CachedByDataRevision();
         ogc.MapGet("/", Landing);
         ogc.MapGet("/conformance", Conformance);

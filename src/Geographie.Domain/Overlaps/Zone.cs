@@ -7,11 +7,10 @@ namespace Geographie.Domain.Overlaps;
 /// A zone ready to be measured: validated (and repaired if it had to be) by <see cref="ZoneValidator"/>. Immutable.
 /// </summary>
 /// <param name="Id">The caller's identifier of the zone (feature id, a chosen property, an INSEE code, or its position).</param>
-/// <param name="Wgs84">Valid Polygon or MultiPolygon in WGS84 lon/lat.</param>
-/// <param name="Metric">The same geometry in <paramref name="Crs"/> metres.</param>
+/// <param name="Metric">Valid Polygon or MultiPolygon in <paramref name="Crs"/> metres.</param>
 /// <param name="Crs">The metric CRS of the zone's territory, where every area of it is measured.</param>
 /// <param name="Repair">What was repaired to make the zone valid, or null when it was valid as given.</param>
-public sealed record Zone(string Id, Geometry Wgs84, Geometry Metric, MetricCrs Crs, string? Repair)
+public sealed record Zone(string Id, Geometry Metric, MetricCrs Crs, string? Repair)
 {
     /// <summary>A label for the zone (a commune's name), or null.</summary>
     public string? Name { get; init; }

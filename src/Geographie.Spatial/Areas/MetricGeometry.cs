@@ -5,15 +5,49 @@ namespace Geographie.Spatial.Areas;
 /// <summary>
 /// Copies of geometries between WGS84 longitude/latitude and one <see cref="MetricCrs"/>, vertex by vertex with the
 /// in-process projections (no densification: a projected edge stays straight, as with PostGIS <c>ST_Transform</c>).
-/// Pure functions, thread-safe; the input is never modified.
+/// Thread-safe; the input is never modified, except by <see cref="ProjectInPlace"/>.
 /// </summary>
 public static class MetricGeometry
 {
     /// <summary>A copy of <paramref name="wgs84"/> (x = lon, y = lat, degrees) in <paramref name="crs"/> (metres), SRID set.</summary>
-    public static Geometry Project(Geometry wgs84, MetricCrs crs) => Transform(wgs84, crs, forward: true);
+    public static Geometry Project(Geometry wgs84, MetricCrs crs)
+    {
+        var copy = wgs84.Copy();
+        ProjectInPlace(copy, crs);
+        return copy;
+    }
+
+    /// <summary>
+    /// Projects <paramref name="wgs84"/> itself into <paramref name="crs"/> (SRID set), for a geometry the caller owns
+    /// and will not read in degrees again: the copy <see cref="Project"/> makes is then needless.
+    /// </summary>
+    public static void ProjectInPlace(Geometry wgs84, MetricCrs crs)
+    {
+        wgs84.Apply(new ProjectionFilter(crs, forward: true));
+        wgs84.SRID = crs.Srid;
+    }
+
+    /// <summary>The WGS84 lon/lat envelope of the four corners of <paramref name="metric"/> (metres in <paramref name="crs"/>).</summary>
+    public static Envelope UnprojectCorners(Envelope metric, MetricCrs crs)
+    {
+        var envelope = new Envelope();
+        foreach (var (x, y) in new[] { (metric.MinX, metric.MinY), (metric.MaxX, metric.MinY), (metric.MinX, metric.MaxY), (metric.MaxX, metric.MaxY) })
+        {
+            crs.Unproject(x, y, out var lon, out var lat);
+            envelope.ExpandToInclude(lon, lat);
+        }
+
+        return envelope;
+    }
 
     /// <summary>A copy of <paramref name="metric"/> (metres in <paramref name="crs"/>) in WGS84 lon/lat degrees, SRID 4326.</summary>
-    public static Geometry Unproject(Geometry metric, MetricCrs crs) => Transform(metric, crs, forward: false);
+    public static Geometry Unproject(Geometry metric, MetricCrs crs)
+    {
+        var copy = metric.Copy();
+        copy.Apply(new ProjectionFilter(crs, forward: false));
+        copy.SRID = 4326;
+        return copy;
+    }
 
     /// <summary>
     /// The metric CRS of a WGS84 envelope: the system of its four corners when they agree (see
@@ -27,14 +61,6 @@ public static class MetricGeometry
             && MetricProjection.ForLocation(wgs84.MaxX, wgs84.MaxY) == crs
             ? crs
             : null;
-    }
-
-    private static Geometry Transform(Geometry source, MetricCrs crs, bool forward)
-    {
-        var copy = source.Copy();
-        copy.Apply(new ProjectionFilter(crs, forward));
-        copy.SRID = forward ? crs.Srid : 4326;
-        return copy;
     }
 
     private sealed class ProjectionFilter(MetricCrs crs, bool forward) : IEntireCoordinateSequenceFilter

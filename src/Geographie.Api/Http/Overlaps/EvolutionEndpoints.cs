@@ -56,23 +56,17 @@ public static class EvolutionEndpoints
             return problem;
         }
 
-        var (reader, fault) = await ZoneReader.OpenAsync(context.Request.Body, crs, id, context.RequestAborted);
-        if (reader is null)
+        var reader = new ZoneReader(context.Request.Body, crs, id);
+        var text = await reader.NextAsync(context.RequestAborted);
+        var count = await reader.CountAllAsync(context.RequestAborted);
+        if (reader.Problem is not null || count != 1)
         {
-            return OverlapEndpoints.Invalid("body", fault!);
+            return OverlapEndpoints.Invalid("body", reader.Problem ?? $"send one zone; the body holds {count} (POST /v1/overlaps measures many)");
         }
 
-        using (reader)
-        {
-            if (reader.Count != 1)
-            {
-                return OverlapEndpoints.Invalid("body", $"send one zone; the body holds {reader.Count} (POST /v1/overlaps measures many)");
-            }
-
-            var zone = reader.Read(0, out var zoneProblem);
-            return zone is null
-                ? OverlapEndpoints.Invalid("zones", zoneProblem!)
-                : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "zone", zone.Id));
-        }
+        var zone = reader.Read(text!.Value, out var zoneProblem);
+        return zone is null
+            ? OverlapEndpoints.Invalid("zones", zoneProblem!)
+            : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "zone", zone.Id));
     }
 }

@@ -5,6 +5,7 @@ using Geographie.Domain.Overlaps;
 using Geographie.Domain.Snapshots;
 using Geographie.Import.Csv;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace Geographie.Api.Http.Overlaps;
@@ -21,6 +22,9 @@ public static class OverlapEndpoints
 {
     /// <summary>Zones measured together (in parallel) between two flushes.</summary>
     private const int ChunkZones = 64;
+
+    /// <summary>The part of a POST's answer spooled in memory; the rest goes to a temporary file until it is sent.</summary>
+    private const int SpoolMemoryBytes = 1 << 20;
 
     /// <summary>At most this many faults are listed in a 400.</summary>
     private const int MaxFaultsListed = 20;
@@ -84,37 +88,91 @@ public static class OverlapEndpoints
             return problem ?? Invalid("format", $"unknown format '{InputEcho.Quote(format)}'; expected {OverlapFormats.Known}");
         }
 
-        var (reader, fault) = await ZoneReader.OpenAsync(context.Request.Body, crs, id, context.RequestAborted);
-        if (reader is null)
+        // The answer goes to a spool (memory, then a temporary file) and reaches the response only once every zone
+        // has been read, validated and measured: a 400 naming a feature must never follow a 200, and each zone is
+        // then parsed, projected and validated once. The body itself is never held whole.
+        var cancel = context.RequestAborted;
+        var reader = new ZoneReader(context.Request.Body, crs, id);
+        await using var spool = new FileBufferingWriteStream(SpoolMemoryBytes);
+        var faults = await MeasureAllAsync(reader, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), spool, limits.MaxOverlapZones, cancel);
+        if (reader.Problem is not null)
         {
-            return Invalid("body", fault!);
+            return Invalid("body", reader.Problem);
         }
 
-        using (reader)
+        if (reader.Count > limits.MaxOverlapZones)
         {
-            if (reader.Count > limits.MaxOverlapZones)
-            {
-                return TypedResults.Problem($"The body holds {reader.Count} zones; the limit is {limits.MaxOverlapZones}.", statusCode: StatusCodes.Status413PayloadTooLarge);
-            }
+            return TypedResults.Problem($"The body holds {reader.Count} zones; the limit is {limits.MaxOverlapZones}.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
 
-            // Every zone is checked before the first byte of the answer: a 400 must not follow a 200.
-            var faults = new List<string>();
-            for (var i = 0; i < reader.Count && faults.Count < MaxFaultsListed; i++)
+        if (faults.Count > 0)
+        {
+            return Invalid("zones", [.. faults]);
+        }
+
+        OverlapWriter.Describe(context.Response, chosen.Value, OverlapFormats.Dialect(format), version!.Code);
+        await spool.DrainBufferAsync(context.Response.Body, cancel);
+        return TypedResults.Empty;
+    }
+
+    /// <summary>
+    /// Reads, validates and measures every zone of <paramref name="reader"/> into <paramref name="spool"/>,
+    /// <see cref="ChunkZones"/> at a time in parallel; returns the faults (at most <see cref="MaxFaultsListed"/>).
+    /// Past <paramref name="maxZones"/> it only counts the rest, for the 413.
+    /// </summary>
+    private static async Task<List<string>> MeasureAllAsync(
+        ZoneReader reader, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, CsvDialect dialect, Stream spool, int maxZones, CancellationToken cancel)
+    {
+        var faults = new List<string>();
+        var withGeometry = format == OverlapFormat.GeoJson;
+        await using var writer = await OverlapWriter.StartAsync(spool, format, dialect, version.Code);
+        var texts = new ZoneText[ChunkZones];
+        var answers = new ZoneOverlap?[ChunkZones];
+        var problems = new string?[ChunkZones];
+        var more = true;
+        while (more && faults.Count < MaxFaultsListed)
+        {
+            var n = 0;
+            while (n < ChunkZones)
             {
-                if (reader.Read(i, out var zoneProblem) is null)
+                if (await reader.NextAsync(cancel) is not { } text)
                 {
-                    faults.Add(zoneProblem!);
+                    more = false;
+                    break;
                 }
+
+                texts[n++] = text;
             }
 
-            if (faults.Count > 0)
+            if (reader.Problem is not null || reader.Count > maxZones)
             {
-                return Invalid("zones", [.. faults]);
+                await reader.CountAllAsync(cancel);
+                return faults;
             }
 
-            await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), reader.Count, i => reader.Read(i, out _)!);
-            return TypedResults.Empty;
+            var measure = faults.Count == 0;
+            Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel }, i =>
+            {
+                var zone = reader.Read(texts[i], out problems[i]);
+                answers[i] = zone is not null && measure ? OverlapCalculator.Measure(snapshot, version, zone, withGeometry) : null;
+            });
+            for (var i = 0; i < n; i++)
+            {
+                if (problems[i] is { } problem && faults.Count < MaxFaultsListed)
+                {
+                    faults.Add(problem);
+                }
+                else if (answers[i] is { } answer && faults.Count == 0)
+                {
+                    await writer.WriteAsync(answer, cancel);
+                }
+
+                answers[i] = null;
+                texts[i] = default;
+            }
         }
+
+        return faults;
     }
 
     private static async Task<IResult> MeasureCommune(HttpContext context, GeographyState state, string? commune, string? geography, string? format)
@@ -166,7 +224,8 @@ public static class OverlapEndpoints
     {
         var cancel = context.RequestAborted;
         var withGeometry = format == OverlapFormat.GeoJson;
-        await using var writer = await OverlapWriter.StartAsync(context.Response, format, dialect, version.Code);
+        OverlapWriter.Describe(context.Response, format, dialect, version.Code);
+        await using var writer = await OverlapWriter.StartAsync(context.Response.Body, format, dialect, version.Code);
         var answers = new ZoneOverlap[ChunkZones];
         for (var start = 0; start < count; start += ChunkZones)
         {

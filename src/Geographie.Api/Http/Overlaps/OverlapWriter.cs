@@ -8,7 +8,7 @@ using NetTopologySuite.IO.Converters;
 namespace Geographie.Api.Http.Overlaps;
 
 /// <summary>
-/// Writes zone overlaps to a response body as they are computed, in JSON, CSV or GeoJSON (see docs/overlaps.md for the
+/// Writes zone overlaps to a response body (or a spool) as they are computed, in JSON, CSV or GeoJSON (see docs/overlaps.md for the
 /// fields). Areas in m² rounded to the millimetre², shares to 1e-9. Not thread-safe: one writer per response.
 /// </summary>
 internal sealed class OverlapWriter : IAsyncDisposable
@@ -34,7 +34,7 @@ internal sealed class OverlapWriter : IAsyncDisposable
         _body = body;
         if (format == OverlapFormat.Csv)
         {
-            _csv = new StreamWriter(body, dialect.Encoding, bufferSize: 1 << 16);
+            _csv = new StreamWriter(body, dialect.Encoding, bufferSize: 1 << 16, leaveOpen: true);
         }
         else
         {
@@ -43,10 +43,10 @@ internal sealed class OverlapWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a 200 answer of <paramref name="format"/> for <paramref name="geography"/>; CSV in
-    /// <paramref name="dialect"/>, as an attachment.
+    /// Makes <paramref name="response"/> a 200 answer of <paramref name="format"/> for <paramref name="geography"/>;
+    /// CSV in <paramref name="dialect"/>, as an attachment. Call before the first byte reaches the response.
     /// </summary>
-    public static async Task<OverlapWriter> StartAsync(HttpResponse response, OverlapFormat format, CsvDialect dialect, string geography)
+    public static void Describe(HttpResponse response, OverlapFormat format, CsvDialect dialect, string geography)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = format switch
@@ -55,10 +55,21 @@ internal sealed class OverlapWriter : IAsyncDisposable
             OverlapFormat.GeoJson => "application/geo+json",
             _ => "application/json; charset=utf-8",
         };
-        var writer = new OverlapWriter(format, dialect, response.Body);
-        if (writer._csv is { } csv)
+        if (format == OverlapFormat.Csv)
         {
             CsvUpload.AttachAs(response, $"recouvrements-{geography}.{dialect.Extension}");
+        }
+    }
+
+    /// <summary>
+    /// Starts a document of <paramref name="format"/> for <paramref name="geography"/> on <paramref name="body"/> (the
+    /// response's, or a spool), which stays open when the writer is disposed.
+    /// </summary>
+    public static async Task<OverlapWriter> StartAsync(Stream body, OverlapFormat format, CsvDialect dialect, string geography)
+    {
+        var writer = new OverlapWriter(format, dialect, body);
+        if (writer._csv is { } csv)
+        {
             await csv.WriteLineAsync(string.Join(dialect.Delimiter, CsvHeader));
         }
         else

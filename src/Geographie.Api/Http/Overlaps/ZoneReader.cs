@@ -1,108 +1,353 @@
 using System.Globalization;
 using System.Text.Json;
 using Geographie.Domain.Overlaps;
-using Geographie.Spatial;
-using Geographie.Spatial.Areas;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
 namespace Geographie.Api.Http.Overlaps;
 
 /// <summary>
-/// The zones of a GeoJSON body: a geometry, a Feature or a FeatureCollection, WGS84 by default, Lambert-93 when
-/// declared (<c>?crs=EPSG:2154</c> or a GeoJSON 2008 <c>crs</c> member naming EPSG 2154). A zone's id is the
-/// property named by <c>?id=</c>, else the feature's <c>id</c>, else its position (1-based). Holds the parsed body,
-/// not the zones: each pass re-reads one feature at a time, so a 10,000-zone answer does not hold 10,000 geometries.
+/// The zones of a GeoJSON body, read one feature at a time as the body arrives: a geometry, a Feature or a
+/// FeatureCollection, WGS84 by default, Lambert-93 when declared (<c>?crs=EPSG:2154</c> or a GeoJSON 2008 <c>crs</c>
+/// member naming EPSG 2154, placed before <c>features</c> as every writer places it). A zone's id is the property
+/// named by <c>?id=</c>, else the feature's <c>id</c>, else its position (1-based).
 /// </summary>
-internal sealed class ZoneReader : IDisposable
+/// <remarks>
+/// Memory is flat in the number of features: a <see cref="Utf8JsonReader"/> walks the body through a buffer that
+/// holds the largest feature (the whole body only when it is a single zone); each feature's bytes are handed out
+/// and parsed by <see cref="Read"/>, never the whole collection. <see cref="NextAsync"/> is not thread-safe;
+/// <see cref="Read"/> is, once a feature has been handed out.
+/// </remarks>
+internal sealed class ZoneReader
 {
+    private const int FirstBufferBytes = 64 * 1024;
+
+    private const string NotGeoJson = "the body must be a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection";
+
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    private readonly JsonDocument _document;
-    private readonly JsonElement[] _features;
-    private readonly bool _lambert93;
+    private readonly Stream _body;
+    private readonly string? _queryCrs;
     private readonly string? _idProperty;
+    private byte[] _buffer = new byte[FirstBufferBytes];
+    private int _start;
+    private int _end;
+    private int _rootStart;
+    private bool _final;
+    private bool _started;
+    private bool _sawFeatures;
+    private JsonReaderState _state;
+    private Stage _stage;
+    private string? _rootType;
+    private string? _bodyCrs;
 
-    private ZoneReader(JsonDocument document, JsonElement[] features, bool lambert93, string? idProperty)
+    /// <summary>Reads zones from <paramref name="body"/>; <paramref name="crs"/> (the query's) wins over a <c>crs</c> member.</summary>
+    public ZoneReader(Stream body, string? crs, string? idProperty)
     {
-        _document = document;
-        _features = features;
-        _lambert93 = lambert93;
+        _body = body;
+        _queryCrs = crs;
         _idProperty = idProperty;
     }
 
-    /// <summary>Number of zones in the body.</summary>
-    public int Count => _features.Length;
-
-    /// <summary>
-    /// Parses the body; the reader is null, and the problem says why, when the body is not GeoJSON of areas or names
-    /// an unsupported CRS.
-    /// </summary>
-    public static async Task<(ZoneReader? Reader, string? Problem)> OpenAsync(Stream body, string? crs, string? idProperty, CancellationToken cancel)
+    private enum Stage
     {
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(body, default, cancel);
-        }
-        catch (JsonException e)
-        {
-            return (null, $"the body is not JSON: {e.Message}");
-        }
+        Root,
+        Members,
+        Features,
+        Done,
+    }
 
-        var root = document.RootElement;
-        var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        JsonElement[]? features = type switch
-        {
-            "FeatureCollection" when root.TryGetProperty("features", out var f) && f.ValueKind == JsonValueKind.Array => [.. f.EnumerateArray()],
-            "Feature" or "Polygon" or "MultiPolygon" => [root],
-            _ => null,
-        };
-        var declared = crs ?? DeclaredCrs(root);
-        var lambert93 = declared is not null && declared.Contains("2154", StringComparison.Ordinal);
-        var problem = features is null
-            ? "the body must be a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection"
-            : features.Length == 0
-                ? "the FeatureCollection holds no feature"
-                : declared is not null && !lambert93 && !IsWgs84(declared)
-                    ? $"crs '{declared}' is not supported: send WGS84 (EPSG:4326, CRS84, the default) or Lambert-93 (EPSG:2154)"
-                    : null;
-        if (problem is not null)
-        {
-            document.Dispose();
-            return (null, problem);
-        }
-
-        return (new ZoneReader(document, features!, lambert93, idProperty), null);
+    private enum Step
+    {
+        Feature,
+        More,
+        End,
     }
 
     /// <summary>
-    /// Reads and validates zone <paramref name="index"/> (0-based); on refusal returns null and the fault, prefixed
-    /// with the feature's id and position.
+    /// What is wrong with the body as a whole (not JSON, not GeoJSON of areas, an unsupported CRS), or null; once set,
+    /// no more zones are handed out.
     /// </summary>
-    public Zone? Read(int index, out string? problem)
+    public string? Problem { get; private set; }
+
+    /// <summary>Zones handed out so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Whether the coordinates are Lambert-93 metres; fixed before the first zone is handed out.</summary>
+    public bool Lambert93 { get; private set; }
+
+    /// <summary>The next zone's JSON, or null at the end of the body or on a <see cref="Problem"/>.</summary>
+    public async ValueTask<ZoneText?> NextAsync(CancellationToken cancel)
     {
-        var element = _features[index];
-        var id = ZoneId(element, index);
+        while (Problem is null)
+        {
+            switch (Advance(out var zone))
+            {
+                case Step.Feature:
+                    return zone;
+                case Step.End:
+                    return null;
+                case Step.More when _final:
+                    Problem = "the body is not JSON: it ends before the document does";
+                    return null;
+                default:
+                    await FillAsync(cancel);
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the rest of the body, counting its zones; returns the total.</summary>
+    public async Task<int> CountAllAsync(CancellationToken cancel)
+    {
+        while (await NextAsync(cancel) is not null)
+        {
+        }
+
+        return Count;
+    }
+
+    /// <summary>
+    /// Parses and validates a zone handed out by <see cref="NextAsync"/>; on refusal returns null and the fault,
+    /// prefixed with the feature's position and id. Thread-safe.
+    /// </summary>
+    public Zone? Read(ZoneText text, out string? problem)
+    {
+        using var document = JsonDocument.Parse(text.Json);
+        var element = document.RootElement;
+        var id = ZoneId(element, text.Index);
         var geometry = ReadGeometry(element, out problem);
-        var zone = problem is null ? ZoneValidator.Validate(id, geometry, out problem) : null;
+        var looksProjected = geometry is not null && !Lambert93 && LooksProjected(geometry.EnvelopeInternal);
+        var zone = problem is null ? ZoneValidator.Adopt(id, geometry, Lambert93, out problem) : null;
         if (zone is null && problem is not null)
         {
-            var hint = geometry is not null && !_lambert93 && LooksProjected(geometry.EnvelopeInternal)
-                ? " (projected coordinates? declare crs=EPSG:2154 for Lambert-93)"
-                : string.Empty;
-            problem = $"feature {index + 1} (id '{id}'): {problem}{hint}";
+            var hint = looksProjected ? " (projected coordinates? declare crs=EPSG:2154 for Lambert-93)" : string.Empty;
+            problem = $"feature {text.Index + 1} (id '{id}'): {problem}{hint}";
         }
 
         return zone;
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _document.Dispose();
+    /// <summary>Walks the bytes read so far up to the next zone, the end, or a value cut by the end of the buffer.</summary>
+    private Step Advance(out ZoneText zone)
+    {
+        zone = default;
+        if (!_started)
+        {
+            if (_end < 3 && !_final)
+            {
+                return Step.More;
+            }
+
+            _start = _end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF ? 3 : 0;
+            _started = true;
+        }
+
+        var bytes = _buffer.AsSpan(_start, _end - _start);
+        var reader = new Utf8JsonReader(bytes, _final, _state);
+        try
+        {
+            while (true)
+            {
+                // Where to resume when a value is cut by the end of the bytes read so far.
+                var mark = reader.BytesConsumed;
+                var markState = reader.CurrentState;
+                switch (_stage)
+                {
+                    case Stage.Root:
+                        if (!reader.Read())
+                        {
+                            return Resume(mark, markState);
+                        }
+
+                        if (reader.TokenType != JsonTokenType.StartObject)
+                        {
+                            Problem = NotGeoJson;
+                            return Step.End;
+                        }
+
+                        _rootStart = _start + (int)reader.TokenStartIndex;
+                        _stage = Stage.Members;
+                        break;
+
+                    case Stage.Members:
+                        if (!reader.Read())
+                        {
+                            return Resume(mark, markState);
+                        }
+
+                        if (reader.TokenType == JsonTokenType.EndObject)
+                        {
+                            _stage = Stage.Done;
+                            return Finish((int)reader.BytesConsumed, out zone);
+                        }
+
+                        var name = reader.GetString();
+                        if (!reader.Read())
+                        {
+                            return Resume(mark, markState);
+                        }
+
+                        if (name == "features" && reader.TokenType == JsonTokenType.StartArray)
+                        {
+                            _sawFeatures = true;
+                            _stage = Stage.Features;
+                            if (!DecideCrs())
+                            {
+                                return Step.End;
+                            }
+
+                            break;
+                        }
+
+                        var valueStart = (int)reader.TokenStartIndex;
+                        if (!reader.TrySkip())
+                        {
+                            return Resume(mark, markState);
+                        }
+
+                        if (name == "type" && reader.TokenType == JsonTokenType.String)
+                        {
+                            _rootType = reader.GetString();
+                        }
+                        else if (name == "crs" && !Crs(bytes[valueStart..(int)reader.BytesConsumed]))
+                        {
+                            return Step.End;
+                        }
+
+                        break;
+
+                    case Stage.Features:
+                        if (!reader.Read())
+                        {
+                            return Resume(mark, markState);
+                        }
+
+                        if (reader.TokenType == JsonTokenType.EndArray)
+                        {
+                            _stage = Stage.Members;
+                            break;
+                        }
+
+                        var featureStart = (int)reader.TokenStartIndex;
+                        if (!reader.TrySkip())
+                        {
+                            return Resume(mark, markState);
+                        }
+
+                        zone = new ZoneText(bytes[featureStart..(int)reader.BytesConsumed].ToArray(), Count++);
+                        Resume(reader.BytesConsumed, reader.CurrentState);
+                        return Step.Feature;
+
+                    default:
+                        return Step.End;
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            Problem = $"the body is not JSON: {e.Message}";
+            return Step.End;
+        }
+    }
+
+    /// <summary>Records where to resume and asks for more bytes.</summary>
+    private Step Resume(long consumed, JsonReaderState state)
+    {
+        _start += (int)consumed;
+        _state = state;
+        return Step.More;
+    }
+
+    /// <summary>At the end of the root object: a collection is done; a single geometry or Feature is the one zone.</summary>
+    private Step Finish(int consumed, out ZoneText zone)
+    {
+        zone = default;
+        if (_sawFeatures && _rootType == "FeatureCollection")
+        {
+            Problem = Count == 0 ? "the FeatureCollection holds no feature" : null;
+            return Step.End;
+        }
+
+        if (_sawFeatures || _rootType is not ("Feature" or "Polygon" or "MultiPolygon"))
+        {
+            Problem = NotGeoJson;
+            return Step.End;
+        }
+
+        if (!DecideCrs())
+        {
+            return Step.End;
+        }
+
+        zone = new ZoneText(_buffer.AsSpan(_rootStart, _start + consumed - _rootStart).ToArray(), Count++);
+        return Step.Feature;
+    }
+
+    /// <summary>Reads a GeoJSON 2008 <c>crs</c> member; false (and a problem) when it comes after the features it governs.</summary>
+    private bool Crs(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        using var crs = JsonDocument.ParseValue(ref reader);
+        var root = crs.RootElement;
+        _bodyCrs = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object
+            && p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+            ? name.GetString()
+            : null;
+        if (_sawFeatures && _queryCrs is null && _bodyCrs is not null && !IsWgs84(_bodyCrs))
+        {
+            Problem = "the crs member must come before features (or declare ?crs=)";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Fixes the coordinates' CRS before the first zone; false (and a problem) when it is not supported.</summary>
+    private bool DecideCrs()
+    {
+        var declared = _queryCrs ?? _bodyCrs;
+        Lambert93 = declared is not null && declared.Contains("2154", StringComparison.Ordinal);
+        if (declared is not null && !Lambert93 && !IsWgs84(declared))
+        {
+            Problem = $"crs '{declared}' is not supported: send WGS84 (EPSG:4326, CRS84, the default) or Lambert-93 (EPSG:2154)";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads more of the body, dropping what was walked once no single-zone root can need it.</summary>
+    private async ValueTask FillAsync(CancellationToken cancel)
+    {
+        if (_sawFeatures && _start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        var read = await _body.ReadAsync(_buffer.AsMemory(_end), cancel);
+        _final = read == 0;
+        _end += read;
+    }
 
     private Geometry? ReadGeometry(JsonElement element, out string? problem)
     {
         problem = null;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problem = "not a GeoJSON Feature";
+            return null;
+        }
+
         var geometryElement = element;
         if (element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "Feature")
         {
@@ -113,10 +358,9 @@ internal sealed class ZoneReader : IDisposable
             }
         }
 
-        Geometry? geometry;
         try
         {
-            geometry = geometryElement.Deserialize<Geometry>(GeoJson);
+            return geometryElement.Deserialize<Geometry>(GeoJson);
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
         {
@@ -124,39 +368,28 @@ internal sealed class ZoneReader : IDisposable
             problem = $"unreadable geometry: {e.Message}";
             return null;
         }
-
-        if (geometry is not null && _lambert93)
-        {
-            geometry = MetricGeometry.Unproject(geometry, MetricCrs.Lambert93);
-        }
-
-        return geometry;
     }
 
     private string ZoneId(JsonElement element, int index)
     {
-        if (_idProperty is not null && element.TryGetProperty("properties", out var properties)
+        if (element.ValueKind == JsonValueKind.Object && _idProperty is not null && element.TryGetProperty("properties", out var properties)
             && properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(_idProperty, out var chosen))
         {
             return Text(chosen);
         }
 
-        return element.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number
             ? Text(id)
             : (index + 1).ToString(CultureInfo.InvariantCulture);
     }
 
     private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
-    private static string? DeclaredCrs(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("crs", out var crs) && crs.ValueKind == JsonValueKind.Object
-            && crs.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object
-            && p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
-            ? name.GetString()
-            : null;
-
     private static bool IsWgs84(string crs) =>
         crs.Contains("4326", StringComparison.Ordinal) || crs.Contains("CRS84", StringComparison.OrdinalIgnoreCase);
 
     private static bool LooksProjected(Envelope e) => Math.Abs(e.MinX) > 180 || Math.Abs(e.MaxX) > 180 || Math.Abs(e.MinY) > 90 || Math.Abs(e.MaxY) > 90;
 }
+
+/// <summary>One zone's JSON as it stood in the body, and its position there (0-based).</summary>
+internal readonly record struct ZoneText(ReadOnlyMemory<byte> Json, int Index);

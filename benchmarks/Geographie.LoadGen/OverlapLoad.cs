@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace Geographie.LoadGen;
+
+/// <summary>
+/// The <c>overlaps</c> verb: a GeoJSON FeatureCollection of zones POSTed to a running service's <c>/v1/overlaps</c>
+/// (JSON answer read whole), against PostGIS computing the same areas from the same body text in the same run:
+/// the features parsed by <c>ST_GeomFromGeoJSON</c>, transformed once to EPSG:2154, each zone's area, and per
+/// (zone, quartier) the intersection area and both shares, from the edition's perimeters cut by <c>ST_Subdivide</c>
+/// under a GiST index (built once, untimed, as the service's snapshot is). <c>--repeat</c> makes a body of that many
+/// zones by cycling the file's features (then only the service is timed, with its peak memory when <c>--pid</c> is given).
+/// </summary>
+internal static class OverlapLoad
+{
+    private const string Pieces = """
+        DROP TABLE IF EXISTS load_overlap_piece, load_overlap_area;
+        CREATE TEMP TABLE load_overlap_piece AS
+            SELECT code, ST_Subdivide(ST_Transform(perimeter, 2154), 128) AS g FROM quartier WHERE version = @geography AND perimeter IS NOT NULL;
+        CREATE INDEX ON load_overlap_piece USING gist (g);
+        CREATE TEMP TABLE load_overlap_area AS
+            SELECT code, ST_Area(ST_Transform(perimeter, 2154)) AS a FROM quartier WHERE version = @geography AND perimeter IS NOT NULL;
+        ANALYZE load_overlap_piece;
+        ANALYZE load_overlap_area;
+        """;
+
+    // What the service answers for JSON: per zone its area, per (zone, quartier) the intersection and both shares.
+    private const string Query = """
+        WITH z AS MATERIALIZED (
+            SELECT n AS id, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f -> 'geometry'), 4326), 2154) AS g
+            FROM json_array_elements(@body::json -> 'features') WITH ORDINALITY AS t(f, n)),
+        za AS MATERIALIZED (SELECT id, g, ST_Area(g) AS a FROM z),
+        pc AS (
+            SELECT za.id, p.code, sum(ST_Area(ST_Intersection(za.g, p.g))) AS m2
+            FROM za JOIN load_overlap_piece p ON ST_Intersects(za.g, p.g)
+            GROUP BY za.id, p.code)
+        SELECT za.id, za.a, pc.code, pc.m2, pc.m2 / za.a, pc.m2 / q.a
+        FROM za LEFT JOIN pc ON pc.id = za.id LEFT JOIN load_overlap_area q ON q.code = pc.code
+        """;
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static async Task RunAsync(string url, string db, string zonesFile, string geography, int runs, int repeat, int pid)
+    {
+        var body = repeat > 0 ? Repeated(zonesFile, repeat) : await File.ReadAllBytesAsync(zonesFile);
+        var zones = repeat > 0 ? repeat : CountFeatures(body);
+        var label = $"{Path.GetFileName(zonesFile)}{(repeat > 0 ? $" cycled to {repeat:N0} zones" : $", {zones:N0} zones")} × {geography}, {body.Length / 1e6:N1} MB";
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        var ours = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/geo+json");
+            var watch = Stopwatch.StartNew();
+            using var response = await http.PostAsync($"{url}/v1/overlaps?geography={geography}", content);
+            var answer = await response.Content.ReadAsByteArrayAsync();
+            watch.Stop();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{(int)response.StatusCode}: {Encoding.UTF8.GetString(answer)}");
+            }
+
+            ours.Add(watch.Elapsed.TotalMilliseconds);
+            var memory = pid > 0 ? $", service VmHWM {PeakMiB(pid):N0} MiB" : string.Empty;
+            Console.WriteLine(string.Create(Inv, $"  service run {run + 1}: {ours[^1]:N0} ms ({ours[^1] / zones:N3} ms/zone), answer {answer.Length / 1e6:N1} MB{memory}"));
+        }
+
+        if (repeat > 0)
+        {
+            Console.WriteLine(string.Create(Inv, $"| {label} | service best {ours.Min():N0} ms, {ours.Min() / zones:N3} ms/zone | — |"));
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        await using (var setup = new NpgsqlCommand(Pieces, connection))
+        {
+            setup.Parameters.AddWithValue("geography", geography);
+            await setup.ExecuteNonQueryAsync();
+        }
+
+        var text = Encoding.UTF8.GetString(body);
+        var peer = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            await using var command = new NpgsqlCommand(Query, connection);
+            command.Parameters.AddWithValue("body", text);
+            var rows = 0;
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    rows++;
+                }
+            }
+
+            watch.Stop();
+            peer.Add(watch.Elapsed.TotalMilliseconds);
+            Console.WriteLine(string.Create(Inv, $"  PostGIS run {run + 1}: {peer[^1]:N0} ms ({peer[^1] / zones:N3} ms/zone), {rows} rows"));
+        }
+
+        Console.WriteLine(string.Create(Inv,
+            $"| {label} | service best {ours.Min():N0} ms ({ours.Min() / zones:N3} ms/zone), median {Median(ours):N0} | PostGIS best {peer.Min():N0} ms ({peer.Min() / zones:N3} ms/zone), median {Median(peer):N0} | {peer.Min() / ours.Min():N1}× (best), {Median(peer) / Median(ours):N1}× (median) |"));
+    }
+
+    private static int CountFeatures(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("features").GetArrayLength();
+    }
+
+    /// <summary>A FeatureCollection of <paramref name="count"/> features, the file's cycled in order.</summary>
+    private static byte[] Repeated(string file, int count)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+        var features = document.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetRawText()).ToArray();
+        var text = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(i > 0 ? "," : string.Empty).Append(features[i % features.Length]);
+        }
+
+        return Encoding.UTF8.GetBytes(text.Append("]}").ToString());
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private static double PeakMiB(int pid) =>
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Inv) / 1024).First();
+}
