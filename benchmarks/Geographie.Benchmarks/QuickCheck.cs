@@ -26,6 +26,12 @@ public static class QuickCheck
             return;
         }
 
+        if (datasets is ["answer-loop", string workload, string reps])
+        {
+            AnswerLoop(workload, int.Parse(reps, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         if (datasets is ["answer", ..])
         {
             Answer();
@@ -230,6 +236,23 @@ public static class QuickCheck
     }
 
     private const string Lambert93Wkt = "PROJCS[\"RGF93 / Lambert-93\",GEOGCS[\"RGF93\",DATUM[\"Reseau_Geodesique_Francais_1993\",SPHEROID[\"GRS 1980\",6378137,298.257222101],TOWGS84[0,0,0,0,0,0,0]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]],PROJECTION[\"Lambert_Conformal_Conic_2SP\"],PARAMETER[\"standard_parallel_1\",49],PARAMETER[\"standard_parallel_2\",44],PARAMETER[\"latitude_of_origin\",46.5],PARAMETER[\"central_meridian\",3],PARAMETER[\"false_easting\",700000],PARAMETER[\"false_northing\",6600000],UNIT[\"metre\",1],AXIS[\"X\",EAST],AXIS[\"Y\",NORTH]]";
+
+    /// <summary>
+    /// Only the complete answers of one workload, <paramref name="reps"/> times 100,000, for a sampling profiler:
+    /// `DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -e cpu-clock -g dotnet … quick answer-loop lyon 40`.
+    /// </summary>
+    private static void AnswerLoop(string workload, int reps)
+    {
+        var bench = new Eligibility.AnswerBenchmarks { Workload = workload, NearDistanceM = 300 };
+        bench.Setup();
+        TimeSpan c0 = Environment.CpuUsage.TotalTime;
+        for (int rep = 0; rep < reps; rep++)
+        {
+            bench.Geographie();
+        }
+
+        Console.WriteLine($"{workload}: {(Environment.CpuUsage.TotalTime - c0).TotalNanoseconds / (100_000.0 * reps):F0} ns/point over {reps} x 100,000 answers");
+    }
 
     /// <summary>Build CPU time (best of 3) and memory of the nearest-boundary cells at the default radius, per dataset (all, or those named).</summary>
     private static void Cells(string[] only)

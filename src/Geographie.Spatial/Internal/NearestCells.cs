@@ -8,10 +8,12 @@ namespace Geographie.Spatial.Internal;
 /// <summary>
 /// Nearest-boundary cells built by <see cref="NearestCellsBuilder"/>: a lon/lat grid over the data extent widened by
 /// <see cref="Radius"/>, each cell refined 4 × 4 at a time, whose leaves list the only edges that can be nearest to
-/// any point of the leaf when the nearest boundary is within <see cref="Radius"/>. A cell word ≥ 0 is a leaf index,
-/// <see cref="Unresolved"/> a leaf that would keep too many edges (the caller searches otherwise), and any other
-/// negative word the bitwise complement of the offset of its 16 child words (row-major). A leaf's edges are runs of
-/// consecutive ring edges (perimeter, first vertex, count), read straight from the projected vertices.
+/// any point of the leaf when the nearest boundary is within <see cref="Radius"/>. A cell word ≥ 0 is the offset of a
+/// leaf in the leaf stream, <see cref="Unresolved"/> a leaf that would keep too many edges (the caller searches
+/// otherwise), and any other negative word the bitwise complement of the offset of its 16 child words (row-major). A
+/// leaf is its run count followed by its runs of consecutive ring edges (perimeter, first vertex, count), read straight
+/// from the projected vertices; the count heads the runs so that a query misses the cache once for both (offset 0 is
+/// the empty leaf, shared).
 /// Immutable; queries are thread-safe, write nothing shared and allocate nothing.
 /// </summary>
 internal sealed class NearestCells
@@ -26,24 +28,22 @@ internal sealed class NearestCells
     private readonly PerimeterSet _set;
     private readonly GridLevel _top;
     private readonly int[] _words;
-    private readonly int[] _leafStart;
     private readonly int[] _runs;
 
-    public NearestCells(PerimeterSet set, double radius, GridLevel top, int[] words, int[] leafStart, int[] runs)
+    public NearestCells(PerimeterSet set, double radius, GridLevel top, int[] words, int[] leaves)
     {
         _set = set;
         Radius = radius;
         _top = top;
         _words = words;
-        _leafStart = leafStart;
-        _runs = runs;
+        _runs = leaves;
     }
 
     /// <summary>Metres within which answers are exact; a query with a larger radius needs another search.</summary>
     public double Radius { get; }
 
     /// <summary>Bytes held by the arrays (excluding the shared <see cref="PerimeterSet"/>).</summary>
-    public long MemoryBytes => (_words.LongLength + _leafStart.LongLength + _runs.LongLength) * sizeof(int);
+    public long MemoryBytes => (_words.LongLength + _runs.LongLength) * sizeof(int);
 
     /// <summary>
     /// Lowers (best, bestId) with the edges of the query's leaf, ties to the smaller id, and returns true; false when
@@ -67,7 +67,7 @@ internal sealed class NearestCells
 
         // Pass 1, branch-free with one division per edge: squared distances, kept for pass 2; four edges at a time
         // where AVX is there (the lanes hold edges v, v+2, v+1, v+3 of a chunk: see SquaredFour).
-        int start = _leafStart[leaf], end = _leafStart[leaf + 1];
+        int start = leaf + 1, end = start + 3 * _runs[leaf];
         Span<double> squared = stackalloc double[NearestCellsBuilder.MaxLeafEdges];
         ref double xy = ref MemoryMarshal.GetArrayDataReference(_set.ProjXy);
         ref double squaredAt = ref MemoryMarshal.GetReference(squared);
@@ -194,7 +194,7 @@ internal sealed class NearestCells
     {
         int leaf = Leaf(qx, qy);
         double[] xy = _set.ProjXy;
-        for (int r = _leafStart[leaf]; r < _leafStart[leaf + 1]; r += 3)
+        for (int r = leaf + 1, end = r + 3 * _runs[leaf]; r < end; r += 3)
         {
             if (_runs[r] != perimeterId)
             {
@@ -220,11 +220,11 @@ internal sealed class NearestCells
             int leaf = Leaf(xs[n], ys[n]);
             if (leaf == Unresolved) unresolved++;
             else if (leaf < 0) outside++;
-            else if (_leafStart[leaf] == _leafStart[leaf + 1]) empty++;
+            else if (_runs[leaf] == 0) empty++;
             else
             {
                 leaves++;
-                for (int r = _leafStart[leaf]; r < _leafStart[leaf + 1]; r += 3)
+                for (int r = leaf + 1; r < leaf + 1 + 3 * _runs[leaf]; r += 3)
                 {
                     runs++;
                     edges += _runs[r + 2];
@@ -232,10 +232,10 @@ internal sealed class NearestCells
             }
         }
 
-        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (avg runs {runs / (double)Math.Max(1, leaves):F1}, edges {edges / (double)Math.Max(1, leaves):F1}); words {_words.Length}, leaves {_leafStart.Length - 1}, run ints {_runs.Length}";
+        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (avg runs {runs / (double)Math.Max(1, leaves):F1}, edges {edges / (double)Math.Max(1, leaves):F1}); words {_words.Length}, leaf ints {_runs.Length}";
     }
 
-    /// <summary>The leaf word of the query point: a leaf index, <see cref="Unresolved"/>, or −1 outside the grid.</summary>
+    /// <summary>The leaf word of the query point: a leaf offset, <see cref="Unresolved"/>, or −1 outside the grid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Leaf(double qx, double qy)
     {
