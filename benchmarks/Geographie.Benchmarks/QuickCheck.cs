@@ -26,9 +26,21 @@ public static class QuickCheck
             return;
         }
 
+        if (datasets is ["answer-loop", string workload, string reps])
+        {
+            AnswerLoop(workload, int.Parse(reps, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         if (datasets is ["answer", ..])
         {
             Answer();
+            return;
+        }
+
+        if (datasets is ["projection", ..])
+        {
+            Projection();
             return;
         }
 
@@ -155,6 +167,91 @@ public static class QuickCheck
             nts = (Environment.CpuUsage.TotalTime - n0).TotalNanoseconds / 100_000;
             Console.WriteLine($"{workload}: Geographie {best:F0} ns/point, NTS {nts:F0} ns/point, ratio {nts / best:F1}");
         }
+    }
+
+    /// <summary>
+    /// Lambert-93 forward projection, CPU ns per point (best of 5): ours, the textbook formula (Tan and two Pow, as before)
+    /// and ProjNET (the peers; same points, same run):
+    /// the production-like Lyon points and a 0.01° grid over metropolitan France; prints the largest difference.
+    /// </summary>
+    private static void Projection()
+    {
+        var pcs = (ProjNet.CoordinateSystems.ProjectedCoordinateSystem)new ProjNet.CoordinateSystems.CoordinateSystemFactory()
+            .CreateFromWkt(Lambert93Wkt);
+        ProjNet.CoordinateSystems.Transformations.MathTransform projNet = new ProjNet.CoordinateSystems.Transformations.CoordinateTransformationFactory()
+            .CreateFromCoordinateSystems(pcs.GeographicCoordinateSystem, pcs).MathTransform;
+        (double[] lyonLon, double[] lyonLat) = Eligibility.CompleteEditions.Points("lyon", 100_000);
+        var gridLon = new List<double>();
+        var gridLat = new List<double>();
+        for (double lat = 41.0; lat <= 51.5; lat += 0.01)
+        {
+            for (double lon = -5.5; lon <= 10.0; lon += 0.01)
+            {
+                gridLon.Add(lon);
+                gridLat.Add(lat);
+            }
+        }
+
+        foreach ((string name, double[] lon, double[] lat) in new[] { ("lyon points", lyonLon, lyonLat), ("France grid", gridLon.ToArray(), gridLat.ToArray()) })
+        {
+            double ours = double.MaxValue, textbook = double.MaxValue, peer = double.MaxValue, worst = 0, sink = 0;
+            for (int rep = 0; rep < 5; rep++)
+            {
+                TimeSpan c0 = Environment.CpuUsage.TotalTime;
+                for (int i = 0; i < lon.Length; i++)
+                {
+                    MetricCrs.Lambert93.Project(lon[i], lat[i], out double x, out double y);
+                    sink += x + y;
+                }
+
+                ours = Math.Min(ours, (Environment.CpuUsage.TotalTime - c0).TotalNanoseconds / lon.Length);
+                c0 = Environment.CpuUsage.TotalTime;
+                for (int i = 0; i < lon.Length; i++)
+                {
+                    Geographie.Spatial.Tests.Support.TextbookLambert93.Project(lon[i], lat[i], out double x, out double y);
+                    sink -= x + y;
+                }
+
+                textbook = Math.Min(textbook, (Environment.CpuUsage.TotalTime - c0).TotalNanoseconds / lon.Length);
+                c0 = Environment.CpuUsage.TotalTime;
+                for (int i = 0; i < lon.Length; i++)
+                {
+                    (double x, double y) = projNet.Transform(lon[i], lat[i]);
+                    sink -= x + y;
+                }
+
+                peer = Math.Min(peer, (Environment.CpuUsage.TotalTime - c0).TotalNanoseconds / lon.Length);
+            }
+
+            for (int i = 0; i < lon.Length; i++)
+            {
+                MetricCrs.Lambert93.Project(lon[i], lat[i], out double x, out double y);
+                (double ex, double ey) = projNet.Transform(lon[i], lat[i]);
+                worst = Math.Max(worst, Math.Max(Math.Abs(x - ex), Math.Abs(y - ey)));
+            }
+
+            Console.WriteLine($"{name} ({lon.Length} points): Geographie {ours:F1} ns/point, textbook formula {textbook:F1}, ProjNET {peer:F1}; "
+                + $"largest difference from ProjNET {worst * 1000:F4} mm ({sink:E1})");
+        }
+    }
+
+    private const string Lambert93Wkt = "PROJCS[\"RGF93 / Lambert-93\",GEOGCS[\"RGF93\",DATUM[\"Reseau_Geodesique_Francais_1993\",SPHEROID[\"GRS 1980\",6378137,298.257222101],TOWGS84[0,0,0,0,0,0,0]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]],PROJECTION[\"Lambert_Conformal_Conic_2SP\"],PARAMETER[\"standard_parallel_1\",49],PARAMETER[\"standard_parallel_2\",44],PARAMETER[\"latitude_of_origin\",46.5],PARAMETER[\"central_meridian\",3],PARAMETER[\"false_easting\",700000],PARAMETER[\"false_northing\",6600000],UNIT[\"metre\",1],AXIS[\"X\",EAST],AXIS[\"Y\",NORTH]]";
+
+    /// <summary>
+    /// Only the complete answers of one workload, <paramref name="reps"/> times 100,000, for a sampling profiler:
+    /// `DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -e cpu-clock -g dotnet … quick answer-loop lyon 40`.
+    /// </summary>
+    private static void AnswerLoop(string workload, int reps)
+    {
+        var bench = new Eligibility.AnswerBenchmarks { Workload = workload, NearDistanceM = 300 };
+        bench.Setup();
+        TimeSpan c0 = Environment.CpuUsage.TotalTime;
+        for (int rep = 0; rep < reps; rep++)
+        {
+            bench.Geographie();
+        }
+
+        Console.WriteLine($"{workload}: {(Environment.CpuUsage.TotalTime - c0).TotalNanoseconds / (100_000.0 * reps):F0} ns/point over {reps} x 100,000 answers");
     }
 
     /// <summary>Build CPU time (best of 3) and memory of the nearest-boundary cells at the default radius, per dataset (all, or those named).</summary>

@@ -69,7 +69,18 @@ public readonly struct MetricCrs : IEquatable<MetricCrs>
     }
 
     /// <summary>Projects WGS84 longitude/latitude (degrees) to easting <paramref name="x"/> / northing <paramref name="y"/> (metres).</summary>
-    public void Project(double lon, double lat, out double x, out double y) => Projections[_kind].Forward(lon, lat, out x, out y);
+    public void Project(double lon, double lat, out double x, out double y)
+    {
+        // Lambert-93 answers nearly every query: a direct call to the sealed type, which the JIT can inline.
+        if (_kind == 0)
+        {
+            LambertConformalConic.Lambert93.Forward(lon, lat, out x, out y);
+        }
+        else
+        {
+            Projections[_kind].Forward(lon, lat, out x, out y);
+        }
+    }
 
     /// <summary>
     /// Inverse projection: easting/northing (metres) to WGS84 longitude/latitude (degrees). For Lambert-93 this is how

@@ -1,15 +1,19 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Geographie.Spatial.Internal;
 
 /// <summary>
 /// Nearest-boundary cells built by <see cref="NearestCellsBuilder"/>: a lon/lat grid over the data extent widened by
 /// <see cref="Radius"/>, each cell refined 4 × 4 at a time, whose leaves list the only edges that can be nearest to
-/// any point of the leaf when the nearest boundary is within <see cref="Radius"/>. A cell word ≥ 0 is a leaf index,
-/// <see cref="Unresolved"/> a leaf that would keep too many edges (the caller searches otherwise), and any other
-/// negative word the bitwise complement of the offset of its 16 child words (row-major). A leaf's edges are runs of
-/// consecutive ring edges (perimeter, first vertex, count), read straight from the projected vertices.
+/// any point of the leaf when the nearest boundary is within <see cref="Radius"/>. A cell word ≥ 0 is the offset of a
+/// leaf in the leaf stream, <see cref="Unresolved"/> a leaf that would keep too many edges (the caller searches
+/// otherwise), and any other negative word the bitwise complement of the offset of its 16 child words (row-major). A
+/// leaf is its run count followed by its runs of consecutive ring edges (perimeter, first vertex, count), read straight
+/// from the projected vertices; the count heads the runs so that a query misses the cache once for both (offset 0 is
+/// the empty leaf, shared).
 /// Immutable; queries are thread-safe, write nothing shared and allocate nothing.
 /// </summary>
 internal sealed class NearestCells
@@ -24,24 +28,22 @@ internal sealed class NearestCells
     private readonly PerimeterSet _set;
     private readonly GridLevel _top;
     private readonly int[] _words;
-    private readonly int[] _leafStart;
     private readonly int[] _runs;
 
-    public NearestCells(PerimeterSet set, double radius, GridLevel top, int[] words, int[] leafStart, int[] runs)
+    public NearestCells(PerimeterSet set, double radius, GridLevel top, int[] words, int[] leaves)
     {
         _set = set;
         Radius = radius;
         _top = top;
         _words = words;
-        _leafStart = leafStart;
-        _runs = runs;
+        _runs = leaves;
     }
 
     /// <summary>Metres within which answers are exact; a query with a larger radius needs another search.</summary>
     public double Radius { get; }
 
     /// <summary>Bytes held by the arrays (excluding the shared <see cref="PerimeterSet"/>).</summary>
-    public long MemoryBytes => (_words.LongLength + _leafStart.LongLength + _runs.LongLength) * sizeof(int);
+    public long MemoryBytes => (_words.LongLength + _runs.LongLength) * sizeof(int);
 
     /// <summary>
     /// Lowers (best, bestId) with the edges of the query's leaf, ties to the smaller id, and returns true; false when
@@ -49,6 +51,7 @@ internal sealed class NearestCells
     /// at the minimum distance is in the leaf. A point outside the grid is more than <see cref="Radius"/> from every
     /// edge. <paramref name="projected"/> caches the query point per CRS (NaN = not yet projected).
     /// </summary>
+    [SkipLocalsInit]
     public bool Nearest(double qx, double qy, Span<double> projected, ref double best, ref int bestId)
     {
         int leaf = Leaf(qx, qy);
@@ -62,16 +65,27 @@ internal sealed class NearestCells
             return true;
         }
 
-        // Pass 1, branch-free with one division per edge: squared distances, kept for pass 2.
-        int start = _leafStart[leaf], end = _leafStart[leaf + 1];
+        // Pass 1, branch-free with one division per edge: squared distances, kept for pass 2; four edges at a time
+        // where AVX is there (the lanes hold edges v, v+2, v+1, v+3 of a chunk: see SquaredFour).
+        int start = leaf + 1, end = start + 3 * _runs[leaf];
         Span<double> squared = stackalloc double[NearestCellsBuilder.MaxLeafEdges];
         ref double xy = ref MemoryMarshal.GetArrayDataReference(_set.ProjXy);
+        ref double squaredAt = ref MemoryMarshal.GetReference(squared);
+        var min4 = Vector256.Create(double.PositiveInfinity);
         double min = double.PositiveInfinity;
         int n = 0;
         for (int r = start; r < end; r += 3)
         {
             Projected(_set.Crs[_runs[r]], qx, qy, projected, out double px, out double py);
-            for (int v = _runs[r + 1], last = v + _runs[r + 2]; v < last; v++, n++)
+            int v = _runs[r + 1], last = v + _runs[r + 2];
+            for (int chunked = v + Chunked(last - v); v < chunked; v += 4, n += 4)
+            {
+                Vector256<double> d2 = SquaredFour(px, py, ref Unsafe.Add(ref xy, 2 * v));
+                d2.StoreUnsafe(ref squaredAt, (nuint)n);
+                min4 = Vector256.MinNative(min4, d2);
+            }
+
+            for (; v < last; v++, n++)
             {
                 ref double a = ref Unsafe.Add(ref xy, 2 * v);
                 double d2 = SegmentDistance.Squared(px, py, a, Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 2), Unsafe.Add(ref a, 3));
@@ -79,6 +93,8 @@ internal sealed class NearestCells
                 min = Math.Min(min, d2);
             }
         }
+
+        min = Math.Min(min, Math.Min(Math.Min(min4[0], min4[1]), Math.Min(min4[2], min4[3])));
 
         // Pass 2: the exact formula (the one every other search uses, so answers agree to the bit) for the edges that
         // can reach the minimum and best. Both forms are within ~1e-8 m of the true distance (coordinates below 1e7 m),
@@ -96,13 +112,16 @@ internal sealed class NearestCells
             int p = _runs[r];
             int crs = _set.Crs[p];
             double px = projected[2 * crs], py = projected[2 * crs + 1];
-            for (int v = _runs[r + 1], last = v + _runs[r + 2]; v < last; v++, n++)
+            int first = _runs[r + 1], count = _runs[r + 2], chunked = Chunked(count);
+            for (int k = 0; k < count; k++, n++)
             {
                 if (squared[n] > cut)
                 {
                     continue;
                 }
 
+                // Within a chunk the lanes hold edges 0, 2, 1, 3: swapping the two middle bits of k undoes that.
+                int v = first + (k < chunked ? (k & ~3) | ((k & 1) << 1) | ((k >> 1) & 1) : k);
                 ref double a = ref Unsafe.Add(ref xy, 2 * v);
                 double d = SegmentDistance.PointToSegment(px, py, a, Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 2), Unsafe.Add(ref a, 3));
                 if (d < best || (d == best && p < bestId))
@@ -114,6 +133,32 @@ internal sealed class NearestCells
         }
 
         return true;
+    }
+
+    /// <summary>How many of a run's <paramref name="count"/> edges pass 1 takes four at a time (none without AVX).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Chunked(int count) => Avx.IsSupported ? count & ~3 : 0;
+
+    /// <summary>
+    /// <see cref="SegmentDistance.Squared"/> of the four edges starting at vertex <paramref name="a"/> (interleaved
+    /// x, y), in lane order v, v+2, v+1, v+3: unpacking the vertices v..v+3 and v+1..v+4 deinterleaves x from y
+    /// within each 128-bit half, and both unpackings permute alike, so the lanes pair each start with its own end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> SquaredFour(double px, double py, ref double a)
+    {
+        Vector256<double> v01 = Vector256.LoadUnsafe(ref a), v23 = Vector256.LoadUnsafe(ref a, 4);
+        Vector256<double> v12 = Vector256.LoadUnsafe(ref a, 2), v34 = Vector256.LoadUnsafe(ref a, 6);
+        Vector256<double> ax = Avx.UnpackLow(v01, v23), ay = Avx.UnpackHigh(v01, v23);
+        Vector256<double> bx = Avx.UnpackLow(v12, v34), by = Avx.UnpackHigh(v12, v34);
+        Vector256<double> qx = Vector256.Create(px), qy = Vector256.Create(py);
+        Vector256<double> dx = bx - ax, dy = by - ay;
+        Vector256<double> len2 = dx * dx + dy * dy;
+        Vector256<double> t = Vector256.MinNative(Vector256.MaxNative((qx - ax) * dx + (qy - ay) * dy, Vector256<double>.Zero), len2);
+        // A repeated vertex (len2 = 0) makes t / len2 NaN: its foot is the vertex itself.
+        Vector256<double> f = Vector256.ConditionalSelect(Vector256.GreaterThan(len2, Vector256<double>.Zero), t / len2, Vector256<double>.Zero);
+        Vector256<double> ex = qx - (ax + f * dx), ey = qy - (ay + f * dy);
+        return ex * ex + ey * ey;
     }
 
     /// <summary>
@@ -149,7 +194,7 @@ internal sealed class NearestCells
     {
         int leaf = Leaf(qx, qy);
         double[] xy = _set.ProjXy;
-        for (int r = _leafStart[leaf]; r < _leafStart[leaf + 1]; r += 3)
+        for (int r = leaf + 1, end = r + 3 * _runs[leaf]; r < end; r += 3)
         {
             if (_runs[r] != perimeterId)
             {
@@ -175,11 +220,11 @@ internal sealed class NearestCells
             int leaf = Leaf(xs[n], ys[n]);
             if (leaf == Unresolved) unresolved++;
             else if (leaf < 0) outside++;
-            else if (_leafStart[leaf] == _leafStart[leaf + 1]) empty++;
+            else if (_runs[leaf] == 0) empty++;
             else
             {
                 leaves++;
-                for (int r = _leafStart[leaf]; r < _leafStart[leaf + 1]; r += 3)
+                for (int r = leaf + 1; r < leaf + 1 + 3 * _runs[leaf]; r += 3)
                 {
                     runs++;
                     edges += _runs[r + 2];
@@ -187,10 +232,10 @@ internal sealed class NearestCells
             }
         }
 
-        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (avg runs {runs / (double)Math.Max(1, leaves):F1}, edges {edges / (double)Math.Max(1, leaves):F1}); words {_words.Length}, leaves {_leafStart.Length - 1}, run ints {_runs.Length}";
+        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (avg runs {runs / (double)Math.Max(1, leaves):F1}, edges {edges / (double)Math.Max(1, leaves):F1}); words {_words.Length}, leaf ints {_runs.Length}";
     }
 
-    /// <summary>The leaf word of the query point: a leaf index, <see cref="Unresolved"/>, or −1 outside the grid.</summary>
+    /// <summary>The leaf word of the query point: a leaf offset, <see cref="Unresolved"/>, or −1 outside the grid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Leaf(double qx, double qy)
     {

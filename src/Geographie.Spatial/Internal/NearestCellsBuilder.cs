@@ -52,7 +52,7 @@ internal static class NearestCellsBuilder
 
         if (edges.Count == 0 || !double.IsFinite(minX))
         {
-            return new NearestCells(set, radius, new GridLevel(0, 0, 1, 1, 1, 1, 0, 0, 0), [], [0], []);
+            return new NearestCells(set, radius, new GridLevel(0, 0, 1, 1, 1, 1, 0, 0, 0), [], [0]);
         }
 
         // Every point within the radius of an edge lies in the data box widened by these (conservative) degrees.
@@ -181,8 +181,8 @@ internal static class NearestCellsBuilder
     private sealed class State(PerimeterSet set, List<(int Vertex, int Perimeter)> edgeTable, double radius, int topCells)
     {
         private readonly List<int> _words = new(new int[topCells]);
-        private readonly List<int> _leafStart = [0];
-        private readonly List<int> _runs = [];
+        // Offset 0: the empty leaf (no runs), which every leaf that keeps no edge shares.
+        private readonly List<int> _runs = [0];
 
         // Memory cap: dense partitions (communes, IRIS) would otherwise split along every boundary; past it, crowded
         // leaves stay unresolved and their queries walk the grid.
@@ -249,7 +249,14 @@ internal static class NearestCellsBuilder
                 return NearestCells.Unresolved;
             }
 
-            // Runs of consecutive edges of one ring: (perimeter, first vertex, count).
+            if (kept.Count == 0)
+            {
+                return 0;
+            }
+
+            // The run count, then runs of consecutive edges of one ring: (perimeter, first vertex, count).
+            int header = _runs.Count;
+            _runs.Add(0);
             int runStart = -1;
             foreach (int e in kept)
             {
@@ -261,16 +268,16 @@ internal static class NearestCellsBuilder
                 }
 
                 runStart = _runs.Count;
+                _runs[header]++;
                 _runs.Add(p);
                 _runs.Add(v);
                 _runs.Add(1);
             }
 
-            _leafStart.Add(_runs.Count);
-            return _leafStart.Count - 2;
+            return header;
         }
 
-        public NearestCells Finish(GridLevel top) => new(set, radius, top, [.. _words], [.. _leafStart], [.. _runs]);
+        public NearestCells Finish(GridLevel top) => new(set, radius, top, [.. _words], [.. _runs]);
 
         private const int Split = NearestCells.Split;
     }
