@@ -89,5 +89,5 @@ public static class QuartierEndpoints
     }
 
     private static string UnknownGeography(string? geography, Language language) =>
-        DomainTexts.Catalogue.Format(language, DomainText.UnknownGeography, InputEcho.Quote(geography), string.Join(", ", GeographyVersions.All.Select(v => v.Code)));
+        GeographyVersions.UnknownMessage(language, InputEcho.Quote(geography));
 }
