@@ -107,7 +107,7 @@ public sealed class EligibilityGrpcService(
     {
         var located = await AddressStep.GeocodeAsync(geocoder, item.ToAddressQuery(), cancellationToken);
         var problem = item.ToDomain(out var domain) ?? AddressStep.Apply(located, ref domain, geocoding.Value.Threshold, checker.Limits.MaxBandM);
-        var result = problem is not null ? EligibilityResult.Invalid(problem.Describe(language))
+        var result = problem is not null ? EligibilityResult.Invalid(GrpcMapping.ReasonInProtoWords(problem, language))
             : AddressStep.Unmatched(located) ?? checker.Check(snapshot, domain, language);
         // An INVALID answer keeps its reason even in lean mode: it is the only way to know what was wrong.
         return Decorate(result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null, lean && result.Status != EligibilityStatus.Invalid), located);

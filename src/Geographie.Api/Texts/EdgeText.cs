@@ -196,4 +196,24 @@ public enum EdgeText
     OgcCollectionUnknown,
     /// <summary>{0} the zones in the body.</summary>
     EvolutionOneZone,
+    /// <summary>{0} the limit.</summary>
+    CsvHeaderTooLong,
+    /// <summary>No placeholder.</summary>
+    CsvHeaderQuoteOpen,
+    /// <summary>No placeholder.</summary>
+    CsvQuoteOpenAtEnd,
+    /// <summary>{0} the limit.</summary>
+    CsvQuoteOpenBeyondRow,
+    /// <summary>{0} the limit.</summary>
+    CsvLineTooLong,
+    /// <summary>{0} the limit.</summary>
+    CsvQuotedFieldTooLong,
+    /// <summary>{0} the limit.</summary>
+    CsvFieldTooLong,
+    /// <summary>{0} the status.</summary>
+    BodyUnreadable,
+    /// <summary>No placeholder.</summary>
+    ConnectionFailed,
+    /// <summary>{0} UNKNOWN answers, {1} the geography loaded where they fell.</summary>
+    SummaryLoadedHere,
 }

@@ -104,6 +104,16 @@ public static class EdgeTexts
             [EdgeText.OgcCollectionUnknownTitle] = "Collection inconnue",
             [EdgeText.OgcCollectionUnknown] = "Aucune collection '{0}' ; les collections sont : {1}.",
             [EdgeText.EvolutionOneZone] = "envoyez une seule zone ; le corps en compte {0} (POST /v1/overlaps en mesure plusieurs)",
+            [EdgeText.CsvHeaderTooLong] = "l'en-tête dépasse {0} caractères",
+            [EdgeText.CsvHeaderQuoteOpen] = "l'en-tête a un champ entre guillemets qui n'est pas fermé",
+            [EdgeText.CsvQuoteOpenAtEnd] = "un champ entre guillemets n'est pas fermé avant la fin des données",
+            [EdgeText.CsvQuoteOpenBeyondRow] = "un champ entre guillemets n'est pas fermé en {0} caractères",
+            [EdgeText.CsvLineTooLong] = "la ligne dépasse {0} caractères ; elle a été sautée",
+            [EdgeText.CsvQuotedFieldTooLong] = "un champ entre guillemets dépasse {0} caractères (un guillemet est-il resté ouvert ?)",
+            [EdgeText.CsvFieldTooLong] = "un champ dépasse {0} caractères",
+            [EdgeText.BodyUnreadable] = "statut {0} : corps trop volumineux ou envoyé trop lentement",
+            [EdgeText.ConnectionFailed] = "la connexion a échoué",
+            [EdgeText.SummaryLoadedHere] = "{0} réponses UNKNOWN tombent là où les périmètres de {1} sont chargés : redemandez-les avec geography={1}",
         },
         new Dictionary<EdgeText, string>
         {
@@ -202,7 +212,29 @@ public static class EdgeTexts
             [EdgeText.OgcCollectionUnknownTitle] = "Unknown collection",
             [EdgeText.OgcCollectionUnknown] = "No collection '{0}'; the collections are: {1}.",
             [EdgeText.EvolutionOneZone] = "send one zone; the body holds {0} (POST /v1/overlaps measures many)",
+            [EdgeText.CsvHeaderTooLong] = "the header is longer than {0} characters",
+            [EdgeText.CsvHeaderQuoteOpen] = "the header has a quoted field that is not closed",
+            [EdgeText.CsvQuoteOpenAtEnd] = "a quoted field is not closed before the end of the input",
+            [EdgeText.CsvQuoteOpenBeyondRow] = "a quoted field is not closed within {0} characters",
+            [EdgeText.CsvLineTooLong] = "the line is longer than {0} characters; it was skipped",
+            [EdgeText.CsvQuotedFieldTooLong] = "a quoted field is longer than {0} characters (is a quote left open?)",
+            [EdgeText.CsvFieldTooLong] = "a field is longer than {0} characters",
+            [EdgeText.BodyUnreadable] = "status {0}: the body is too large or sent too slowly",
+            [EdgeText.ConnectionFailed] = "the connection failed",
+            [EdgeText.SummaryLoadedHere] = "{0} UNKNOWN answers fall where the perimeters of {1} are loaded: ask for them again with geography={1}",
         });
+
+    /// <summary>What is wrong with a CSV row that cannot be read, in <paramref name="language"/>, without the line number.</summary>
+    public static string Say(this Language language, Geographie.Import.Csv.CsvRowException broken) => language.Say(broken.Fault switch
+    {
+        Geographie.Import.Csv.CsvRowFault.HeaderTooLong => EdgeText.CsvHeaderTooLong,
+        Geographie.Import.Csv.CsvRowFault.HeaderQuoteOpen => EdgeText.CsvHeaderQuoteOpen,
+        Geographie.Import.Csv.CsvRowFault.QuoteOpenAtEnd => EdgeText.CsvQuoteOpenAtEnd,
+        Geographie.Import.Csv.CsvRowFault.QuoteOpenBeyondRow => EdgeText.CsvQuoteOpenBeyondRow,
+        Geographie.Import.Csv.CsvRowFault.LineTooLong => EdgeText.CsvLineTooLong,
+        Geographie.Import.Csv.CsvRowFault.QuotedFieldTooLong => EdgeText.CsvQuotedFieldTooLong,
+        _ => EdgeText.CsvFieldTooLong,
+    }, broken.Limit);
 
     /// <summary>The text of <paramref name="id"/> in <paramref name="language"/>.</summary>
     public static string Say(this Language language, EdgeText id, params object?[] args) => Catalogue.Format(language, id, args);
