@@ -36,7 +36,7 @@ public sealed class MapTerritoryBrowserTests(MapBrowser browser)
         var name = Geographie.Import.Files.GeoJsonFeatureReader.Read(Geographie.Testing.Geodata.Path("qpv2015/qpv2015_metropole_lyon.geojson")).Features
             .Single(f => f.Attribute("CODE_QP") == code).Attribute("Nom du QPV")!;
         await page.EvaluateAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"() => window.geographieMap.jumpTo({{ zoom: 14, center: [{inside.X}, {inside.Y}] }})"));
+            $"() => {{ window.geographieMap.jumpTo({{ zoom: 14, center: [{inside.X}, {inside.Y}] }}); }}"));
         await page.WaitForFunctionAsync("name => [...document.querySelectorAll('.map-label.quartier')].some(n => n.textContent === name)", name);
 
         // Offline and whole: every request went to the service itself (no basemap, glyphs or fonts from elsewhere).
