@@ -22,7 +22,7 @@ public sealed class FeatureCatalog
         new("edition", PropertyType.String, "Geography edition (qpv2024, qpv2015)"),
         new("departement", PropertyType.String, "Département code (13, 2A, 971)"),
         new("communes", PropertyType.String, "Names of the communes the quartier spans, in the register's order, separated by '; '"),
-        new("insee", PropertyType.String, "INSEE codes of those communes, separated by '; ' (null when the source gives names only, as the 2015 files do)"),
+        new("insee", PropertyType.String, "INSEE codes of those communes, separated by '; ' (the 2015 files give names only: their codes are found from the commune outlines, a Lyon arrondissement as 69381-69389; null when none is found)"),
         new("area_m2", PropertyType.Number, "Area in square metres in the territory's metric CRS (Lambert-93 in metropolitan France, official UTM overseas), as stored; null without perimeter"),
         new("projets", PropertyType.Integer, "Projets of the Contrat de ville Aix-Marseille-Provence reaching the quartier (2024 quartiers of the Métropole; null elsewhere)"),
         new("defis", PropertyType.Integer, "Défis of that Contrat de ville the quartier is linked to (same scope as projets)"),
@@ -98,7 +98,9 @@ public sealed class FeatureCatalog
             ];
             var overseas = Departements.IsOverseas(q.Departement);
             var inForce = overseas ? new InForce(version.OverseasFrom, version.OverseasUntil) : new InForce(version.MetropoleFrom, version.MetropoleUntil);
-            return new FeatureRecord(q.Code, q.Perimeter, values, q.Departement, insees,
+            // The insee filter finds a city's quartiers in its arrondissements too (69123 Lyon holds 69388).
+            var matched = insees.Concat(insees.Select(CommuneResolver.CityOf).OfType<string>()).Distinct(StringComparer.Ordinal).ToArray();
+            return new FeatureRecord(q.Code, q.Perimeter, values, q.Departement, matched,
                 q.Communes.Where(c => c.Insee is null).Select(c => c.Name).ToArray(), inForce);
         });
         var from = version.MetropoleFrom < version.OverseasFrom ? version.MetropoleFrom : version.OverseasFrom;

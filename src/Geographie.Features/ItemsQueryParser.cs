@@ -1,3 +1,4 @@
+using Geographie.Domain.Texts;
 using System.Globalization;
 
 namespace Geographie.Features;
@@ -20,38 +21,42 @@ public static class ItemsQueryParser
 
     /// <summary>
     /// Parses <paramref name="query"/>. <paramref name="alsoAllowed"/> names parameters the caller reads itself (the
-    /// output format, the paging revision). Returns the query, or null with one message per bad parameter.
+    /// output format, the paging revision, the language). Returns the query, or null with one message per bad
+    /// parameter, written in <paramref name="language"/>.
     /// </summary>
     public static (ItemsQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(
-        IEnumerable<KeyValuePair<string, string?>> query, IReadOnlyCollection<string> alsoAllowed)
+        IEnumerable<KeyValuePair<string, string?>> query, IReadOnlyCollection<string> alsoAllowed, Language language = Language.French)
     {
+        string Say(FeatureText id, params object?[] args) => FeatureTexts.Catalogue.Format(language, id, args);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in query)
         {
             if (!Parameters.Contains(name) && !alsoAllowed.Contains(name))
             {
-                errors[name] = [$"unknown parameter '{name}'; the items of a collection take {string.Join(", ", Parameters.Concat(alsoAllowed))}"];
+                errors[name] = [Say(FeatureText.ParameterUnknown, name, string.Join(", ", Parameters.Concat(alsoAllowed)))];
             }
             else if (!values.TryAdd(name, value ?? string.Empty))
             {
-                errors[name] = [$"'{name}' is given more than once"];
+                errors[name] = [Say(FeatureText.ParameterRepeated, name)];
             }
         }
 
-        var limit = Integer(values, "limit", DefaultLimit, minimum: 1, errors);
-        var offset = Integer(values, "offset", 0, minimum: 0, errors);
-        var bbox = values.TryGetValue("bbox", out var box) ? Bbox(box, errors) : null;
-        var (from, to) = values.TryGetValue("datetime", out var datetime) ? Time(datetime, errors) : (null, null);
-        var code = Text(values, "code", errors);
-        var insee = Text(values, "insee", errors);
-        var departement = Text(values, "departement", errors);
+        var limit = Integer(values, "limit", DefaultLimit, minimum: 1, errors, Say);
+        var offset = Integer(values, "offset", 0, minimum: 0, errors, Say);
+        var bbox = values.TryGetValue("bbox", out var box) ? Bbox(box, errors, Say) : null;
+        var (from, to) = values.TryGetValue("datetime", out var datetime) ? Time(datetime, errors, Say) : (null, null);
+        var code = Text(values, "code", errors, Say);
+        var insee = Text(values, "insee", errors, Say);
+        var departement = Text(values, "departement", errors, Say);
         return errors.Count > 0
             ? (null, errors)
             : (new ItemsQuery(Math.Min(limit, MaxLimit), offset, bbox, from, to, code, insee, departement), errors);
     }
 
-    private static int Integer(Dictionary<string, string> values, string name, int absent, int minimum, Dictionary<string, string[]> errors)
+    private delegate string Texts(FeatureText id, params object?[] args);
+
+    private static int Integer(Dictionary<string, string> values, string name, int absent, int minimum, Dictionary<string, string[]> errors, Texts say)
     {
         if (!values.TryGetValue(name, out var text))
         {
@@ -66,11 +71,11 @@ public static class ItemsQueryParser
                 return value;
             }
         }
-        errors[name] = [$"{name} must be a whole number of at least {minimum}, not '{text}'"];
+        errors[name] = [say(FeatureText.NotWholeNumber, name, minimum, text)];
         return absent;
     }
 
-    private static string? Text(Dictionary<string, string> values, string name, Dictionary<string, string[]> errors)
+    private static string? Text(Dictionary<string, string> values, string name, Dictionary<string, string[]> errors, Texts say)
     {
         if (!values.TryGetValue(name, out var text))
         {
@@ -78,12 +83,12 @@ public static class ItemsQueryParser
         }
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors[name] = [$"{name} is empty; leave it out to take every {name}"];
+            errors[name] = [say(FeatureText.Empty, name)];
         }
         return text.Trim();
     }
 
-    private static BoundingBox? Bbox(string text, Dictionary<string, string[]> errors)
+    private static BoundingBox? Bbox(string text, Dictionary<string, string[]> errors, Texts say)
     {
         var parts = text.Split(',');
         var numbers = new double[parts.Length];
@@ -91,11 +96,11 @@ public static class ItemsQueryParser
         string? fault = null;
         if (parts.Length is not (4 or 6))
         {
-            fault = $"bbox takes 4 numbers (minLon,minLat,maxLon,maxLat) or 6 (with heights), not {parts.Length}";
+            fault = say(FeatureText.BboxCount, parts.Length);
         }
         else if (!numeric.All(ok => ok))
         {
-            fault = $"bbox value '{parts[Array.IndexOf(numeric, false)]}' is not a number";
+            fault = say(FeatureText.BboxNotNumber, parts[Array.IndexOf(numeric, false)]);
         }
         if (fault is not null)
         {
@@ -108,9 +113,9 @@ public static class ItemsQueryParser
             : (numbers[0], numbers[1], numbers[3], numbers[4]);
         fault = (minLon, minLat, maxLon, maxLat) switch
         {
-            _ when Math.Abs(minLon) > 180 || Math.Abs(maxLon) > 180 => "bbox longitudes must lie within -180..180 (CRS84: longitude first)",
-            _ when Math.Abs(minLat) > 90 || Math.Abs(maxLat) > 90 => "bbox latitudes must lie within -90..90 (CRS84: longitude first, then latitude)",
-            _ when minLat > maxLat => $"bbox minimum latitude {minLat} is above the maximum {maxLat}",
+            _ when Math.Abs(minLon) > 180 || Math.Abs(maxLon) > 180 => say(FeatureText.BboxLongitudes),
+            _ when Math.Abs(minLat) > 90 || Math.Abs(maxLat) > 90 => say(FeatureText.BboxLatitudes),
+            _ when minLat > maxLat => say(FeatureText.BboxLatitudeOrder, minLat, maxLat),
             _ => null,
         };
         if (fault is not null)
@@ -121,7 +126,7 @@ public static class ItemsQueryParser
         return new BoundingBox(minLon, minLat, maxLon, maxLat);
     }
 
-    private static (DateTimeOffset? From, DateTimeOffset? To) Time(string text, Dictionary<string, string[]> errors)
+    private static (DateTimeOffset? From, DateTimeOffset? To) Time(string text, Dictionary<string, string[]> errors, Texts say)
     {
         var bounds = text.Split('/');
         if (bounds.Length == 1 && bounds[0] is not (".." or ""))
@@ -142,7 +147,7 @@ public static class ItemsQueryParser
                 return (start, end);
             }
         }
-        errors["datetime"] = [$"datetime must be an RFC 3339 date or date-time (2024-06-01, 2024-06-01T12:00:00Z) or an interval of two, either open as '..' (2015-01-01/.., ../2023-12-31), with the start first; not '{text}'"];
+        errors["datetime"] = [say(FeatureText.Datetime, text)];
         return (null, null);
     }
 

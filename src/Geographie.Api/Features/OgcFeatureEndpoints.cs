@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.OpenApi;
 using Geographie.Features;
+using Geographie.Api.Http;
 using Geographie.Api.Http.Conventions;
+using Geographie.Api.Texts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geographie.Api.Features;
@@ -22,8 +24,9 @@ public static class OgcFeatureEndpoints
     private const string Json = "application/json";
     private const string SchemaMediaType = "application/schema+json";
     private const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-    private static readonly string[] FormatParameter = ["f"];
-    private static readonly string[] ItemsExtraParameters = ["f", "revision"];
+    // lang chooses the language of problems (as on every route), so the resources that refuse unknown parameters take it.
+    private static readonly string[] FormatParameter = ["f", "lang"];
+    private static readonly string[] ItemsExtraParameters = ["f", "revision", "lang"];
 
     private static readonly (string Name, string Description)[] ItemsParameterDocs =
     [
@@ -95,14 +98,14 @@ public static class OgcFeatureEndpoints
 
     private static IResult Collections(HttpContext context, FeatureCatalogs catalogs) => Metadata(context, () =>
         catalogs.Current() is not { } catalog
-            ? NotLoaded()
+            ? NotLoaded(context)
             : TypedResults.Ok(new CollectionsDocument(
                 [new Link(Root(context.Request) + "/collections", "self", Json, "The collections")],
                 catalog.Layers.Select(l => Describe(context.Request, l)).ToArray())));
 
     private static IResult Collection(HttpContext context, FeatureCatalogs catalogs, string collectionId) => Metadata(context, () =>
-        catalogs.Current() is not { } catalog ? NotLoaded()
-        : catalog.Find(collectionId) is not { } layer ? UnknownCollection(catalog, collectionId)
+        catalogs.Current() is not { } catalog ? NotLoaded(context)
+        : catalog.Find(collectionId) is not { } layer ? UnknownCollection(context, catalog, collectionId)
         : TypedResults.Ok(Describe(context.Request, layer)));
 
     // The JSON Schema of the collection's features (rel describedby), for clients that type fields from a schema rather
@@ -111,11 +114,11 @@ public static class OgcFeatureEndpoints
     {
         if (catalogs.Current() is not { } catalog)
         {
-            return NotLoaded();
+            return NotLoaded(context);
         }
         if (catalog.Find(collectionId) is not { } layer)
         {
-            return UnknownCollection(catalog, collectionId);
+            return UnknownCollection(context, catalog, collectionId);
         }
         var schema = FeatureSchema.Of(layer, $"{Root(context.Request)}/collections/{layer.Id}/schema");
         return TypedResults.Text(schema.ToJsonString(), SchemaMediaType, System.Text.Encoding.UTF8);
@@ -124,7 +127,8 @@ public static class OgcFeatureEndpoints
     private static IResult Items(HttpContext context, FeatureCatalogs catalogs, string collectionId)
     {
         var request = context.Request;
-        var (query, errors) = ItemsQueryParser.Parse(request.Query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v))), ItemsExtraParameters);
+        var (query, errors) = ItemsQueryParser.Parse(request.Query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v))), ItemsExtraParameters, RequestLanguage.Of(request));
+        var language = RequestLanguage.Of(request);
         var format = ItemsFormat(request);
         long? revision = null;
         if (request.Query.TryGetValue("revision", out var revisionText))
@@ -134,29 +138,28 @@ public static class OgcFeatureEndpoints
         var problems = new Dictionary<string, string[]>(errors);
         if (format is null)
         {
-            problems["f"] = ["f must be json, geojson or csv"];
+            problems["f"] = [language.Say(EdgeText.OgcItemsFormat)];
         }
         if (revisionText.Count > 0 && revision is null)
         {
-            problems["revision"] = ["revision must be the whole number a next or prev link gave"];
+            problems["revision"] = [language.Say(EdgeText.OgcRevisionInvalid)];
         }
         if (problems.Count > 0 || query is null)
         {
-            return TypedResults.ValidationProblem(problems);
+            return TypedResults.ValidationProblem(problems, title: language.Say(EdgeText.RequestInvalidTitle));
         }
         if (catalogs.Current() is null)
         {
-            return NotLoaded();
+            return NotLoaded(context);
         }
         if ((revision is { } wanted ? catalogs.AtRevision(wanted) : catalogs.Current()) is not { } catalog)
         {
-            return TypedResults.Problem(
-                $"The data changed since this paging began: revision {revision} is no longer served (now {catalogs.Current()?.Revision}). Start again from the first page.",
-                statusCode: StatusCodes.Status410Gone, title: "Revision no longer served");
+            return TypedResults.Problem(language.Say(EdgeText.OgcRevisionGone, revision, catalogs.Current()?.Revision),
+                statusCode: StatusCodes.Status410Gone, title: language.Say(EdgeText.OgcRevisionGoneTitle));
         }
         if (catalog.Find(collectionId) is not { } layer)
         {
-            return UnknownCollection(catalog, collectionId);
+            return UnknownCollection(context, catalog, collectionId);
         }
         var page = layer.Query(query);
         var links = PageLinks(request, layer, page, query, catalog.Revision, format!);
@@ -167,16 +170,17 @@ public static class OgcFeatureEndpoints
     {
         if (catalogs.Current() is not { } catalog)
         {
-            return NotLoaded();
+            return NotLoaded(context);
         }
         if (catalog.Find(collectionId) is not { } layer)
         {
-            return UnknownCollection(catalog, collectionId);
+            return UnknownCollection(context, catalog, collectionId);
         }
         if (layer.Find(featureId) is not { } feature)
         {
-            return TypedResults.Problem($"No feature '{featureId}' in collection '{collectionId}' (ids are QPV codes, or INSEE codes for communes).",
-                statusCode: StatusCodes.Status404NotFound, title: "Feature inconnue");
+            var language = RequestLanguage.Of(context.Request);
+            return TypedResults.Problem(language.Say(EdgeText.OgcFeatureUnknown, featureId, collectionId),
+                statusCode: StatusCodes.Status404NotFound, title: language.Say(EdgeText.OgcFeatureUnknownTitle));
         }
         var collection = $"{Root(context.Request)}/collections/{layer.Id}";
         return new FeatureResult(layer, feature,
@@ -189,19 +193,20 @@ public static class OgcFeatureEndpoints
     // Metadata answers take only f=json (f=geojson too for a single feature); anything else is refused, not ignored.
     private static IResult Metadata(HttpContext context, Func<IResult> answer, bool allowGeoJson = false)
     {
+        var language = RequestLanguage.Of(context.Request);
         var errors = new Dictionary<string, string[]>();
         foreach (var (name, values) in context.Request.Query)
         {
             if (!FormatParameter.Contains(name))
             {
-                errors[name] = [$"unknown parameter '{name}'; this resource takes only f"];
+                errors[name] = [language.Say(EdgeText.OgcParameterUnknown, name)];
             }
-            else if (values.Count != 1 || !(values[0] == "json" || (allowGeoJson && values[0] == "geojson")))
+            else if (name == "f" && (values.Count != 1 || !(values[0] == "json" || (allowGeoJson && values[0] == "geojson"))))
             {
-                errors[name] = [allowGeoJson ? "f must be json or geojson" : "f must be json"];
+                errors[name] = [language.Say(allowGeoJson ? EdgeText.OgcFormatJsonOrGeoJson : EdgeText.OgcFormatJson)];
             }
         }
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : answer();
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: language.Say(EdgeText.RequestInvalidTitle)) : answer();
     }
 
     private static string? ItemsFormat(HttpRequest request)
@@ -291,10 +296,12 @@ public static class OgcFeatureEndpoints
 
     private static string Root(HttpRequest request) => BaseUrl(request) + Prefix;
 
-    private static ProblemHttpResult UnknownCollection(FeatureCatalog catalog, string collectionId) => TypedResults.Problem(
-        $"No collection '{collectionId}'; the collections are: {string.Join(", ", catalog.Layers.Select(l => l.Id))}.",
-        statusCode: StatusCodes.Status404NotFound, title: "Collection inconnue");
+    private static ProblemHttpResult UnknownCollection(HttpContext context, FeatureCatalog catalog, string collectionId)
+    {
+        var language = RequestLanguage.Of(context.Request);
+        return TypedResults.Problem(language.Say(EdgeText.OgcCollectionUnknown, collectionId, string.Join(", ", catalog.Layers.Select(l => l.Id))),
+            statusCode: StatusCodes.Status404NotFound, title: language.Say(EdgeText.OgcCollectionUnknownTitle));
+    }
 
-    private static ProblemHttpResult NotLoaded() =>
-        TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
+    private static IResult NotLoaded(HttpContext context) => EligibilityEndpoints.NotLoaded(RequestLanguage.Of(context.Request));
 }

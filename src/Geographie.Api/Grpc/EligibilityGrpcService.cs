@@ -106,9 +106,14 @@ public sealed class EligibilityGrpcService(
     private async ValueTask<CheckResponse> AnswerAsync(GeographySnapshot snapshot, CheckRequest item, Language language, CancellationToken cancellationToken, bool lean = false)
     {
         var located = await AddressStep.GeocodeAsync(geocoder, item.ToAddressQuery(), cancellationToken);
-        var problem = item.ToDomain(out var domain) ?? AddressStep.Apply(located, ref domain, geocoding.Value.Threshold, checker.Limits.MaxBandM);
-        var result = problem is not null ? EligibilityResult.Invalid(problem.Describe(language))
-            : AddressStep.Unmatched(located) ?? checker.Check(snapshot, domain, language);
+        // Validated here, as Check does, so that an INVALID reason names the proto's fields (wgs84, lambert93).
+        var unmatched = AddressStep.Unmatched(located);
+        RequestValidator.Resolved resolved = default;
+        var problem = item.ToDomain(out var domain)
+            ?? AddressStep.Apply(located, ref domain, geocoding.Value.Threshold, checker.Limits.MaxBandM)
+            ?? (unmatched is null ? RequestValidator.TryResolve(domain, checker.Limits, out resolved) : null);
+        var result = problem is not null ? EligibilityResult.Invalid(GrpcMapping.ReasonInProtoWords(problem, language))
+            : unmatched ?? checker.Check(snapshot, resolved, language);
         // An INVALID answer keeps its reason even in lean mode: it is the only way to know what was wrong.
         return Decorate(result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null, lean && result.Status != EligibilityStatus.Invalid), located);
     }

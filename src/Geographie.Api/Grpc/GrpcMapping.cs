@@ -52,6 +52,13 @@ public static class GrpcMapping
         return (field, message);
     }
 
+    /// <summary>"field: message" in the proto's words, as the reason of an INVALID answer to a batch item.</summary>
+    public static string ReasonInProtoWords(RequestProblem problem, Language language)
+    {
+        var (field, message) = InProtoWords(problem, language);
+        return $"{field}: {message}";
+    }
+
     /// <summary>The address of a request whose location is one, else an empty query (no address input).</summary>
     public static Geographie.Addresses.AddressQuery ToAddressQuery(this CheckRequest request) =>
         request.LocationCase == CheckRequest.LocationOneofCase.Address && request.Address is { } a

@@ -1,3 +1,5 @@
+using Geographie.Api.Texts;
+
 namespace Geographie.Api.Hosting;
 
 /// <summary>
@@ -23,12 +25,12 @@ internal sealed partial class EdgeErrorMiddleware(RequestDelegate next, IProblem
         catch (BadHttpRequestException e)
         {
             UnreadableRequest(logger, context.Request.Method, context.Request.Path, e.StatusCode, e.Message);
-            await AnswerAsync(context, e.StatusCode, e.Message);
+            await AnswerAsync(context, e.StatusCode, RequestLanguage.Of(context.Request).Say(EdgeText.RequestCut, e.StatusCode));
         }
         catch (Exception e)
         {
             Failed(logger, context.Request.Method, context.Request.Path, e);
-            await AnswerAsync(context, StatusCodes.Status500InternalServerError, "The service failed to answer this request; the failure is logged.");
+            await AnswerAsync(context, StatusCodes.Status500InternalServerError, RequestLanguage.Of(context.Request).Say(EdgeText.ServiceFailed));
         }
     }
 

@@ -1,3 +1,5 @@
+using Geographie.Api.Texts;
+
 namespace Geographie.Api.Hosting;
 
 /// <summary>
@@ -26,10 +28,10 @@ public static class ListenerSeparation
                     ProblemDetails =
                     {
                         Status = StatusCodes.Status404NotFound,
-                        Title = "Wrong port",
+                        Title = RequestLanguage.Of(context.Request).Say(EdgeText.WrongPortTitle),
                         Detail = grpc
-                            ? $"This port serves REST, tiles and the map; gRPC is served on port {grpcPort}."
-                            : $"This port serves gRPC only; REST, tiles and the map are served on port {restPort}.",
+                            ? RequestLanguage.Of(context.Request).Say(EdgeText.WrongPortRest, grpcPort)
+                            : RequestLanguage.Of(context.Request).Say(EdgeText.WrongPortGrpc, restPort),
                     },
                 });
                 return;

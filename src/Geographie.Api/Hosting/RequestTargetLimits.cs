@@ -1,3 +1,4 @@
+using Geographie.Api.Texts;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -33,10 +34,11 @@ public static class RequestTargetLimits
         {
             headerBytes += name.Length + values.Sum(v => v?.Length ?? 0);
         }
+        var language = RequestLanguage.Of(context.Request);
         var (status, detail) = target.Length > MaxTargetChars
-            ? (StatusCodes.Status414UriTooLong, $"The request target is {target.Length} characters long; the limit is {MaxTargetChars}.")
+            ? (StatusCodes.Status414UriTooLong, language.Say(EdgeText.TargetTooLong, target.Length, MaxTargetChars))
             : headerBytes > MaxHeaderBytes
-                ? (StatusCodes.Status431RequestHeaderFieldsTooLarge, $"The request headers hold {headerBytes} bytes; the limit is {MaxHeaderBytes}.")
+                ? (StatusCodes.Status431RequestHeaderFieldsTooLarge, language.Say(EdgeText.HeadersTooLarge, headerBytes, MaxHeaderBytes))
                 : (0, null);
         if (detail is null)
         {

@@ -1,5 +1,6 @@
 using Geographie.Api.Data;
 using Geographie.Api.Http.Conventions;
+using Geographie.Api.Texts;
 using Geographie.Domain.Contrat;
 using Geographie.Domain.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,16 +26,20 @@ public static class ContratEndpoints
         return routes;
     }
 
-    /// <summary>Runs <paramref name="answer"/> on the current snapshot, or answers 503 while none is loaded.</summary>
+    /// <summary>
+    /// Runs <paramref name="answer"/> on the current snapshot, or answers 503 while none is loaded (its texts, in the
+    /// request's language, are <see cref="Hosting.ProblemDefaults"/>'s).
+    /// </summary>
     internal static IResult Snapshot(GeographyState state, Func<GeographySnapshot, IResult> answer) =>
         state.Current is { } snapshot
             ? answer(snapshot)
-            : TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static IResult ListProjets(
-        GeographyState state, string? orientation, string? registre, string? defi, string? commune, string? quartier) =>
+        HttpRequest http, GeographyState state, string? orientation, string? registre, string? defi, string? commune, string? quartier) =>
         Snapshot(state, snapshot =>
         {
+            var language = RequestLanguage.Of(http);
             var contrat = snapshot.Contrat;
             var errors = new Dictionary<string, string[]>();
             void Known(string? value, string name, IEnumerable<string> known)
@@ -42,7 +47,7 @@ public static class ContratEndpoints
                 var list = known.ToArray();
                 if (value is not null && !list.Contains(value, StringComparer.Ordinal))
                 {
-                    errors[name] = [Domain.KnownValues.UnknownMessage(name, InputEcho.Quote(value), list)];
+                    errors[name] = [Domain.KnownValues.UnknownMessage(language, name, InputEcho.Quote(value), list)];
                 }
             }
             Known(orientation, "orientation", contrat.Orientations.Select(o => o.Id));
@@ -51,16 +56,16 @@ public static class ContratEndpoints
             var reached = (Domain.Quartiers.Quartier?)null;
             if (quartier is not null && (reached = snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024).Find(quartier)) is null)
             {
-                errors["quartier"] = [$"unknown 2024 QPV code '{InputEcho.Quote(quartier)}'"];
+                errors["quartier"] = [language.Say(EdgeText.Quartier2024Unknown, InputEcho.Quote(quartier))];
             }
             var place = commune is null ? null : snapshot.FindCommuneByInseeOrName(commune);
             if (commune is not null && place is null)
             {
-                errors["commune"] = [$"unknown commune '{InputEcho.Quote(commune)}': give its INSEE code or its name"];
+                errors["commune"] = [language.Say(EdgeText.CommuneUnknown, InputEcho.Quote(commune))];
             }
             if (errors.Count > 0)
             {
-                return TypedResults.ValidationProblem(errors);
+                return TypedResults.ValidationProblem(errors, title: language.Say(EdgeText.RequestInvalidTitle));
             }
             // The projets reaching the quartier or the commune's quartiers, resolved once rather than per projet.
             var reachingQuartier = reached is null ? null : contrat.ProjetsReaching(reached).ToHashSet();
@@ -74,11 +79,12 @@ public static class ContratEndpoints
             return TypedResults.Ok(projets.Select(p => p.ToSummary()).ToArray());
         });
 
-    private static IResult GetProjet(GeographyState state, string id) => Snapshot(state, snapshot =>
+    private static IResult GetProjet(HttpRequest http, GeographyState state, string id) => Snapshot(state, snapshot =>
     {
+        var language = RequestLanguage.Of(http);
         var projet = snapshot.Contrat.Projets.FirstOrDefault(p => p.Id == id);
         return projet is null
-            ? TypedResults.Problem($"No projet '{InputEcho.Quote(id)}'.", statusCode: StatusCodes.Status404NotFound, title: "Projet inconnu")
+            ? TypedResults.Problem(language.Say(EdgeText.ProjetUnknown, InputEcho.Quote(id)), statusCode: StatusCodes.Status404NotFound, title: language.Say(EdgeText.ProjetUnknownTitle))
             : TypedResults.Ok(new
             {
                 projet,

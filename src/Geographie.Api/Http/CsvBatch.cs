@@ -131,7 +131,7 @@ public static class CsvBatch
         catch (CsvRowException e)
         {
             input.Dispose();
-            return (null, TypedResults.Problem(language.Say(EdgeText.CsvHeaderUnreadable, e.Message),
+            return (null, TypedResults.Problem(language.Say(EdgeText.CsvHeaderUnreadable, language.Say(e)),
                 statusCode: StatusCodes.Status400BadRequest, title: language.Say(EdgeText.BatchInvalidTitle)));
         }
         if (header is not null && addressColumns?.Missing(header) is { } missing)
@@ -165,7 +165,7 @@ public static class CsvBatch
         string? failure = null;
         while (more)
         {
-            (more, failure) = await ReadChunkAsync(csv, rows, cancel);
+            (more, failure) = await ReadChunkAsync(csv, rows, defaults.Language, cancel);
             // Addresses first, in order (an external geocoder is asked through its rate limit); then the checks.
             for (var i = 0; i < rows.Count; i++)
             {
@@ -184,7 +184,7 @@ public static class CsvBatch
     }
 
     // Reads up to ChunkRows rows; false at the end of the body, with the reason when the body could not be read to its end.
-    private static async Task<(bool More, string? Failure)> ReadChunkAsync(CsvRowReader csv, List<Row> rows, CancellationToken cancel)
+    private static async Task<(bool More, string? Failure)> ReadChunkAsync(CsvRowReader csv, List<Row> rows, Language language, CancellationToken cancel)
     {
         rows.Clear();
         try
@@ -201,18 +201,18 @@ public static class CsvBatch
                 }
                 catch (CsvRowException broken)
                 {
-                    rows.Add(new Row(null, broken.LineNumber, broken.Problem));
+                    rows.Add(new Row(null, broken.LineNumber, language.Say(broken)));
                 }
             }
             return (true, null);
         }
         catch (BadHttpRequestException e)
         {
-            return (false, e.Message.TrimEnd('.'));
+            return (false, language.Say(EdgeText.BodyUnreadable, e.StatusCode));
         }
-        catch (IOException e) when (!cancel.IsCancellationRequested)
+        catch (IOException) when (!cancel.IsCancellationRequested)
         {
-            return (false, "the connection failed: " + e.Message.TrimEnd('.'));
+            return (false, language.Say(EdgeText.ConnectionFailed));
         }
     }
 

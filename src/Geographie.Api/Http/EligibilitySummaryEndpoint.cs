@@ -31,10 +31,18 @@ public static class EligibilitySummaryEndpoint
     }
 
     /// <summary>The JSON answer.</summary>
-    public sealed record SummaryResponse(int Total, IReadOnlyDictionary<string, int> Statuses, IReadOnlyList<SummaryQuartier> Quartiers);
+    /// <param name="Total">Answers counted.</param>
+    /// <param name="Statuses">Answers per status.</param>
+    /// <param name="Quartiers">Counts per quartier.</param>
+    /// <param name="UnknownLoadedHere">UNKNOWN answers per geography whose perimeters are loaded at their point.</param>
+    /// <param name="Hint">What to ask for those answers, in the request's language; null when no UNKNOWN answer has one.</param>
+    public sealed record SummaryResponse(
+        int Total, IReadOnlyDictionary<string, int> Statuses, IReadOnlyList<SummaryQuartier> Quartiers,
+        IReadOnlyDictionary<string, int> UnknownLoadedHere, string? Hint);
 
-    /// <summary>The counts of one quartier.</summary>
-    public sealed record SummaryQuartier(string Geography, string Code, string Name, int Inside, int Near, int Uncertain);
+    /// <summary>The counts of one quartier; <paramref name="UnknownNearestLoaded"/> counts the UNKNOWN answers whose
+    /// nearest loaded perimeter (loaded perimeters only) is this one.</summary>
+    public sealed record SummaryQuartier(string Geography, string Code, string Name, int Inside, int Near, int Uncertain, int UnknownNearestLoaded);
 
     private static async Task<IResult> Summarise(
         HttpContext context, GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options,
@@ -89,13 +97,21 @@ public static class EligibilitySummaryEndpoint
         fileName ??= "eligibilite-synthese." + dialect.Extension;
 
         var statuses = Enum.GetValues<EligibilityStatus>().ToDictionary(s => s.Wire(), tally.Count);
-        var quartiers = tally.Quartiers.Select(c => new SummaryQuartier(c.Quartier.Version, c.Quartier.Code, c.Quartier.Name, c.Inside, c.Near, c.Uncertain)).ToArray();
+        var quartiers = tally.Quartiers.Select(c => new SummaryQuartier(
+            c.Quartier.Version, c.Quartier.Code, c.Quartier.Name, c.Inside, c.Near, c.Uncertain, c.UnknownNearestLoaded)).ToArray();
+        var loadedHere = tally.UnknownLoadedHere.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value);
         if (json)
         {
-            return TypedResults.Ok(new SummaryResponse(tally.Total, statuses, quartiers));
+            string? hint = null;
+            if (loadedHere.Count > 0)
+            {
+                var (code, count) = loadedHere.MaxBy(p => p.Value);
+                hint = language.Say(EdgeText.SummaryLoadedHere, count, code);
+            }
+            return TypedResults.Ok(new SummaryResponse(tally.Total, statuses, quartiers, loadedHere, hint));
         }
         CsvUpload.AttachAs(context.Response, fileName);
-        return TypedResults.Text(Csv(statuses, quartiers, dialect), dialect.MediaType);
+        return TypedResults.Text(Csv(statuses, quartiers, loadedHere, dialect), dialect.MediaType);
     }
 
     // The same reader, limits and row checks as the CSV batch, counted instead of echoed; with the upload and the
@@ -136,8 +152,10 @@ public static class EligibilitySummaryEndpoint
         return null;
     }
 
-    // Long format, ready for a pivot table: one row per quartier and status, then one per status total.
-    private static string Csv(IReadOnlyDictionary<string, int> statuses, IReadOnlyList<SummaryQuartier> quartiers, CsvDialect dialect)
+    // Long format, ready for a pivot table: one row per quartier and status (scope nearest_loaded for the UNKNOWN answers
+    // whose nearest loaded perimeter it is), one per geography loaded where UNKNOWN answers fell, then one per status total.
+    private static string Csv(
+        IReadOnlyDictionary<string, int> statuses, IReadOnlyList<SummaryQuartier> quartiers, IReadOnlyDictionary<string, int> loadedHere, CsvDialect dialect)
     {
         var d = dialect.Delimiter;
         // Text results write no preamble: the BOM Excel needs is the first character.
@@ -153,6 +171,16 @@ public static class EligibilitySummaryEndpoint
                         .Append(dialect.Escape(q.Name)).Append(d).Append(status).Append(d).Append(count).Append('\n');
                 }
             }
+            if (q.UnknownNearestLoaded > 0)
+            {
+                csv.Append("nearest_loaded").Append(d).Append(q.Geography).Append(d).Append(q.Code).Append(d)
+                    .Append(dialect.Escape(q.Name)).Append(d).Append("UNKNOWN").Append(d).Append(q.UnknownNearestLoaded).Append('\n');
+            }
+        }
+
+        foreach (var (geography, count) in loadedHere)
+        {
+            csv.Append("loaded_here").Append(d).Append(geography).Append(d, 3).Append("UNKNOWN").Append(d).Append(count).Append('\n');
         }
 
         foreach (var (status, count) in statuses)

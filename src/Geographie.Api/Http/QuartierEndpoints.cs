@@ -2,6 +2,8 @@ using Geographie.Api.Data;
 using Geographie.Api.Http.Conventions;
 using Geographie.Api.Texts;
 using Geographie.Domain.Geography;
+using Geographie.Domain.Quartiers;
+using Geographie.Domain.Snapshots;
 using Geographie.Domain.Texts;
 
 namespace Geographie.Api.Http;
@@ -44,9 +46,9 @@ public static class QuartierEndpoints
             }
             var edition = snapshot.Edition(version);
             var words = TextFolding.Fold(search ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var place = commune is null ? null : TextFolding.Fold(commune.Trim());
+            var inCommune = commune is null ? null : InCommune(snapshot, edition, commune);
             var found = edition.Quartiers
-                .Where(q => place is null || q.Communes.Any(c => c.Insee == commune!.Trim() || TextFolding.Fold(c.Name) == place))
+                .Where(q => inCommune is null || inCommune.Contains(q))
                 .Where(q => words.All(w => TextFolding.Holds(q.Code, w)
                     || TextFolding.Holds(q.Name, w)
                     || q.Communes.Any(c => TextFolding.Holds(c.Name, w))))
@@ -76,6 +78,16 @@ public static class QuartierEndpoints
                 : TypedResults.Ok(quartier.ToDetail(snapshot.Contrat));
         });
 
+    // By INSEE code or name; a city holds its arrondissements' quartiers; a commune still named without code matches by name.
+    private static HashSet<Quartier> InCommune(GeographySnapshot snapshot, EditionData edition, string commune)
+    {
+        var insee = snapshot.FindCommuneByInseeOrName(commune)?.Insee ?? commune.Trim();
+        var folded = TextFolding.Fold(commune.Trim());
+        return edition.InCommune(insee)
+            .Concat(edition.Quartiers.Where(q => q.Communes.Any(c => c.Insee is null && TextFolding.Fold(c.Name) == folded)))
+            .ToHashSet();
+    }
+
     private static string UnknownGeography(string? geography, Language language) =>
-        DomainTexts.Catalogue.Format(language, DomainText.UnknownGeography, InputEcho.Quote(geography), string.Join(", ", GeographyVersions.All.Select(v => v.Code)));
+        GeographyVersions.UnknownMessage(language, InputEcho.Quote(geography));
 }

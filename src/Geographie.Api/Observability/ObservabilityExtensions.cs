@@ -112,7 +112,7 @@ public static class ObservabilityExtensions
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return new ValueTask(Results.Problem(
-                detail: $"Too many requests from this client: the limit is set by Geographie:RateLimitPerSecond. Retry after {response.Headers.RetryAfter}.",
+                detail: Texts.EdgeTexts.Say(Texts.RequestLanguage.Of(rejected.HttpContext.Request), Texts.EdgeText.TooManyRequests, response.Headers.RetryAfter.ToString()),
                 statusCode: StatusCodes.Status429TooManyRequests)
             .ExecuteAsync(rejected.HttpContext));
     }

@@ -98,4 +98,122 @@ public enum EdgeText
     GrpcBatchTooLarge,
     /// <summary>{0} why.</summary>
     GrpcStreamUnreadable,
+    /// <summary>Title for a 400 without its own.</summary>
+    TitleBadRequest,
+    /// <summary>Title for a 404 without its own.</summary>
+    TitleNotFound,
+    /// <summary>Title.</summary>
+    TitleMethodNotAllowed,
+    /// <summary>Title.</summary>
+    TitleGone,
+    /// <summary>Title.</summary>
+    TitleTooManyRequests,
+    /// <summary>Title.</summary>
+    TitleServerError,
+    /// <summary>Title.</summary>
+    TitleUnavailable,
+    /// <summary>Title.</summary>
+    TitleUriTooLong,
+    /// <summary>Title.</summary>
+    TitleHeadersTooLarge,
+    /// <summary>{0} the path.</summary>
+    RouteNotFound,
+    /// <summary>{0} the method, {1} the path, {2} the methods allowed.</summary>
+    MethodNotAllowed,
+    /// <summary>{0} the Content-Type, {1} the path, {2} the types accepted.</summary>
+    MediaTypeNotAccepted,
+    /// <summary>The types accepted when the route is not found again.</summary>
+    MediaTypeAsDocumented,
+    /// <summary>Between alternatives.</summary>
+    Or,
+    /// <summary>{0} the path.</summary>
+    RequestUnreadable,
+    /// <summary>{0} the types accepted.</summary>
+    ContentTypeMissing,
+    /// <summary>No placeholder.</summary>
+    ServiceFailed,
+    /// <summary>{0} the status, as the server reads the request.</summary>
+    RequestCut,
+    /// <summary>{0} seconds to wait.</summary>
+    TooManyRequests,
+    /// <summary>{0} length, {1} limit.</summary>
+    TargetTooLong,
+    /// <summary>{0} bytes, {1} limit.</summary>
+    HeadersTooLarge,
+    /// <summary>Title.</summary>
+    WrongPortTitle,
+    /// <summary>{0} the gRPC port.</summary>
+    WrongPortRest,
+    /// <summary>{0} the REST port.</summary>
+    WrongPortGrpc,
+    /// <summary>Title.</summary>
+    ProjetUnknownTitle,
+    /// <summary>{0} the id.</summary>
+    ProjetUnknown,
+    /// <summary>{0} the code.</summary>
+    Quartier2024Unknown,
+    /// <summary>{0} the value.</summary>
+    CommuneUnknown,
+    /// <summary>{0} the value.</summary>
+    CommuneOutlineUnknown,
+    /// <summary>No placeholder.</summary>
+    CommuneRequired,
+    /// <summary>{0} the format, {1} those known.</summary>
+    OverlapFormatUnknown,
+    /// <summary>{0} the limit in bytes.</summary>
+    OverlapBodyTooLarge,
+    /// <summary>{0} zones, {1} the limit.</summary>
+    OverlapTooManyZones,
+    /// <summary>Title.</summary>
+    TileAddressTitle,
+    /// <summary>Title.</summary>
+    TileFilterTitle,
+    /// <summary>{0} z, {1} x, {2} y.</summary>
+    TileNotIntegers,
+    /// <summary>{0} z, {1} x, {2} y, {3} the highest zoom.</summary>
+    TileOutOfRange,
+    /// <summary>No placeholder.</summary>
+    OgcItemsFormat,
+    /// <summary>No placeholder.</summary>
+    OgcFormatJson,
+    /// <summary>No placeholder.</summary>
+    OgcFormatJsonOrGeoJson,
+    /// <summary>{0} the name.</summary>
+    OgcParameterUnknown,
+    /// <summary>No placeholder.</summary>
+    OgcRevisionInvalid,
+    /// <summary>Title.</summary>
+    OgcRevisionGoneTitle,
+    /// <summary>{0} the revision asked, {1} the current one.</summary>
+    OgcRevisionGone,
+    /// <summary>Title.</summary>
+    OgcFeatureUnknownTitle,
+    /// <summary>{0} the feature id, {1} the collection.</summary>
+    OgcFeatureUnknown,
+    /// <summary>Title.</summary>
+    OgcCollectionUnknownTitle,
+    /// <summary>{0} the id, {1} the collections.</summary>
+    OgcCollectionUnknown,
+    /// <summary>{0} the zones in the body.</summary>
+    EvolutionOneZone,
+    /// <summary>{0} the limit.</summary>
+    CsvHeaderTooLong,
+    /// <summary>No placeholder.</summary>
+    CsvHeaderQuoteOpen,
+    /// <summary>No placeholder.</summary>
+    CsvQuoteOpenAtEnd,
+    /// <summary>{0} the limit.</summary>
+    CsvQuoteOpenBeyondRow,
+    /// <summary>{0} the limit.</summary>
+    CsvLineTooLong,
+    /// <summary>{0} the limit.</summary>
+    CsvQuotedFieldTooLong,
+    /// <summary>{0} the limit.</summary>
+    CsvFieldTooLong,
+    /// <summary>{0} the status.</summary>
+    BodyUnreadable,
+    /// <summary>No placeholder.</summary>
+    ConnectionFailed,
+    /// <summary>{0} UNKNOWN answers, {1} the geography loaded where they fell.</summary>
+    SummaryLoadedHere,
 }

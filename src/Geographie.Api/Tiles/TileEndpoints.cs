@@ -1,5 +1,7 @@
 using Geographie.Api.Data;
 using Geographie.Api.Http;
+using Geographie.Api.Texts;
+using Geographie.Domain.Texts;
 using Geographie.Tiles;
 using Microsoft.Net.Http.Headers;
 
@@ -30,15 +32,16 @@ public static class TileEndpoints
         ContratEndpoints.Snapshot(state, snapshot =>
         {
             var headers = context.Response.Headers;
-            var addressProblem = ParseAddress(z, x, y, out var address);
+            var language = RequestLanguage.Of(context.Request);
+            var addressProblem = ParseAddress(language, z, x, y, out var address);
             if (addressProblem is not null)
             {
-                return TypedResults.Problem(addressProblem, statusCode: StatusCodes.Status400BadRequest, title: "Bad tile address");
+                return TypedResults.Problem(addressProblem, statusCode: StatusCodes.Status400BadRequest, title: language.Say(EdgeText.TileAddressTitle));
             }
-            var filter = TileFilter.TryParse(snapshot.Contrat, geography, defi, orientation, registre, out var errors);
+            var filter = TileFilter.TryParse(language, snapshot.Contrat, geography, defi, orientation, registre, out var errors);
             if (filter is null)
             {
-                return TypedResults.ValidationProblem(errors, title: "Unknown filter value");
+                return TypedResults.ValidationProblem(errors, title: language.Say(EdgeText.TileFilterTitle));
             }
             var tile = tiles.Source(snapshot, filter).GetTile(address);
             var request = context.Request.GetTypedHeaders();
@@ -65,14 +68,15 @@ public static class TileEndpoints
             return TypedResults.Bytes(gzip ? tile.Gzip! : tile.Raw!, MvtType);
         });
 
-    private static string? ParseAddress(string z, string x, string y, out TileAddress address)
+    // The core's range message is English; the edge says it in the request's language.
+    private static string? ParseAddress(Language language, string z, string x, string y, out TileAddress address)
     {
         address = default;
         if (!int.TryParse(z, out var zi) || !int.TryParse(x, out var xi) || !int.TryParse(y, out var yi))
         {
-            return $"z/x/y must be integers, got {InputEcho.Quote(z)}/{InputEcho.Quote(x)}/{InputEcho.Quote(y)}";
+            return language.Say(EdgeText.TileNotIntegers, InputEcho.Quote(z), InputEcho.Quote(x), InputEcho.Quote(y));
         }
-        return TileAddress.TryCreate(zi, xi, yi, out address, out var error) ? null : error;
+        return TileAddress.TryCreate(zi, xi, yi, out address, out _) ? null : language.Say(EdgeText.TileOutOfRange, zi, xi, yi, TileAddress.MaxZoom);
     }
 
     private static IResult GetTileJson(HttpContext context, GeographyState state, TileService tiles) =>

@@ -1,4 +1,5 @@
 using Geographie.Api.Http;
+using Geographie.Domain.Texts;
 using Geographie.Domain.Contrat;
 using Geographie.Domain.Geography;
 
@@ -19,28 +20,28 @@ public sealed record TileFilter(GeographyVersion Geography, string? Defi, string
     /// <summary>True when <paramref name="projet"/> passes the Contrat filters.</summary>
     public bool Keeps(Projet projet) => new ProjetFilter(Orientation, Registre, Defi).Keeps(projet);
 
-    /// <summary>Parses the query values; the dictionary holds one message per bad parameter.</summary>
+    /// <summary>Parses the query values; the dictionary holds one message per bad parameter, in <paramref name="language"/>.</summary>
     public static TileFilter? TryParse(
-        ContratDeVille contrat, string? geography, string? defi, string? orientation, string? registre, out Dictionary<string, string[]> errors)
+        Language language, ContratDeVille contrat, string? geography, string? defi, string? orientation, string? registre, out Dictionary<string, string[]> errors)
     {
         errors = [];
         var version = geography is null ? GeographyVersions.Default : GeographyVersions.Find(geography);
         if (version is null)
         {
-            errors["geography"] = [GeographyVersions.UnknownMessage(InputEcho.Quote(geography))];
+            errors["geography"] = [GeographyVersions.UnknownMessage(language, InputEcho.Quote(geography))];
         }
-        Check(errors, "defi", defi, contrat.Defis.Select(d => d.Id));
-        Check(errors, "orientation", orientation, contrat.Orientations.Select(o => o.Id));
-        Check(errors, "registre", registre, contrat.Projets.SelectMany(p => p.Registres).Distinct());
+        Check(language, errors, "defi", defi, contrat.Defis.Select(d => d.Id));
+        Check(language, errors, "orientation", orientation, contrat.Orientations.Select(o => o.Id));
+        Check(language, errors, "registre", registre, contrat.Projets.SelectMany(p => p.Registres).Distinct());
         return errors.Count == 0 ? new TileFilter(version!, defi, orientation, registre) : null;
     }
 
-    private static void Check(Dictionary<string, string[]> errors, string name, string? value, IEnumerable<string> known)
+    private static void Check(Language language, Dictionary<string, string[]> errors, string name, string? value, IEnumerable<string> known)
     {
         var list = known.Order(StringComparer.Ordinal).ToArray();
         if (value is not null && !list.Contains(value, StringComparer.Ordinal))
         {
-            errors[name] = [Domain.KnownValues.UnknownMessage(name, InputEcho.Quote(value), list)];
+            errors[name] = [Domain.KnownValues.UnknownMessage(language, name, InputEcho.Quote(value), list)];
         }
     }
 }

@@ -38,11 +38,11 @@ public static partial class GeographyVersions
         All.FirstOrDefault(v => v.IsInForce(day, overseas));
 
     /// <summary>
-    /// The one text for a geography code no edition has. <paramref name="shown"/> is the code as the caller may see it
-    /// (an edge escapes what it echoes).
+    /// The one text for a geography code no edition has, in <paramref name="language"/>. <paramref name="shown"/> is the
+    /// code as the caller may see it (an edge escapes what it echoes).
     /// </summary>
-    public static string UnknownMessage(string? shown) =>
-        $"unknown geography '{shown}'; expected {string.Join(" or ", All.Select(v => v.Code))}";
+    public static string UnknownMessage(Texts.Language language, string? shown) =>
+        Texts.DomainTexts.Catalogue.Format(language, Texts.DomainText.UnknownGeography, shown, string.Join(", ", All.Select(v => v.Code)));
 
     /// <summary>The edition a quartier code belongs to, from its shape (QN… is 2024, QP… is 2015), or null.</summary>
     public static GeographyVersion? OfCode(string? code) => All.FirstOrDefault(v => v.IsValidCode(code));

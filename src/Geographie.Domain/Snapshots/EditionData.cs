@@ -25,8 +25,11 @@ public sealed class EditionData
         // Codes are upper case; people type them in any case (qn01344m).
         _byCode = quartiers.ToDictionary(q => q.Code, StringComparer.OrdinalIgnoreCase);
         _byCommune = quartiers
-            .SelectMany(q => q.Communes.Where(c => c.Insee is not null).Select(c => (c.Insee!, q)))
-            .ToLookup(p => p.Item1, p => p.q, StringComparer.Ordinal);
+            .SelectMany(q => q.Communes.Where(c => c.Insee is not null)
+                .SelectMany(c => CommuneResolver.CityOf(c.Insee!) is { } city ? [c.Insee!, city] : new[] { c.Insee! })
+                .Distinct(StringComparer.Ordinal)
+                .Select(insee => (insee, q)))
+            .ToLookup(p => p.insee, p => p.q, StringComparer.Ordinal);
         WithPerimeter = quartiers.Where(q => q.HasPerimeter).ToArray();
         Perimeters = PerimeterIndex.Build(WithPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray(), strategy);
         var missing = quartiers.Where(q => !q.HasPerimeter).SelectMany(q => q.Communes).Select(c => c.Insee).ToHashSet(StringComparer.Ordinal);
@@ -81,6 +84,9 @@ public sealed class EditionData
     /// <summary>The quartier with that code (in any case), or null.</summary>
     public Quartier? Find(string code) => _byCode.GetValueOrDefault(code);
 
-    /// <summary>The quartiers of a commune (by INSEE code), from the register.</summary>
+    /// <summary>
+    /// The quartiers of a commune (by INSEE code), from the register or the perimeter files; a city's quartiers include
+    /// those of its municipal arrondissements (69123 Lyon holds those of 69388 Lyon 8e Arrondissement).
+    /// </summary>
     public IEnumerable<Quartier> InCommune(string insee) => _byCommune[insee];
 }

@@ -20,7 +20,8 @@ public sealed class GeographySnapshot
 
     /// <summary>Builds the snapshot of <paramref name="revision"/>; the cost (index builds) is paid here, once.</summary>
     /// <param name="revision">The data revision.</param>
-    /// <param name="quartiers">Quartiers of every edition; each goes to the edition its <see cref="Quartier.Version"/> names.</param>
+    /// <param name="quartiers">Quartiers of every edition; each goes to the edition its <see cref="Quartier.Version"/> names. A
+    /// commune named without INSEE code gets the code <see cref="CommuneResolver"/> finds for it.</param>
     /// <param name="communes">Communes known, with or without outline.</param>
     /// <param name="contrat">The Contrat de ville data.</param>
     /// <param name="loadedAt">When the data was read.</param>
@@ -41,9 +42,17 @@ public sealed class GeographySnapshot
         // Only covering is asked of the outlines: no nearest-boundary cells.
         CommuneOutlines = PerimeterIndex.Build(OutlinedCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy, nearestRadiusMetres: 0);
         _communeOverlaps = new(() => new OverlapIndex(OutlinedCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray()));
+        // Data imported before its communes were known (or read from the files) may name communes without codes.
+        var resolver = new CommuneResolver(communes);
+        var resolved = quartiers.Select(resolver.Resolve).ToArray();
+        foreach (var (arrondissement, departement) in resolved
+            .SelectMany(q => q.Communes.Where(c => c.Insee is not null && CommuneResolver.CityOf(c.Insee) is not null).Select(c => (c, q.Departement))))
+        {
+            _communes.TryAdd(arrondissement.Insee!, new Commune(arrondissement.Insee!, arrondissement.Name, departement, null));
+        }
         _editions = _catalogue.ToDictionary(
             v => v.Code,
-            v => new EditionData(v, quartiers.Where(q => q.Version == v.Code).ToArray(), OutlinedCommunes, strategy),
+            v => new EditionData(v, resolved.Where(q => q.Version == v.Code).ToArray(), OutlinedCommunes, strategy),
             StringComparer.Ordinal);
         LoadedElsewhere = new Eligibility.LoadedElsewhere(Editions);
     }
@@ -78,7 +87,10 @@ public sealed class GeographySnapshot
     /// <summary>Every edition's data, newest first.</summary>
     public IEnumerable<EditionData> Editions => _catalogue.Select(Edition);
 
-    /// <summary>The commune with that INSEE code, or null.</summary>
+    /// <summary>
+    /// The commune with that INSEE code, or null; also a municipal arrondissement a quartier lies in (69388 Lyon 8e
+    /// Arrondissement, without outline), which <see cref="Communes"/> does not list.
+    /// </summary>
     public Commune? FindCommune(string insee) => _communes.GetValueOrDefault(insee);
 
     /// <summary>
@@ -93,7 +105,7 @@ public sealed class GeographySnapshot
             return byCode;
         }
         var folded = Texts.TextFolding.Fold(text);
-        var named = Communes.Where(c => Texts.TextFolding.Fold(c.Name) == folded).Take(2).ToArray();
+        var named = _communes.Values.Where(c => Texts.TextFolding.Fold(c.Name) == folded).Take(2).ToArray();
         return named.Length == 1 ? named[0] : null;
     }
 }

@@ -57,4 +57,6 @@ public enum DomainText
     NotAnIsoDate,
     /// <summary>{0} the geographies.</summary>
     LoadedElsewhere,
+    /// <summary>{0} the parameter, {1} the value given, {2} the values known.</summary>
+    UnknownValue,
 }

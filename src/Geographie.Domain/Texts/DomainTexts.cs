@@ -34,6 +34,7 @@ public static class DomainTexts
             [DomainText.NotANumber] = "{0} '{1}' n'est pas un nombre",
             [DomainText.NotAnIsoDate] = "date '{0}' n'est pas une date ISO (AAAA-MM-JJ)",
             [DomainText.LoadedElsewhere] = "des périmètres de {0} sont chargés ici",
+            [DomainText.UnknownValue] = "{0} '{1}' inconnu ; valeurs possibles : {2}",
         },
         new Dictionary<DomainText, string>
         {
@@ -64,5 +65,6 @@ public static class DomainTexts
             [DomainText.NotANumber] = "{0} '{1}' is not a number",
             [DomainText.NotAnIsoDate] = "date '{0}' is not an ISO date (YYYY-MM-DD)",
             [DomainText.LoadedElsewhere] = "perimeters of {0} are loaded here",
+            [DomainText.UnknownValue] = "unknown {0} '{1}'; expected one of: {2}",
         });
 }

@@ -124,7 +124,7 @@ public sealed class CsvRowReader : IDisposable
         }
         if (line.TooLong)
         {
-            throw new CsvRowException(line.Number, $"the header is longer than {_limits.MaxRowChars} characters");
+            throw new CsvRowException(line.Number, CsvRowFault.HeaderTooLong, _limits.MaxRowChars);
         }
         var text = line.Text.TrimStart('\uFEFF');
         if (text.Length == 0)
@@ -136,7 +136,7 @@ public sealed class CsvRowReader : IDisposable
         if (!done.Finished || done.Row is null)
         {
             Reset();
-            throw new CsvRowException(line.Number, "the header has a quoted field that is not closed");
+            throw new CsvRowException(line.Number, CsvRowFault.HeaderQuoteOpen);
         }
         return done.Row;
     }
@@ -148,13 +148,13 @@ public sealed class CsvRowReader : IDisposable
         var inRow = _rowLines.Count > 0;
         if (line.Text is null)
         {
-            return inRow ? throw Break("a quoted field is not closed before the end of the input", null) : (true, null);
+            return inRow ? throw Break(CsvRowFault.QuoteOpenAtEnd, 0, null) : (true, null);
         }
         if (line.TooLong)
         {
             return inRow
-                ? throw Break($"a quoted field is not closed within {_limits.MaxRowChars} characters", line)
-                : throw new CsvRowException(line.Number, $"the line is longer than {_limits.MaxRowChars} characters; it was skipped");
+                ? throw Break(CsvRowFault.QuoteOpenBeyondRow, _limits.MaxRowChars, line)
+                : throw new CsvRowException(line.Number, CsvRowFault.LineTooLong, _limits.MaxRowChars);
         }
         if (!inRow && line.Text.Length == 0)
         {
@@ -164,7 +164,7 @@ public sealed class CsvRowReader : IDisposable
         _rowChars += line.Text.Length;
         if (_rowChars > _limits.MaxRowChars)
         {
-            throw Break($"a quoted field is not closed within {_limits.MaxRowChars} characters", null);
+            throw Break(CsvRowFault.QuoteOpenBeyondRow, _limits.MaxRowChars, null);
         }
         if (_quoted)
         {
@@ -205,9 +205,7 @@ public sealed class CsvRowReader : IDisposable
             }
             if (_field.Length > _limits.MaxFieldChars)
             {
-                throw Break(_quoted
-                    ? $"a quoted field is longer than {_limits.MaxFieldChars} characters (is a quote left open?)"
-                    : $"a field is longer than {_limits.MaxFieldChars} characters", null);
+                throw Break(_quoted ? CsvRowFault.QuotedFieldTooLong : CsvRowFault.FieldTooLong, _limits.MaxFieldChars, null);
             }
         }
         if (_quoted)
@@ -223,7 +221,7 @@ public sealed class CsvRowReader : IDisposable
 
     // Gives up the row in progress: its lines after the first (and the current one, when it was not added) are read
     // again as rows of their own, so a stray quote costs one row, not the rest of the input.
-    private CsvRowException Break(string problem, Line? current)
+    private CsvRowException Break(CsvRowFault fault, int limit, Line? current)
     {
         var first = _rowLines[0].Number;
         if (current is { } pending)
@@ -236,7 +234,7 @@ public sealed class CsvRowReader : IDisposable
         }
         LineNumber = first;
         Reset();
-        return new CsvRowException(first, problem);
+        return new CsvRowException(first, fault, limit);
     }
 
     private void Reset()

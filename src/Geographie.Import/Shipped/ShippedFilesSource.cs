@@ -51,7 +51,9 @@ public sealed class ShippedFilesSource(string geodata, long revision = 1) : ISna
                     AddNamedCommunes(named, entries);
                     break;
                 default:
-                    quartiers.AddRange(Perimeters(path, edition));
+                    // As the import: the communes a perimeter file names without code get them from those read so far.
+                    var resolver = new CommuneResolver([.. outlined.Values, .. named.Where(n => !outlined.ContainsKey(n.Key)).Select(n => n.Value)]);
+                    quartiers.AddRange(Perimeters(path, edition).Select(resolver.Resolve));
                     break;
             }
         }

@@ -70,8 +70,10 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
         return await _runner.RunAsync(path, "perimeters", version, count, validated.Repairs.Select(r => r.ToString()).ToArray(),
             async (connection, ct) =>
             {
+                // The 2015 files name communes without codes: the stored outlines and the COG's arrondissements give them.
+                var communes = await CommuneResolverAsync(connection, ct);
                 await Stage(connection, version,
-                    validated.Features.Select(f => (f.Code, f.Name, f.Departement, (MultiPolygon?)f.Perimeter, f.Communes)), ct);
+                    validated.Features.Select(f => (f.Code, f.Name, f.Departement, (MultiPolygon?)f.Perimeter, communes.Resolve(f.Departement, f.Communes))), ct);
                 var removed = await GuardRemovals(connection, "perimeters_removed_by_staging", version, $"{version} perimeters",
                     safeguard ?? ImportSafeguard.Default, ct);
                 var changed = await Scalar(connection, SqlScripts.Query("upsert_perimeters"), null, ct, returnsRowCount: true);
@@ -231,6 +233,18 @@ public sealed class GeographyImporter(NpgsqlDataSource dataSource)
             }
             await writer.CompleteAsync(cancellationToken);
         }
+    }
+
+    private static async Task<CommuneResolver> CommuneResolverAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var communes = new List<Commune>();
+        await using var command = new NpgsqlCommand(SqlScripts.Query("select_commune_names"), connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            communes.Add(new Commune(reader.GetString(0), reader.GetString(1), reader.GetString(2), null));
+        }
+        return new CommuneResolver(communes);
     }
 
     private static async Task<int> Scalar(NpgsqlConnection connection, string sql, string? version, CancellationToken cancellationToken, bool returnsRowCount = false)

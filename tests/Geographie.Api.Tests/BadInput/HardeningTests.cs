@@ -118,7 +118,7 @@ public sealed class HardeningTests(CorpusApp app)
         using var restOnRestPort = await http1.GetAsync($"{urls.Rest}/v1/defis");
 
         Assert.Equal(HttpStatusCode.NotFound, restOnGrpcPort.StatusCode);
-        Assert.Contains("gRPC only", await restOnGrpcPort.Content.ReadAsStringAsync());
+        Assert.Contains("ne sert que gRPC", await restOnGrpcPort.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, mapOnGrpcPort.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, grpcOnRestPort.StatusCode);
         Assert.Equal(HttpStatusCode.OK, restOnRestPort.StatusCode);

@@ -3,14 +3,14 @@ using Microsoft.Playwright;
 namespace Geographie.Api.Tests.Browser;
 
 /// <summary>
-/// Where you are on the map, offline: the Rhône commune outlines and their names over Lyon, a header naming the
+/// Where you are on the map, offline: the Rhône commune outlines and their names over Lyon, the quartiers' names closer in, a header naming the
 /// commune under the centre, and a banner from /readyz when the chosen geography has no perimeter loaded or in view.
 /// </summary>
 [Collection(MapBrowserCollection.Name)]
 public sealed class MapTerritoryBrowserTests(MapBrowser browser)
 {
     [Fact]
-    public async Task Over_Lyon_the_offline_page_draws_and_names_the_communes_and_the_header_names_the_commune_in_view()
+    public async Task Over_Lyon_the_offline_page_draws_and_names_the_communes_and_quartiers_and_the_header_names_the_commune_in_view()
     {
         var (_, _, inside) = MapData.LargestLyonQuartier;
         var commune = MapData.CommuneAt(inside);
@@ -30,6 +30,14 @@ public sealed class MapTerritoryBrowserTests(MapBrowser browser)
         Assert.Contains("Rhône", header);
         Assert.Equal(commune.Insee, await page.GetAttributeAsync("#territory", "data-insee"));
         Assert.DoesNotContain("Aix-Marseille", await page.InnerTextAsync(".site-header"));
+
+        // Closer in, the quartiers are named too, with HTML labels (no glyphs to fetch, so the offline page stays whole).
+        var (code, _, _) = MapData.LargestLyonQuartier;
+        var name = Geographie.Import.Files.GeoJsonFeatureReader.Read(Geographie.Testing.Geodata.Path("qpv2015/qpv2015_metropole_lyon.geojson")).Features
+            .Single(f => f.Attribute("CODE_QP") == code).Attribute("Nom du QPV")!;
+        await page.EvaluateAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"() => {{ window.geographieMap.jumpTo({{ zoom: 14, center: [{inside.X}, {inside.Y}] }}); }}"));
+        await page.WaitForFunctionAsync("name => [...document.querySelectorAll('.map-label.quartier')].some(n => n.textContent === name)", name);
 
         // Offline and whole: every request went to the service itself (no basemap, glyphs or fonts from elsewhere).
         Assert.All(session.Requests, url => Assert.True(url.StartsWith(browser.BaseUrl, StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), url));

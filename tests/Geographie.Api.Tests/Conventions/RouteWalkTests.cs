@@ -10,7 +10,9 @@ namespace Geographie.Api.Tests.Conventions;
 /// service over the shipped data, and checks the HTTP conventions of docs/rest.md on each: the documented examples
 /// answer, GET compresses and revalidates (ETag, 304) where the document says 304, HEAD answers like GET, CORS
 /// answers preflights and reads, a wrong method is 405 problem+json with Allow, a bad value of each typed parameter
-/// is 400 problem+json naming it, and a body without a Content-Type is 415 problem+json naming what is accepted.
+/// is 400 problem+json naming it, and a body without a Content-Type is 415 problem+json naming what is accepted. Every
+/// problem it provokes is asked twice, with no language named and with <c>?lang=en</c>: the first must be French and
+/// the second English (title and detail), with the same status and type.
 /// </summary>
 public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<GeographieApp>
 {
@@ -60,14 +62,66 @@ public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<Geographie
 
     private static bool Documents304(Operation operation) => operation.Definition.GetProperty("responses").TryGetProperty("304", out _);
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Action<HttpRequestMessage>? prepare = null)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Action<HttpRequestMessage>? prepare = null, HttpClient? client = null)
     {
         using var request = new HttpRequestMessage(method, url);
         prepare?.Invoke(request);
-        return await app.Client.SendAsync(request);
+        return await (client ?? app.Client).SendAsync(request);
     }
 
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string context, params string[] mentions)
+    // The shared client asks for English; the French default is what a client that names no language gets.
+    private HttpClient NoLanguage => _noLanguage ??= app.Factory.CreateClient();
+    private HttpClient? _noLanguage;
+
+    /// <summary>
+    /// Sends the request with no language named, then with <c>lang=en</c>: a French problem, then the same problem
+    /// (status, type) in English, each naming <paramref name="mentions"/>. Returns the French answer.
+    /// </summary>
+    private async Task<HttpResponseMessage> AssertProblemInBothLanguagesAsync(
+        HttpMethod method, string url, Action<HttpRequestMessage>? prepare, HttpStatusCode status, string context, params string[] mentions)
+    {
+        var french = await SendAsync(method, url, prepare, NoLanguage);
+        var (frenchType, frenchTitle, frenchDetail) = await AssertProblemAsync(french, status, $"{context} (French)", mentions);
+        using var english = await SendAsync(method, Replace(url, "lang", "en"), prepare, NoLanguage);
+        var (englishType, englishTitle, englishDetail) = await AssertProblemAsync(english, status, $"{context} (lang=en)", mentions);
+        Assert.Equal(frenchType, englishType);
+        foreach (var (text, what) in new[] { (frenchTitle, "title"), (frenchDetail, "detail") })
+        {
+            Assert.True(Language(text) == "fr", $"{context}: the {what} is not French: {text}");
+        }
+        foreach (var (text, what) in new[] { (englishTitle, "title"), (englishDetail, "detail") })
+        {
+            Assert.True(Language(text) == "en", $"{context} lang=en: the {what} is not English: {text}");
+        }
+        return french;
+    }
+
+    // The words each language cannot write without: a text is French when it holds more French words than English
+    // ones, and the other way round. Quoted input and codes count for neither.
+    private static readonly HashSet<string> FrenchWords = new(StringComparer.Ordinal)
+    {
+        "le", "la", "les", "des", "du", "de", "est", "n'est", "pas", "une", "un", "pour", "dans", "sur", "ou", "et", "doit",
+        "doivent", "aucun", "aucune", "ce", "cette", "qui", "au", "aux", "n'a", "d'au", "envoyez", "valeurs", "possibles",
+        "inconnu", "inconnue", "requête", "invalide", "introuvable", "méthode", "autorisée", "autorisé", "autorisées", "rien",
+        "servi", "entre", "mauvais", "paramètre", "être", "sont", "données", "trop", "volumineux", "chargées", "plus",
+    };
+
+    private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
+    {
+        "the", "is", "not", "of", "to", "for", "in", "or", "and", "must", "no", "be", "this", "that", "are", "only", "send",
+        "expected", "unknown", "invalid", "request", "nothing", "served", "allowed", "method", "found", "bad", "between",
+        "at", "unsupported", "too", "large", "loaded", "yet", "data", "wrong", "takes", "given", "whole", "number",
+    };
+
+    private static string Language(string? text)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split((text ?? string.Empty).ToLowerInvariant(), @"[^\p{L}']+");
+        var french = words.Count(FrenchWords.Contains);
+        var english = words.Count(EnglishWords.Contains);
+        return french > english ? "fr" : english > french ? "en" : "?";
+    }
+
+    private static async Task<(string? Type, string? Title, string? Detail)> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string context, params string[] mentions)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"{context}: expected {(int)status}, got {(int)response.StatusCode} {body}");
@@ -79,6 +133,8 @@ public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<Geographie
         {
             Assert.True(texts.Contains(mention, StringComparison.Ordinal), $"{context}: the problem does not name '{mention}': {body}");
         }
+        string? Text(string name) => problem.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return (Text("type"), Text("title"), Text("detail"));
     }
 
     // The problem's words as a reader sees them: property names (errors.{field}) and string values, JSON escapes undone.
@@ -135,7 +191,7 @@ public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<Geographie
 
     [Theory]
     [MemberData(nameof(Documents))]
-    public async Task Every_route_answers_CORS_preflights_and_a_wrong_method_with_405_Allow_and_problem_details(string document)
+    public async Task Every_route_answers_CORS_preflights_and_a_wrong_method_with_405_Allow_and_problem_details_in_French_or_English(string document)
     {
         foreach (var operation in await OperationsAsync(document))
         {
@@ -150,8 +206,7 @@ public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<Geographie
             Assert.Contains(operation.Method, preflight.Headers.GetValues("Access-Control-Allow-Methods").Single());
             Assert.Contains("content-type", preflight.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
 
-            using var wrong = await SendAsync(HttpMethod.Delete, operation.Url);
-            await AssertProblemAsync(wrong, HttpStatusCode.MethodNotAllowed, $"DELETE {operation.Url}", "DELETE");
+            using var wrong = await AssertProblemInBothLanguagesAsync(HttpMethod.Delete, operation.Url, null, HttpStatusCode.MethodNotAllowed, $"DELETE {operation.Url}", "DELETE");
             var allowed = wrong.Content.Headers.Allow;
             Assert.Contains(operation.Method, allowed);
             Assert.True(operation.Method != "GET" || allowed.Contains("HEAD"), $"{operation.Path}: Allow {string.Join(", ", allowed)} lacks HEAD");
@@ -160,7 +215,7 @@ public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<Geographie
 
     [Theory]
     [MemberData(nameof(Documents))]
-    public async Task A_bad_value_of_any_typed_parameter_is_400_problem_details_naming_it(string document)
+    public async Task A_bad_value_of_any_typed_parameter_is_400_problem_details_naming_it_in_French_or_English(string document)
     {
         var checkedParameters = 0;
         foreach (var operation in (await OperationsAsync(document)).Where(o => o.Method == "GET"))
@@ -176,8 +231,7 @@ public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<Geographie
                 }
                 var name = parameter.GetProperty("name").GetString()!;
                 var url = Replace(operation.Url, name, "abc");
-                using var response = await SendAsync(HttpMethod.Get, url);
-                await AssertProblemAsync(response, HttpStatusCode.BadRequest, $"GET {url}", name);
+                using var response = await AssertProblemInBothLanguagesAsync(HttpMethod.Get, url, null, HttpStatusCode.BadRequest, $"GET {url}", name);
                 checkedParameters++;
             }
         }
@@ -185,17 +239,17 @@ public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<Geographie
     }
 
     [Fact]
-    public async Task A_body_without_or_with_a_wrong_Content_Type_is_415_problem_details_naming_what_is_accepted()
+    public async Task A_body_without_or_with_a_wrong_Content_Type_is_415_problem_details_naming_what_is_accepted_in_French_or_English()
     {
         var posts = (await OperationsAsync("v1")).Where(o => o.Method == "POST").ToList();
         Assert.NotEmpty(posts);
         foreach (var operation in posts)
         {
             var accepted = operation.Definition.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name).ToArray();
-            using var missing = await SendAsync(HttpMethod.Post, operation.Url, r => r.Content = new ByteArrayContent("[]"u8.ToArray()));
-            await AssertProblemAsync(missing, HttpStatusCode.UnsupportedMediaType, $"POST {operation.Url} without Content-Type", accepted[0]);
-            using var wrong = await SendAsync(HttpMethod.Post, operation.Url, r => r.Content = new StringContent("[]", Encoding.UTF8, "application/xml"));
-            await AssertProblemAsync(wrong, HttpStatusCode.UnsupportedMediaType, $"POST {operation.Url} as XML", accepted[0]);
+            using var missing = await AssertProblemInBothLanguagesAsync(HttpMethod.Post, operation.Url, r => r.Content = new ByteArrayContent("[]"u8.ToArray()),
+                HttpStatusCode.UnsupportedMediaType, $"POST {operation.Url} without Content-Type", accepted[0]);
+            using var wrong = await AssertProblemInBothLanguagesAsync(HttpMethod.Post, operation.Url, r => r.Content = new StringContent("[]", Encoding.UTF8, "application/xml"),
+                HttpStatusCode.UnsupportedMediaType, $"POST {operation.Url} as XML", accepted[0]);
         }
     }
 
@@ -221,12 +275,11 @@ public sealed class RouteWalkTests(GeographieApp app) : IClassFixture<Geographie
     }
 
     [Fact]
-    public async Task An_unknown_route_is_404_problem_details()
+    public async Task An_unknown_route_is_404_problem_details_in_French_or_English()
     {
         foreach (var url in new[] { "/v1/nothing-here", "/v2/eligibility", "/ogc/collections/qpv2015/nothing" })
         {
-            using var response = await SendAsync(HttpMethod.Get, url);
-            await AssertProblemAsync(response, HttpStatusCode.NotFound, $"GET {url}");
+            using var response = await AssertProblemInBothLanguagesAsync(HttpMethod.Get, url, null, HttpStatusCode.NotFound, $"GET {url}");
         }
     }
 

@@ -61,6 +61,20 @@ public sealed class EligibilityGrpcTests : IClassFixture<GeographieApp>, IDispos
     }
 
     [Fact]
+    public async Task A_batch_item_without_location_is_INVALID_in_the_protos_words()
+    {
+        var batch = new CheckBatchRequest();
+        batch.Requests.Add(new CheckRequest { Id = "none" });
+        var answer = Assert.Single((await _client.CheckBatchAsync(batch)).Responses);
+
+        Assert.Equal(Status.Invalid, answer.Status);
+        Assert.StartsWith("location: ", answer.Reason);
+        Assert.Contains("wgs84", answer.Reason);
+        Assert.Contains("lambert93", answer.Reason);
+        Assert.DoesNotContain("lon and lat", answer.Reason);
+    }
+
+    [Fact]
     public async Task A_lean_batch_gives_the_same_answers_without_the_details()
     {
         var points = RealPoints.LyonSample(randomCount: 500, seed: 7);

@@ -71,7 +71,7 @@ public sealed class EligibilitySummaryTests : IClassFixture<GeographieApp>
             {
                 fromCsv[(row[2], row[4])] = count;
             }
-            else
+            else if (row[0] == "total")
             {
                 totals[row[4]] = count;
             }
@@ -79,6 +79,58 @@ public sealed class EligibilitySummaryTests : IClassFixture<GeographieApp>
 
         Assert.Equal(expectedQuartiers.OrderBy(p => p.Key), fromCsv.OrderBy(p => p.Key));
         Assert.All(totals, t => Assert.Equal(expectedStatus.GetValueOrDefault(t.Key), t.Value));
+    }
+
+    [Fact]
+    public async Task UNKNOWN_answers_are_summarised_by_their_nearest_loaded_perimeter_and_the_geographies_loaded_where_they_fell()
+    {
+        // Real Lyon points: asked in qpv2015 (its register is not loaded) those outside the perimeters are UNKNOWN with
+        // a nearest loaded perimeter; asked in qpv2024 (no perimeter loaded) those inside are UNKNOWN where qpv2015 is loaded.
+        var points = RealPoints.LyonSample(1500, seed: 13).Select((p, i) => new { id = i.ToString(CultureInfo.InvariantCulture), lon = p.Lon, lat = p.Lat }).ToList();
+        foreach (var geography in new[] { "qpv2015", "qpv2024" })
+        {
+            var query = $"?geography={geography}&near_distance_m=150";
+            var answers = (await (await _app.Client.PostAsJsonAsync("/v1/eligibility/batch" + query, points)).Content.ReadFromJsonAsync<JsonElement>())
+                .EnumerateArray().Where(a => a.GetProperty("status").GetString() == "UNKNOWN").ToArray();
+            var nearestLoaded = answers
+                .Where(a => a.TryGetProperty("nearestLoaded", out var n) && n.ValueKind == JsonValueKind.Object)
+                .GroupBy(a => a.GetProperty("nearestLoaded").GetProperty("code").GetString()!)
+                .ToDictionary(g => g.Key, g => g.Count());
+            var loadedHere = answers
+                .Where(a => a.TryGetProperty("loadedGeographies", out var l) && l.ValueKind == JsonValueKind.Array)
+                .SelectMany(a => a.GetProperty("loadedGeographies").EnumerateArray().Select(g => g.GetString()!))
+                .GroupBy(g => g).ToDictionary(g => g.Key, g => g.Count());
+            Assert.True(nearestLoaded.Count + loadedHere.Count > 0, $"{geography}: no UNKNOWN answer says what is loaded");
+
+            var json = await (await _app.Client.PostAsJsonAsync("/v1/eligibility/summary" + query, points)).Content.ReadFromJsonAsync<JsonElement>();
+            var fromJson = json.GetProperty("quartiers").EnumerateArray()
+                .Where(q => q.GetProperty("unknownNearestLoaded").GetInt32() > 0)
+                .ToDictionary(q => q.GetProperty("code").GetString()!, q => q.GetProperty("unknownNearestLoaded").GetInt32());
+            Assert.Equal(nearestLoaded.OrderBy(p => p.Key), fromJson.OrderBy(p => p.Key));
+            Assert.Equal(loadedHere.OrderBy(p => p.Key),
+                json.GetProperty("unknownLoadedHere").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()).OrderBy(p => p.Key));
+            Assert.Equal(loadedHere.Count > 0, json.GetProperty("hint").ValueKind == JsonValueKind.String);
+
+            var request = new HttpRequestMessage(HttpMethod.Post, "/v1/eligibility/summary" + query + "&format=csv") { Content = JsonContent.Create(points) };
+            var csv = await (await _app.Client.SendAsync(request)).Content.ReadAsStringAsync();
+            using var reader = CsvRowReader.Open(new StringReader(csv), out _);
+            var csvNearest = new Dictionary<string, int>();
+            var csvLoaded = new Dictionary<string, int>();
+            while (reader.ReadRow() is { } row)
+            {
+                if (row[0] == "nearest_loaded")
+                {
+                    Assert.Equal("UNKNOWN", row[4]);
+                    csvNearest[row[2]] = int.Parse(row[5], CultureInfo.InvariantCulture);
+                }
+                else if (row[0] == "loaded_here")
+                {
+                    csvLoaded[row[1]] = int.Parse(row[5], CultureInfo.InvariantCulture);
+                }
+            }
+            Assert.Equal(nearestLoaded.OrderBy(p => p.Key), csvNearest.OrderBy(p => p.Key));
+            Assert.Equal(loadedHere.OrderBy(p => p.Key), csvLoaded.OrderBy(p => p.Key));
+        }
     }
 
     private static string? Code(JsonElement answer) =>

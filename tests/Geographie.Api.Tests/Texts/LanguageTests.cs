@@ -11,7 +11,7 @@ namespace Geographie.Api.Tests.Texts;
 
 /// <summary>
 /// Answers are in French by default and in English when asked (<c>?lang=en</c> or <c>Accept-Language</c>); only the
-/// texts change, never the statuses or the machine-readable fields. Both catalogues have every text in both languages.
+/// texts change, never the statuses or the machine-readable fields. Every catalogue has every text in both languages.
 /// </summary>
 public sealed class LanguageTests : IClassFixture<GeographieApp>
 {
@@ -29,10 +29,11 @@ public sealed class LanguageTests : IClassFixture<GeographieApp>
     private static string Q(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     [Fact]
-    public void Every_text_of_both_catalogues_is_written_in_both_languages_with_the_same_placeholders()
+    public void Every_text_of_every_catalogue_is_written_in_both_languages_with_the_same_placeholders()
     {
         Assert.Empty(DomainTexts.Catalogue.Gaps());
         Assert.Empty(EdgeTexts.Catalogue.Gaps());
+        Assert.Empty(Geographie.Features.FeatureTexts.Catalogue.Gaps());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Geographie.Api.Hosting;
+using Geographie.Api.Texts;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -72,8 +73,10 @@ public static class HttpConventions
             {
                 return next(invocation);
             }
-            return ValueTask.FromResult<object?>(TypedResults.Problem($"The request has no Content-Type: send {string.Join(" or ", accepted)}.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type"));
+            var language = RequestLanguage.Of(context.Request);
+            return ValueTask.FromResult<object?>(TypedResults.Problem(
+                language.Say(EdgeText.ContentTypeMissing, string.Join($" {language.Say(EdgeText.Or)} ", accepted)),
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: language.Say(EdgeText.UnsupportedMediaTypeTitle)));
         });
 
     /// <summary>

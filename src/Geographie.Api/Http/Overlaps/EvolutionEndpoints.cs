@@ -1,4 +1,5 @@
 using Geographie.Api.Data;
+using Geographie.Api.Texts;
 using Geographie.Domain.Overlaps;
 
 namespace Geographie.Api.Http.Overlaps;
@@ -21,11 +22,12 @@ public static class EvolutionEndpoints
         return routes;
     }
 
-    private static IResult Get(GeographyState state, string? from, string? to, string? commune) =>
+    private static IResult Get(HttpRequest http, GeographyState state, string? from, string? to, string? commune) =>
         ContratEndpoints.Snapshot(state, snapshot =>
         {
-            var older = OverlapEndpoints.Edition(from ?? "qpv2015", "from", out var problem);
-            var newer = problem is null ? OverlapEndpoints.Edition(to, "to", out problem) : null;
+            var language = RequestLanguage.Of(http);
+            var older = OverlapEndpoints.Edition(language, from ?? "qpv2015", "from", out var problem);
+            var newer = problem is null ? OverlapEndpoints.Edition(language, to, "to", out problem) : null;
             if (problem is not null)
             {
                 return problem;
@@ -38,19 +40,20 @@ public static class EvolutionEndpoints
 
             var zone = OverlapEndpoints.CommuneZone(snapshot, commune.Trim());
             return zone is null
-                ? TypedResults.Problem($"No commune outline '{commune}' is loaded; GET /v1/overlaps/communes lists those that are.", statusCode: StatusCodes.Status404NotFound)
+                ? OverlapEndpoints.CommuneNotLoaded(language, commune)
                 : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "commune", zone.Id));
         });
 
     private static async Task<IResult> Post(HttpContext context, GeographyState state, string? from, string? to, string? crs, string? id)
     {
+        var language = RequestLanguage.Of(context.Request);
         if (state.Current is not { } snapshot)
         {
-            return TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return OverlapEndpoints.NotLoaded();
         }
 
-        var older = OverlapEndpoints.Edition(from ?? "qpv2015", "from", out var problem);
-        var newer = problem is null ? OverlapEndpoints.Edition(to, "to", out problem) : null;
+        var older = OverlapEndpoints.Edition(language, from ?? "qpv2015", "from", out var problem);
+        var newer = problem is null ? OverlapEndpoints.Edition(language, to, "to", out problem) : null;
         if (problem is not null)
         {
             return problem;
@@ -61,12 +64,12 @@ public static class EvolutionEndpoints
         var count = await reader.CountAllAsync(context.RequestAborted);
         if (reader.Problem is not null || count != 1)
         {
-            return OverlapEndpoints.Invalid("body", reader.Problem ?? $"send one zone; the body holds {count} (POST /v1/overlaps measures many)");
+            return OverlapEndpoints.Invalid(language, "body", reader.Problem ?? language.Say(EdgeText.EvolutionOneZone, count));
         }
 
         var zone = reader.Read(text!.Value, out var zoneProblem);
         return zone is null
-            ? OverlapEndpoints.Invalid("zones", zoneProblem!)
+            ? OverlapEndpoints.Invalid(language, "zones", zoneProblem!)
             : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "zone", zone.Id));
     }
 }

@@ -1,5 +1,7 @@
 using Geographie.Api.Data;
 using Geographie.Api.Hosting;
+using Geographie.Api.Texts;
+using Geographie.Domain.Texts;
 using Geographie.Domain.Geography;
 using Geographie.Domain.Overlaps;
 using Geographie.Domain.Snapshots;
@@ -42,18 +44,18 @@ public static class OverlapEndpoints
     }
 
     /// <summary>The edition named by <paramref name="geography"/> (default qpv2024), or a 400.</summary>
-    internal static GeographyVersion? Edition(string? geography, string field, out IResult? problem)
+    internal static GeographyVersion? Edition(Language language, string? geography, string field, out IResult? problem)
     {
         var version = geography is null ? GeographyVersions.Default : GeographyVersions.Find(geography);
         problem = version is null
-            ? Invalid(field, GeographyVersions.UnknownMessage(geography))
+            ? Invalid(language, field, GeographyVersions.UnknownMessage(language, InputEcho.Quote(geography)))
             : null;
         return version;
     }
 
     /// <summary>A 400 problem naming <paramref name="field"/>.</summary>
-    internal static IResult Invalid(string field, params string[] messages) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = messages }, detail: messages[0], title: "The request is invalid");
+    internal static IResult Invalid(Language language, string field, params string[] messages) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = messages }, detail: messages[0], title: language.Say(EdgeText.RequestInvalidTitle));
 
     /// <summary>The zone of a commune's loaded outline, or null.</summary>
     internal static Zone? CommuneZone(GeographySnapshot snapshot, string insee)
@@ -65,6 +67,7 @@ public static class OverlapEndpoints
     private static async Task<IResult> MeasureBody(
         HttpContext context, GeographyState state, IOptions<GeographieOptions> options, string? geography, string? format, string? crs, string? id)
     {
+        var language = RequestLanguage.Of(context.Request);
         if (state.Current is not { } snapshot)
         {
             return NotLoaded();
@@ -78,14 +81,15 @@ public static class OverlapEndpoints
 
         if (context.Request.ContentLength > limits.MaxOverlapBodyBytes)
         {
-            return TypedResults.Problem($"The body is larger than the limit of {limits.MaxOverlapBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem(language.Say(EdgeText.OverlapBodyTooLarge, limits.MaxOverlapBodyBytes), statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: language.Say(EdgeText.BodyTooLargeTitle));
         }
 
-        var version = Edition(geography, "geography", out var problem);
+        var version = Edition(language, geography, "geography", out var problem);
         var chosen = OverlapFormats.Negotiate(context.Request, format);
         if (problem is not null || chosen is null)
         {
-            return problem ?? Invalid("format", $"unknown format '{InputEcho.Quote(format)}'; expected {OverlapFormats.Known}");
+            return problem ?? Invalid(language, "format", UnknownFormat(language, format));
         }
 
         // The answer goes to a spool (memory, then a temporary file) and reaches the response only once every zone
@@ -97,17 +101,18 @@ public static class OverlapEndpoints
         var faults = await MeasureAllAsync(reader, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), spool, limits.MaxOverlapZones, cancel);
         if (reader.Problem is not null)
         {
-            return Invalid("body", reader.Problem);
+            return Invalid(language, "body", reader.Problem);
         }
 
         if (reader.Count > limits.MaxOverlapZones)
         {
-            return TypedResults.Problem($"The body holds {reader.Count} zones; the limit is {limits.MaxOverlapZones}.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem(language.Say(EdgeText.OverlapTooManyZones, reader.Count, limits.MaxOverlapZones), statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: language.Say(EdgeText.BodyTooLargeTitle));
         }
 
         if (faults.Count > 0)
         {
-            return Invalid("zones", [.. faults]);
+            return Invalid(language, "zones", [.. faults]);
         }
 
         OverlapWriter.Describe(context.Response, chosen.Value, OverlapFormats.Dialect(format), version!.Code);
@@ -177,24 +182,25 @@ public static class OverlapEndpoints
 
     private static async Task<IResult> MeasureCommune(HttpContext context, GeographyState state, string? commune, string? geography, string? format)
     {
+        var language = RequestLanguage.Of(context.Request);
         if (state.Current is not { } snapshot)
         {
             return NotLoaded();
         }
 
-        var version = Edition(geography, "geography", out var problem);
+        var version = Edition(language, geography, "geography", out var problem);
         var chosen = OverlapFormats.Negotiate(context.Request, format);
         if (problem is not null || chosen is null || string.IsNullOrWhiteSpace(commune))
         {
             return problem ?? (chosen is null
-                ? Invalid("format", $"unknown format '{InputEcho.Quote(format)}'; expected {OverlapFormats.Known}")
-                : Invalid("commune", "commune (an INSEE code) is required; POST a GeoJSON zone to /v1/overlaps for any other zone"));
+                ? Invalid(language, "format", UnknownFormat(language, format))
+                : Invalid(language, "commune", language.Say(EdgeText.CommuneRequired)));
         }
 
         var zone = CommuneZone(snapshot, commune.Trim());
         if (zone is null)
         {
-            return TypedResults.Problem($"No commune outline '{commune}' is loaded; GET /v1/overlaps/communes lists those that are.", statusCode: StatusCodes.Status404NotFound);
+            return CommuneNotLoaded(language, commune);
         }
 
         await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), 1, _ => zone);
@@ -203,16 +209,17 @@ public static class OverlapEndpoints
 
     private static async Task<IResult> MeasureCommunes(HttpContext context, GeographyState state, string? geography, string? format, string? departement)
     {
+        var language = RequestLanguage.Of(context.Request);
         if (state.Current is not { } snapshot)
         {
             return NotLoaded();
         }
 
-        var version = Edition(geography, "geography", out var problem);
+        var version = Edition(language, geography, "geography", out var problem);
         var chosen = OverlapFormats.Negotiate(context.Request, format);
         if (problem is not null || chosen is null)
         {
-            return problem ?? Invalid("format", $"unknown format '{InputEcho.Quote(format)}'; expected {OverlapFormats.Known}");
+            return problem ?? Invalid(language, "format", UnknownFormat(language, format));
         }
 
         var communes = snapshot.OutlinedCommunes.Where(c => departement is null || c.Departement == departement).ToArray();
@@ -242,6 +249,14 @@ public static class OverlapEndpoints
         }
     }
 
-    private static IResult NotLoaded() =>
-        TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
+    /// <summary>The 404 of a commune without loaded outline.</summary>
+    internal static IResult CommuneNotLoaded(Language language, string commune) =>
+        TypedResults.Problem(language.Say(EdgeText.CommuneOutlineUnknown, InputEcho.Quote(commune)), statusCode: StatusCodes.Status404NotFound,
+            title: language.Say(EdgeText.TitleNotFound));
+
+    /// <summary>The 503 before the data is loaded; its texts are <see cref="Hosting.ProblemDefaults"/>'s, in the request's language.</summary>
+    internal static IResult NotLoaded() => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static string UnknownFormat(Language language, string? format) =>
+        language.Say(EdgeText.OverlapFormatUnknown, InputEcho.Quote(format), OverlapFormats.Known);
 }
