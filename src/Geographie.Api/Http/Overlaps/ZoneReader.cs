@@ -115,10 +115,16 @@ internal sealed class ZoneReader
     /// </summary>
     public Zone? Read(ZoneText text, out string? problem)
     {
-        using var document = JsonDocument.Parse(text.Json);
-        var element = document.RootElement;
-        var id = ZoneId(element, text.Index);
-        var geometry = ReadGeometry(element, out problem);
+        var parts = ZoneJson.Read(text.Json.Span, _idProperty);
+        var id = parts.Id ?? (text.Index + 1).ToString(CultureInfo.InvariantCulture);
+        var geometry = parts.Geometry;
+        problem = parts.Problem;
+        if (problem is null && geometry is null && parts.Kind is not null)
+        {
+            // Not an area: read as whatever geometry it is, so that the refusal names its type.
+            geometry = ReadAnyGeometry(text.Json, out problem);
+        }
+
         var looksProjected = geometry is not null && !Lambert93 && LooksProjected(geometry.EnvelopeInternal);
         var zone = problem is null ? ZoneValidator.Adopt(id, geometry, Lambert93, out problem) : null;
         if (zone is null && problem is not null)
@@ -339,51 +345,26 @@ internal sealed class ZoneReader
         _end += read;
     }
 
-    private Geometry? ReadGeometry(JsonElement element, out string? problem)
+    private static Geometry? ReadAnyGeometry(ReadOnlyMemory<byte> json, out string? problem)
     {
         problem = null;
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            problem = "not a GeoJSON Feature";
-            return null;
-        }
-
-        var geometryElement = element;
+        using var document = JsonDocument.Parse(json);
+        var element = document.RootElement;
         if (element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "Feature")
         {
-            if (!element.TryGetProperty("geometry", out geometryElement) || geometryElement.ValueKind != JsonValueKind.Object)
-            {
-                problem = "no geometry";
-                return null;
-            }
+            element = element.GetProperty("geometry");
         }
 
         try
         {
-            return geometryElement.Deserialize<Geometry>(GeoJson);
+            return element.Deserialize<Geometry>(GeoJson);
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
         {
-            // NTS refuses unclosed rings and rings of fewer than four points while building them.
             problem = $"unreadable geometry: {e.Message}";
             return null;
         }
     }
-
-    private string ZoneId(JsonElement element, int index)
-    {
-        if (element.ValueKind == JsonValueKind.Object && _idProperty is not null && element.TryGetProperty("properties", out var properties)
-            && properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(_idProperty, out var chosen))
-        {
-            return Text(chosen);
-        }
-
-        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number
-            ? Text(id)
-            : (index + 1).ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
     private static bool IsWgs84(string crs) =>
         crs.Contains("4326", StringComparison.Ordinal) || crs.Contains("CRS84", StringComparison.OrdinalIgnoreCase);
