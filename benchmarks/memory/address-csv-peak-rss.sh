@@ -4,6 +4,7 @@
 # the 486 real BAL addresses of Mont-Bonvillers, geodata/addresses), its RSS once ready, then one request, then its
 # peak RSS (VmHWM from /proc). The rows are the real extract's addresses as a person writes them (number and
 # suffix, street, commune in three columns), THE EXTRACT REPEATED to reach the size; every row is geocoded (no cache).
+# The request timeout is raised to 30 minutes (default 2): on a loaded machine a million addresses take longer.
 # Usage (from the repository root, after `make build`): benchmarks/memory/address-csv-peak-rss.sh [sizes…]
 set -euo pipefail
 sizes=("${@:-100000 1000000}")
@@ -39,13 +40,13 @@ echo "| rows (the 486 real addresses repeated) | size | answer rows | statuses |
 echo "|---:|---:|---:|---|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   file=$work/addresses-$n.csv
-  Geographie__RestUrl=http://127.0.0.1:$port Geographie__GrpcUrl=http://127.0.0.1:$((port + 1)) \
+  Geographie__RestUrl=http://127.0.0.1:$port Geographie__GrpcUrl=http://127.0.0.1:$((port + 1)) Geographie__RequestTimeout=00:30:00 \
     dotnet "$dll" > "$work/service.log" 2>&1 &
   pid=$!
   for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/readyz" > /dev/null && break; sleep 0.3; done
   before=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
   seconds=$(curl -s -o "$work/answer" -w '%{time_total}' -H "Content-Type: text/csv" --data-binary "@$file" \
-    "http://127.0.0.1:$port/v1/eligibility/batch?columns=numero&columns=voie&columns=commune")
+    "http://127.0.0.1:$port/v1/eligibility/batch?columns=numero&columns=voie&columns=commune" || echo "curl failed: $?" >&2)
   peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
   answered=$(($(wc -l < "$work/answer") - 1))
   statuses=$(cut -d, -f5 "$work/answer" | tail -n +2 | sort | uniq -c | awk '{printf "%s %s ", $2, $1}')

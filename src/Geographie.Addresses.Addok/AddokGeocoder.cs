@@ -37,7 +37,8 @@ public sealed class AddokGeocoder : IGeocoder, IDisposable
     public AddokGeocoder(HttpClient http, AddokOptions options, TimeProvider? time = null, RateLimiter? limiter = null)
     {
         _http = http;
-        _http.BaseAddress ??= options.BaseUrl;
+        // A root without its final slash would lose its last segment when search/ is resolved against it.
+        _http.BaseAddress ??= options.BaseUrl.AbsoluteUri.EndsWith('/') ? options.BaseUrl : new Uri(options.BaseUrl.AbsoluteUri + "/");
         _options = options;
         _ownsLimiter = limiter is null;
         _limiter = limiter ?? AddokResilience.RateLimiter(options);

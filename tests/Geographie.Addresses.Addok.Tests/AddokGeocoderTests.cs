@@ -65,6 +65,29 @@ public sealed class AddokGeocoderTests
     }
 
     [Fact]
+    public async Task A_base_url_without_its_final_slash_keeps_its_path()
+    {
+        var handler = new RecordingHandler();
+        using var geocoder = new AddokGeocoder(new HttpClient(handler), new AddokOptions { BaseUrl = new Uri("http://addok.example/geocoder"), Retries = 0 });
+
+        await geocoder.GeocodeAsync(new AddressQuery("1 rue Joffre", CityCode: "54084"), CancellationToken.None);
+
+        Assert.Equal("http://addok.example/geocoder/search/?q=1%20rue%20Joffre&limit=1&citycode=54084", handler.Asked?.AbsoluteUri);
+    }
+
+    // Records the URL asked and answers an empty FeatureCollection, as addok does when nothing matches.
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        public Uri? Asked { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Asked = request.RequestUri;
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"type":"FeatureCollection","features":[]}""") });
+        }
+    }
+
+    [Fact]
     public async Task No_result_is_not_found_with_the_query_in_the_reason()
     {
         await using var server = await StartAsync(MontBonvillers.Addresses);

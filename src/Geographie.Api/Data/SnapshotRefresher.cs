@@ -44,8 +44,13 @@ public sealed partial class SnapshotRefresher(
         var memoryBefore = GC.GetTotalMemory(false);
         var data = await source.ReadAsync(cancellationToken);
         var snapshot = new GeographySnapshot(data.Revision, data.Quartiers, data.Communes, data.Contrat, DateTimeOffset.UtcNow);
-        // The address index follows the same revision; it is searched apart from the snapshot, so it is swapped apart.
-        addresses.Publish(new Geographie.Addresses.AddressIndex(await addressSource.ReadAsync(cancellationToken)));
+        // The address index is searched apart from the snapshot, so it is swapped apart, and rebuilt only when the
+        // addresses changed: a perimeter import must not cost a read of every address of France.
+        var addressRevision = await addressSource.ReadRevisionAsync(cancellationToken);
+        if (addresses.Revision != addressRevision)
+        {
+            addresses.Publish(new Geographie.Addresses.AddressIndex(await addressSource.ReadAsync(cancellationToken)), addressRevision);
+        }
         state.Publish(snapshot, watch.Elapsed, timeProvider.GetUtcNow());
         LogLoaded(data.Revision, data.Quartiers.Count, data.Quartiers.Count(q => q.HasPerimeter), watch.ElapsedMilliseconds,
             (GC.GetTotalMemory(false) - memoryBefore) / 1024);

@@ -6,6 +6,13 @@ namespace Geographie.Storage.Reading;
 /// <summary>Reads every stored address, for the in-memory <see cref="AddressIndex"/>. Thread-safe.</summary>
 public sealed class AddressReader(NpgsqlDataSource dataSource) : IAddressSource
 {
+    /// <summary>The id of the last applied address import (0 for none).</summary>
+    public async Task<long> ReadRevisionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(SqlScripts.Query("select_address_revision"));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>All addresses, in commune and street order.</summary>
     public async Task<IReadOnlyList<AddressRecord>> ReadAsync(CancellationToken cancellationToken = default)
     {
