@@ -1,4 +1,5 @@
 using Geographie.Api.Data;
+using Geographie.Domain.Snapshots;
 using Geographie.Features;
 
 namespace Geographie.Api.Features;
@@ -19,17 +20,16 @@ public sealed class FeatureCatalogs(GeographyState state)
     private readonly List<FeatureCatalog> _recent = [];
 
     /// <summary>The catalog of the current snapshot (built on first use after each reload), or null before the first load.</summary>
-    public FeatureCatalog? Current()
+    public FeatureCatalog? Current() => state.Current is { } snapshot ? Of(snapshot) : null;
+
+    /// <summary>The catalog of <paramref name="snapshot"/>, built on first use and kept among the recent ones.</summary>
+    public FeatureCatalog Of(GeographySnapshot snapshot)
     {
-        if (state.Current is not { } snapshot)
-        {
-            return null;
-        }
         lock (_gate)
         {
-            if (_recent.Count > 0 && _recent[^1].Revision == snapshot.Revision)
+            if (_recent.Find(c => c.Revision == snapshot.Revision) is { } known)
             {
-                return _recent[^1];
+                return known;
             }
             var catalog = new FeatureCatalog(snapshot);
             _recent.Add(catalog);

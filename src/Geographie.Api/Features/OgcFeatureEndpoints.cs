@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.OpenApi;
 using Geographie.Features;
+using Geographie.Api.Http;
 using Geographie.Api.Http.Conventions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -51,10 +52,10 @@ public static class OgcFeatureEndpoints
         var ogc = routes.MapGroup(Prefix).WithTags("ogc-features").WithGroupName(OpenApiDocument).CachedByDataRevision();
         ogc.MapGet("/", Landing);
         ogc.MapGet("/conformance", Conformance);
-        ogc.MapGet("/collections", Collections);
-        ogc.MapGet("/collections/{collectionId}", Collection);
-        ogc.MapGet("/collections/{collectionId}/schema", Schema);
-        ogc.MapGet("/collections/{collectionId}/items", Items).AddOpenApiOperationTransformer((operation, _, _) =>
+        ogc.MapGet("/collections", Collections).RequireSnapshot();
+        ogc.MapGet("/collections/{collectionId}", Collection).RequireSnapshot();
+        ogc.MapGet("/collections/{collectionId}/schema", Schema).RequireSnapshot();
+        ogc.MapGet("/collections/{collectionId}/items", Items).RequireSnapshot().AddOpenApiOperationTransformer((operation, _, _) =>
         {
             // The handler reads the query string itself (to refuse unknown parameters), so the definition lists them here.
             operation.Parameters ??= [];
@@ -70,7 +71,7 @@ public static class OgcFeatureEndpoints
             }
             return Task.CompletedTask;
         });
-        ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item);
+        ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).RequireSnapshot();
         return routes;
     }
 
@@ -92,25 +93,21 @@ public static class OgcFeatureEndpoints
         Metadata(context, () => TypedResults.Ok(new ConformanceDocument(ConformanceClasses)));
 
     private static IResult Collections(HttpContext context, FeatureCatalogs catalogs) => Metadata(context, () =>
-        catalogs.Current() is not { } catalog
-            ? NotLoaded()
-            : TypedResults.Ok(new CollectionsDocument(
-                [new Link(Root(context.Request) + "/collections", "self", Json, "The collections")],
-                catalog.Layers.Select(l => Describe(context.Request, l)).ToArray())));
+        TypedResults.Ok(new CollectionsDocument(
+            [new Link(Root(context.Request) + "/collections", "self", Json, "The collections")],
+            catalogs.Of(context.LoadedSnapshot()).Layers.Select(l => Describe(context.Request, l)).ToArray())));
 
     private static IResult Collection(HttpContext context, FeatureCatalogs catalogs, string collectionId) => Metadata(context, () =>
-        catalogs.Current() is not { } catalog ? NotLoaded()
-        : catalog.Find(collectionId) is not { } layer ? UnknownCollection(catalog, collectionId)
-        : TypedResults.Ok(Describe(context.Request, layer)));
+    {
+        var catalog = catalogs.Of(context.LoadedSnapshot());
+        return catalog.Find(collectionId) is { } layer ? TypedResults.Ok(Describe(context.Request, layer)) : UnknownCollection(catalog, collectionId);
+    });
 
     // The JSON Schema of the collection's features (rel describedby), for clients that type fields from a schema rather
     // than from the first page, where a property may be null throughout (GDAL 3.6 does the latter).
     private static IResult Schema(HttpContext context, FeatureCatalogs catalogs, string collectionId) => Metadata(context, () =>
     {
-        if (catalogs.Current() is not { } catalog)
-        {
-            return NotLoaded();
-        }
+        var catalog = catalogs.Of(context.LoadedSnapshot());
         if (catalog.Find(collectionId) is not { } layer)
         {
             return UnknownCollection(catalog, collectionId);
@@ -142,14 +139,11 @@ public static class OgcFeatureEndpoints
         {
             return TypedResults.ValidationProblem(problems);
         }
-        if (catalogs.Current() is null)
-        {
-            return NotLoaded();
-        }
-        if ((revision is { } wanted ? catalogs.AtRevision(wanted) : catalogs.Current()) is not { } catalog)
+        var current = catalogs.Of(context.LoadedSnapshot());
+        if ((revision is { } wanted ? catalogs.AtRevision(wanted) : current) is not { } catalog)
         {
             return TypedResults.Problem(
-                $"The data changed since this paging began: revision {revision} is no longer served (now {catalogs.Current()?.Revision}). Start again from the first page.",
+                $"The data changed since this paging began: revision {revision} is no longer served (now {current.Revision}). Start again from the first page.",
                 statusCode: StatusCodes.Status410Gone, title: "Revision no longer served");
         }
         if (catalog.Find(collectionId) is not { } layer)
@@ -163,10 +157,7 @@ public static class OgcFeatureEndpoints
 
     private static IResult Item(HttpContext context, FeatureCatalogs catalogs, string collectionId, string featureId) => Metadata(context, () =>
     {
-        if (catalogs.Current() is not { } catalog)
-        {
-            return NotLoaded();
-        }
+        var catalog = catalogs.Of(context.LoadedSnapshot());
         if (catalog.Find(collectionId) is not { } layer)
         {
             return UnknownCollection(catalog, collectionId);
@@ -292,7 +283,4 @@ public static class OgcFeatureEndpoints
     private static ProblemHttpResult UnknownCollection(FeatureCatalog catalog, string collectionId) => TypedResults.Problem(
         $"No collection '{collectionId}'; the collections are: {string.Join(", ", catalog.Layers.Select(l => l.Id))}.",
         statusCode: StatusCodes.Status404NotFound, title: "Collection inconnue");
-
-    private static ProblemHttpResult NotLoaded() =>
-        TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
 }

@@ -1,4 +1,3 @@
-using Geographie.Api.Data;
 using Geographie.Api.Http;
 using Geographie.Tiles;
 using Microsoft.Net.Http.Headers;
@@ -18,52 +17,52 @@ public static class TileEndpoints
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/tiles").WithTags("tiles");
+        var group = routes.MapGroup("/tiles").WithTags("tiles").RequireSnapshot();
         group.MapGet("/{z}/{x}/{y}.mvt", GetTile).Produces(200, contentType: MvtType).Produces(204).Produces(304);
         group.MapGet("/tiles.json", GetTileJson);
         return routes;
     }
 
     private static IResult GetTile(
-        HttpContext context, GeographyState state, TileService tiles, string z, string x, string y,
-        string? geography, string? defi, string? orientation, string? registre) =>
-        ContratEndpoints.Snapshot(state, snapshot =>
+        HttpContext context, TileService tiles, string z, string x, string y,
+        string? geography, string? defi, string? orientation, string? registre)
+    {
+        var snapshot = context.LoadedSnapshot();
+        var headers = context.Response.Headers;
+        var addressProblem = ParseAddress(z, x, y, out var address);
+        if (addressProblem is not null)
         {
-            var headers = context.Response.Headers;
-            var addressProblem = ParseAddress(z, x, y, out var address);
-            if (addressProblem is not null)
-            {
-                return TypedResults.Problem(addressProblem, statusCode: StatusCodes.Status400BadRequest, title: "Bad tile address");
-            }
-            var filter = TileFilter.TryParse(snapshot.Contrat, geography, defi, orientation, registre, out var errors);
-            if (filter is null)
-            {
-                return TypedResults.ValidationProblem(errors, title: "Unknown filter value");
-            }
-            var tile = tiles.Source(snapshot, filter).GetTile(address);
-            var request = context.Request.GetTypedHeaders();
-            // "gzip;q=0" refuses gzip: only a positive quality accepts it.
-            var gzip = tile.Gzip is not null && request.AcceptEncoding.Any(e =>
-                e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is not <= 0);
-            // Different bytes, different strong tag: a cache must not answer an identity request with gzip bytes.
-            var etag = gzip ? new EntityTagHeaderValue(tile.ETag.Insert(tile.ETag.Length - 1, "-gzip")) : new EntityTagHeaderValue(tile.ETag);
-            headers.ETag = etag.ToString();
-            headers.CacheControl = "public, max-age=60, must-revalidate";
-            headers.Vary = HeaderNames.AcceptEncoding;
-            if (request.IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
-            {
-                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-            }
-            if (tile.IsEmpty)
-            {
-                return TypedResults.NoContent();
-            }
-            if (gzip)
-            {
-                headers.ContentEncoding = "gzip";
-            }
-            return TypedResults.Bytes(gzip ? tile.Gzip! : tile.Raw!, MvtType);
-        });
+            return TypedResults.Problem(addressProblem, statusCode: StatusCodes.Status400BadRequest, title: "Bad tile address");
+        }
+        var filter = TileFilter.TryParse(snapshot.Contrat, geography, defi, orientation, registre, out var errors);
+        if (filter is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Unknown filter value");
+        }
+        var tile = tiles.Source(snapshot, filter).GetTile(address);
+        var request = context.Request.GetTypedHeaders();
+        // "gzip;q=0" refuses gzip: only a positive quality accepts it.
+        var gzip = tile.Gzip is not null && request.AcceptEncoding.Any(e =>
+            e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is not <= 0);
+        // Different bytes, different strong tag: a cache must not answer an identity request with gzip bytes.
+        var etag = gzip ? new EntityTagHeaderValue(tile.ETag.Insert(tile.ETag.Length - 1, "-gzip")) : new EntityTagHeaderValue(tile.ETag);
+        headers.ETag = etag.ToString();
+        headers.CacheControl = "public, max-age=60, must-revalidate";
+        headers.Vary = HeaderNames.AcceptEncoding;
+        if (request.IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        if (tile.IsEmpty)
+        {
+            return TypedResults.NoContent();
+        }
+        if (gzip)
+        {
+            headers.ContentEncoding = "gzip";
+        }
+        return TypedResults.Bytes(gzip ? tile.Gzip! : tile.Raw!, MvtType);
+    }
 
     private static string? ParseAddress(string z, string x, string y, out TileAddress address)
     {
@@ -75,11 +74,11 @@ public static class TileEndpoints
         return TileAddress.TryCreate(zi, xi, yi, out address, out var error) ? null : error;
     }
 
-    private static IResult GetTileJson(HttpContext context, GeographyState state, TileService tiles) =>
-        ContratEndpoints.Snapshot(state, snapshot =>
-        {
-            var filter = new TileFilter(Domain.Geography.GeographyVersions.Default, null, null, null);
-            var url = $"{context.Request.Scheme}://{context.Request.Host}/tiles/{{z}}/{{x}}/{{y}}.mvt";
-            return TypedResults.Text(tiles.Source(snapshot, filter).GetTileJson(url), "application/json");
-        });
+    private static IResult GetTileJson(HttpContext context, TileService tiles)
+    {
+        var snapshot = context.LoadedSnapshot();
+        var filter = new TileFilter(Domain.Geography.GeographyVersions.Default, null, null, null);
+        var url = $"{context.Request.Scheme}://{context.Request.Host}/tiles/{{z}}/{{x}}/{{y}}.mvt";
+        return TypedResults.Text(tiles.Source(snapshot, filter).GetTileJson(url), "application/json");
+    }
 }

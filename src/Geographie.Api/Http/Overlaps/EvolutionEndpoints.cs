@@ -1,4 +1,3 @@
-using Geographie.Api.Data;
 using Geographie.Domain.Overlaps;
 
 namespace Geographie.Api.Http.Overlaps;
@@ -15,40 +14,36 @@ public static class EvolutionEndpoints
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapEvolutionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/evolution").WithTags("overlaps");
+        var group = routes.MapGroup("/v1/evolution").WithTags("overlaps").RequireSnapshot();
         group.MapGet("/", Get).Produces<EvolutionResponse>();
         group.MapPost("/", Post).Accepts<object>("application/geo+json", "application/json").Produces<EvolutionResponse>();
         return routes;
     }
 
-    private static IResult Get(GeographyState state, string? from, string? to, string? commune) =>
-        ContratEndpoints.Snapshot(state, snapshot =>
-        {
-            var older = OverlapEndpoints.Edition(from ?? "qpv2015", "from", out var problem);
-            var newer = problem is null ? OverlapEndpoints.Edition(to, "to", out problem) : null;
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            if (commune is null)
-            {
-                return TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Everywhere(snapshot, older!, newer!), "all", null));
-            }
-
-            var zone = OverlapEndpoints.CommuneZone(snapshot, commune.Trim());
-            return zone is null
-                ? TypedResults.Problem($"No commune outline '{commune}' is loaded; GET /v1/overlaps/communes lists those that are.", statusCode: StatusCodes.Status404NotFound)
-                : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "commune", zone.Id));
-        });
-
-    private static async Task<IResult> Post(HttpContext context, GeographyState state, string? from, string? to, string? crs, string? id)
+    private static IResult Get(HttpContext context, string? from, string? to, string? commune)
     {
-        if (state.Current is not { } snapshot)
+        var snapshot = context.LoadedSnapshot();
+        var older = OverlapEndpoints.Edition(from ?? "qpv2015", "from", out var problem);
+        var newer = problem is null ? OverlapEndpoints.Edition(to, "to", out problem) : null;
+        if (problem is not null)
         {
-            return TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return problem;
         }
 
+        if (commune is null)
+        {
+            return TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Everywhere(snapshot, older!, newer!), "all", null));
+        }
+
+        var zone = OverlapEndpoints.CommuneZone(snapshot, commune.Trim());
+        return zone is null
+            ? TypedResults.Problem($"No commune outline '{commune}' is loaded; GET /v1/overlaps/communes lists those that are.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "commune", zone.Id));
+    }
+
+    private static async Task<IResult> Post(HttpContext context, string? from, string? to, string? crs, string? id)
+    {
+        var snapshot = context.LoadedSnapshot();
         var older = OverlapEndpoints.Edition(from ?? "qpv2015", "from", out var problem);
         var newer = problem is null ? OverlapEndpoints.Edition(to, "to", out problem) : null;
         if (problem is not null)

@@ -1,4 +1,3 @@
-using Geographie.Api.Data;
 using Geographie.Api.Hosting;
 using Geographie.Domain.Geography;
 using Geographie.Domain.Overlaps;
@@ -28,7 +27,7 @@ public static class OverlapEndpoints
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapOverlapEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/overlaps").WithTags("overlaps");
+        var group = routes.MapGroup("/v1/overlaps").WithTags("overlaps").RequireSnapshot();
         group.MapPost("/", MeasureBody)
             .Accepts<object>("application/geo+json", "application/json")
             .Produces(StatusCodes.Status200OK, null, "application/json", "text/csv", "application/geo+json");
@@ -59,13 +58,9 @@ public static class OverlapEndpoints
     }
 
     private static async Task<IResult> MeasureBody(
-        HttpContext context, GeographyState state, IOptions<GeographieOptions> options, string? geography, string? format, string? crs, string? id)
+        HttpContext context, IOptions<GeographieOptions> options, string? geography, string? format, string? crs, string? id)
     {
-        if (state.Current is not { } snapshot)
-        {
-            return NotLoaded();
-        }
-
+        var snapshot = context.LoadedSnapshot();
         var limits = options.Value;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -117,13 +112,9 @@ public static class OverlapEndpoints
         }
     }
 
-    private static async Task<IResult> MeasureCommune(HttpContext context, GeographyState state, string? commune, string? geography, string? format)
+    private static async Task<IResult> MeasureCommune(HttpContext context, string? commune, string? geography, string? format)
     {
-        if (state.Current is not { } snapshot)
-        {
-            return NotLoaded();
-        }
-
+        var snapshot = context.LoadedSnapshot();
         var version = Edition(geography, "geography", out var problem);
         var chosen = OverlapFormats.Negotiate(context.Request, format);
         if (problem is not null || chosen is null || string.IsNullOrWhiteSpace(commune))
@@ -143,13 +134,9 @@ public static class OverlapEndpoints
         return TypedResults.Empty;
     }
 
-    private static async Task<IResult> MeasureCommunes(HttpContext context, GeographyState state, string? geography, string? format, string? departement)
+    private static async Task<IResult> MeasureCommunes(HttpContext context, string? geography, string? format, string? departement)
     {
-        if (state.Current is not { } snapshot)
-        {
-            return NotLoaded();
-        }
-
+        var snapshot = context.LoadedSnapshot();
         var version = Edition(geography, "geography", out var problem);
         var chosen = OverlapFormats.Negotiate(context.Request, format);
         if (problem is not null || chosen is null)
@@ -182,7 +169,4 @@ public static class OverlapEndpoints
             await writer.FlushAsync(cancel);
         }
     }
-
-    private static IResult NotLoaded() =>
-        TypedResults.Problem("The data is not loaded yet; see /readyz.", statusCode: StatusCodes.Status503ServiceUnavailable);
 }
