@@ -124,9 +124,9 @@ public static class EligibilitySummaryEndpoint
         {
             return problem;
         }
-        foreach (var item in items)
+        foreach (var result in JsonBatch.Check(items, null, snapshot, checker, defaults, context.RequestAborted))
         {
-            tally.Add(JsonBatch.Check(item, snapshot, checker, defaults));
+            tally.Add(result);
         }
 
         return null;
