@@ -277,7 +277,7 @@ public static class CsvBatch
     // One row read: its fields, or the reason it could not be read; Line is where it ends (or starts, when broken).
     private sealed record Row(IReadOnlyList<string>? Fields, long Line, string? Broken);
 
-    internal sealed record Columns(int Id, int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
+    internal sealed record Columns(int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
     {
         /// <summary>The columns joined as the address text (columns=), and the postcode and INSEE code columns; -1 for none.</summary>
         public int[] AddressText { get; init; } = [];
@@ -305,7 +305,7 @@ public static class CsvBatch
                 }
                 return -1;
             }
-            var columns = new Columns(Index("id"), Index("lon", "longitude", "lng"), Index("lat", "latitude"), Index("x"), Index("y"),
+            var columns = new Columns(Index("lon", "longitude", "lng"), Index("lat", "latitude"), Index("x"), Index("y"),
                 Index("geography"), Index("date"), Index("near_distance_m"), Index("position_uncertainty_m"))
             {
                 AddressText = addressColumns?.Text.Select(name => Index(name)).ToArray() ?? [],
