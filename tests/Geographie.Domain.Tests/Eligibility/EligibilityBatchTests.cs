@@ -33,10 +33,8 @@ public sealed class EligibilityBatchTests
     public void Every_point_gets_the_single_point_answer_in_order()
     {
         var points = Points(5_000);
-        var checker = new EligibilityChecker(new EligibilityLimits());
-        var answers = new EligibilityResult[points.Length];
 
-        EligibilityBatch.Check(ShippedSnapshot.Value, checker, new ArrayPoints(points), 0, answers, points.Length, Language.English);
+        var (checker, answers) = CheckAll(points, Language.English);
 
         for (var i = 0; i < points.Length; i++)
         {
@@ -57,11 +55,9 @@ public sealed class EligibilityBatchTests
     public void A_part_of_the_points_is_answered_from_its_first_index()
     {
         var points = Points(3_000);
-        var checker = new EligibilityChecker(new EligibilityLimits());
-        var whole = new EligibilityResult[points.Length];
+        var (checker, whole) = CheckAll(points, Language.French);
         var part = new EligibilityResult[1_000];
 
-        EligibilityBatch.Check(ShippedSnapshot.Value, checker, new ArrayPoints(points), 0, whole, points.Length, Language.French);
         EligibilityBatch.Check(ShippedSnapshot.Value, checker, new ArrayPoints(points), 1_500, part, part.Length, Language.French);
 
         Assert.Equal(whole[1_500..2_500], part);
@@ -70,11 +66,7 @@ public sealed class EligibilityBatchTests
     [Fact]
     public void Each_answer_is_counted_once_by_status_and_edition()
     {
-        var points = Points(5_000);
-        var checker = new EligibilityChecker(new EligibilityLimits());
-        var answers = new EligibilityResult[points.Length];
-
-        EligibilityBatch.Check(ShippedSnapshot.Value, checker, new ArrayPoints(points), 0, answers, points.Length, Language.French);
+        var (checker, answers) = CheckAll(Points(5_000), Language.French);
 
         var editions = GeographyVersions.All.Cast<GeographyVersion?>().Append(null);
         foreach (var status in Enum.GetValues<EligibilityStatus>())
@@ -84,7 +76,16 @@ public sealed class EligibilityBatchTests
                 Assert.Equal(answers.LongCount(a => a.Status == status && a.Geography == edition), checker.Answers.Total(status, edition));
             }
         }
-        Assert.Equal(points.Length, Enum.GetValues<EligibilityStatus>().Sum(s => editions.Sum(e => checker.Answers.Total(s, e))));
+        Assert.Equal(answers.Length, Enum.GetValues<EligibilityStatus>().Sum(s => editions.Sum(e => checker.Answers.Total(s, e))));
+    }
+
+    // Every point through the loop, with a checker of its own (its counts start at zero).
+    private static (EligibilityChecker Checker, EligibilityResult[] Answers) CheckAll(BatchPoint[] points, Language language)
+    {
+        var checker = new EligibilityChecker(new EligibilityLimits());
+        var answers = new EligibilityResult[points.Length];
+        EligibilityBatch.Check(ShippedSnapshot.Value, checker, new ArrayPoints(points), 0, answers, points.Length, language);
+        return (checker, answers);
     }
 
     private readonly struct ArrayPoints(BatchPoint[] points) : IBatchPoints
