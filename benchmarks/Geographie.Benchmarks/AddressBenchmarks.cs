@@ -43,9 +43,7 @@ public class AddressBenchmarks
         _index = new AddressIndex(_records);
         _queries = _records.Select(a => new AddressQuery(
             $"{(a.Number > 0 ? a.Number + (a.Suffix is null ? "" : " " + a.Suffix) + " " : "")}{a.Street} {a.CommuneName}")).ToArray();
-        string cs = Environment.GetEnvironmentVariable("GEOGRAPHIE_DB") is { Length: > 0 } env
-            ? env
-            : "Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=geographie";
+        string cs = Geographie.Storage.GeographieDatabase.ConnectionStringFromEnvironment();
         _conn = new NpgsqlConnection(cs);
         _conn.Open();
         using var cmd = new NpgsqlCommand(Setup, _conn);

@@ -34,9 +34,7 @@ public class PostGisBenchmarks
     [GlobalSetup]
     public void GlobalSetup()
     {
-        string cs = Environment.GetEnvironmentVariable("GEOGRAPHIE_DB") is { Length: > 0 } env
-            ? env
-            : "Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=geographie";
+        string cs = Geographie.Storage.GeographieDatabase.ConnectionStringFromEnvironment();
         _conn = new NpgsqlConnection(cs);
         _conn.Open();
         Perimeter[] perimeters = Workloads.Perimeters("quartiers");

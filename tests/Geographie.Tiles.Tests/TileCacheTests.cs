@@ -76,17 +76,18 @@ public class TileCacheTests
     {
         var cache = new TileCache(1_000_000);
         int builds = 0;
-        using var gate = new ManualResetEventSlim();
-        Task<CachedTile>[] tasks = Enumerable.Range(0, 8).Select(_ => Task.Run(() => cache.GetOrAdd("r|1/1/1", () =>
+        // The build holds until the seven other callers have joined its flight (each is counted as a hit when it
+        // does, before it waits): no sleep stands in for "the others have arrived". Own threads, not pool ones, so
+        // that seven blocked callers cannot starve the pool.
+        Task<CachedTile>[] tasks = Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(() => cache.GetOrAdd("r|1/1/1", () =>
         {
             Interlocked.Increment(ref builds);
-            gate.Wait(TimeSpan.FromSeconds(5));
+            Assert.True(SpinWait.SpinUntil(() => cache.Hits == 7, TimeSpan.FromSeconds(30)), "the other callers never joined the flight");
             return Bytes;
-        }))).ToArray();
-        await Task.Delay(100);
-        gate.Set();
+        }), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         CachedTile[] results = await Task.WhenAll(tasks);
         Assert.Equal(1, builds);
+        Assert.Equal(1, cache.Misses);
         Assert.All(results, r => Assert.Same(results[0], r));
     }
 

@@ -53,9 +53,7 @@ public class OgcItemsBenchmarks
         (_app, baseUrl) = OgcBenchData.Serve(state);
         _http = new HttpClient();
         _items = baseUrl + "/ogc/collections/qpv2024/items";
-        _connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("GEOGRAPHIE_DB") is { Length: > 0 } env
-            ? env
-            : "Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=geographie");
+        _connection = new NpgsqlConnection(Geographie.Storage.GeographieDatabase.ConnectionStringFromEnvironment());
         _connection.Open();
         var writer = new WKBWriter();
         using (var command = new NpgsqlCommand(Setup, _connection))

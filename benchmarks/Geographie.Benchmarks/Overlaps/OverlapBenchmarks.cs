@@ -67,9 +67,7 @@ public class OverlapBenchmarks
         var perimeters = Workloads.ReadGeometries(perimeterFile).Select((g, i) => new Perimeter(i, g)).ToArray();
         _index = new OverlapIndex(perimeters);
         _projected = _zones.Select(z => MetricGeometry.Project(z, MetricGeometry.CrsOf(z.EnvelopeInternal)!.Value)).ToArray();
-        string cs = Environment.GetEnvironmentVariable("GEOGRAPHIE_DB") is { Length: > 0 } env
-            ? env
-            : "Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=geographie";
+        string cs = Geographie.Storage.GeographieDatabase.ConnectionStringFromEnvironment();
         _conn = new NpgsqlConnection(cs);
         _conn.Open();
         var writer = new WKBWriter();

@@ -106,18 +106,6 @@ public static class TileBenchData
         return JsonSerializer.Deserialize<FeatureCollection>(stream, options)!;
     }
 
-    private static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Geographie.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Geographie.sln not found above " + AppContext.BaseDirectory);
-    }
+    // The repository root, found once for every benchmark.
+    private static string Root => Workloads.Root;
 }

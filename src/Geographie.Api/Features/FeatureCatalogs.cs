@@ -42,17 +42,16 @@ public sealed class FeatureCatalogs
     public Task Warming => Volatile.Read(ref _warming);
 
     /// <summary>The catalog of the current snapshot (built on first use after each reload), or null before the first load.</summary>
-    public FeatureCatalog? Current()
+    public FeatureCatalog? Current() => _state.Current is { } snapshot ? Of(snapshot) : null;
+
+    /// <summary>The catalog of <paramref name="snapshot"/>, built on first use and kept among the recent ones.</summary>
+    public FeatureCatalog Of(GeographySnapshot snapshot)
     {
-        if (_state.Current is not { } snapshot)
-        {
-            return null;
-        }
         lock (_gate)
         {
-            if (_recent.Count > 0 && _recent[^1].Revision == snapshot.Revision)
+            if (_recent.Find(c => c.Revision == snapshot.Revision) is { } known)
             {
-                return _recent[^1];
+                return known;
             }
             var catalog = new FeatureCatalog(snapshot);
             _recent.Add(catalog);

@@ -56,10 +56,10 @@ public static class OgcFeatureEndpoints
         var ogc = routes.MapGroup(Prefix).WithTags("ogc-features").WithGroupName(OpenApiDocument).CachedByDataRevision();
         ogc.MapGet("/", Landing);
         ogc.MapGet("/conformance", Conformance);
-        ogc.MapGet("/collections", Collections);
-        ogc.MapGet("/collections/{collectionId}", Collection);
-        ogc.MapGet("/collections/{collectionId}/schema", Schema);
-        ogc.MapGet("/collections/{collectionId}/items", Items).AddOpenApiOperationTransformer((operation, _, _) =>
+        ogc.MapGet("/collections", Collections).RequireSnapshot();
+        ogc.MapGet("/collections/{collectionId}", Collection).RequireSnapshot();
+        ogc.MapGet("/collections/{collectionId}/schema", Schema).RequireSnapshot();
+        ogc.MapGet("/collections/{collectionId}/items", Items).RequireSnapshot().AddOpenApiOperationTransformer((operation, _, _) =>
         {
             // The handler reads the query string itself (to refuse unknown parameters), so the definition lists them here.
             operation.Parameters ??= [];
@@ -75,7 +75,7 @@ public static class OgcFeatureEndpoints
             }
             return Task.CompletedTask;
         });
-        ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item);
+        ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).RequireSnapshot();
         return routes;
     }
 
@@ -97,25 +97,21 @@ public static class OgcFeatureEndpoints
         Metadata(context, () => TypedResults.Ok(new ConformanceDocument(ConformanceClasses)));
 
     private static IResult Collections(HttpContext context, FeatureCatalogs catalogs) => Metadata(context, () =>
-        catalogs.Current() is not { } catalog
-            ? NotLoaded(context)
-            : TypedResults.Ok(new CollectionsDocument(
-                [new Link(Root(context.Request) + "/collections", "self", Json, "The collections")],
-                catalog.Layers.Select(l => Describe(context.Request, l)).ToArray())));
+        TypedResults.Ok(new CollectionsDocument(
+            [new Link(Root(context.Request) + "/collections", "self", Json, "The collections")],
+            catalogs.Of(context.LoadedSnapshot()).Layers.Select(l => Describe(context.Request, l)).ToArray())));
 
     private static IResult Collection(HttpContext context, FeatureCatalogs catalogs, string collectionId) => Metadata(context, () =>
-        catalogs.Current() is not { } catalog ? NotLoaded(context)
-        : catalog.Find(collectionId) is not { } layer ? UnknownCollection(context, catalog, collectionId)
-        : TypedResults.Ok(Describe(context.Request, layer)));
+    {
+        var catalog = catalogs.Of(context.LoadedSnapshot());
+        return catalog.Find(collectionId) is { } layer ? TypedResults.Ok(Describe(context.Request, layer)) : UnknownCollection(context, catalog, collectionId);
+    });
 
     // The JSON Schema of the collection's features (rel describedby), for clients that type fields from a schema rather
     // than from the first page, where a property may be null throughout (GDAL 3.6 does the latter).
     private static IResult Schema(HttpContext context, FeatureCatalogs catalogs, string collectionId) => Metadata(context, () =>
     {
-        if (catalogs.Current() is not { } catalog)
-        {
-            return NotLoaded(context);
-        }
+        var catalog = catalogs.Of(context.LoadedSnapshot());
         if (catalog.Find(collectionId) is not { } layer)
         {
             return UnknownCollection(context, catalog, collectionId);
@@ -148,13 +144,10 @@ public static class OgcFeatureEndpoints
         {
             return TypedResults.ValidationProblem(problems, title: language.Say(EdgeText.RequestInvalidTitle));
         }
-        if (catalogs.Current() is null)
+        var current = catalogs.Of(context.LoadedSnapshot());
+        if ((revision is { } wanted ? catalogs.AtRevision(wanted) : current) is not { } catalog)
         {
-            return NotLoaded(context);
-        }
-        if ((revision is { } wanted ? catalogs.AtRevision(wanted) : catalogs.Current()) is not { } catalog)
-        {
-            return TypedResults.Problem(language.Say(EdgeText.OgcRevisionGone, revision, catalogs.Current()?.Revision),
+            return TypedResults.Problem(language.Say(EdgeText.OgcRevisionGone, revision, current.Revision),
                 statusCode: StatusCodes.Status410Gone, title: language.Say(EdgeText.OgcRevisionGoneTitle));
         }
         if (catalog.Find(collectionId) is not { } layer)
@@ -168,10 +161,7 @@ public static class OgcFeatureEndpoints
 
     private static IResult Item(HttpContext context, FeatureCatalogs catalogs, string collectionId, string featureId) => Metadata(context, () =>
     {
-        if (catalogs.Current() is not { } catalog)
-        {
-            return NotLoaded(context);
-        }
+        var catalog = catalogs.Of(context.LoadedSnapshot());
         if (catalog.Find(collectionId) is not { } layer)
         {
             return UnknownCollection(context, catalog, collectionId);
@@ -302,6 +292,4 @@ public static class OgcFeatureEndpoints
         return TypedResults.Problem(language.Say(EdgeText.OgcCollectionUnknown, collectionId, string.Join(", ", catalog.Layers.Select(l => l.Id))),
             statusCode: StatusCodes.Status404NotFound, title: language.Say(EdgeText.OgcCollectionUnknownTitle));
     }
-
-    private static IResult NotLoaded(HttpContext context) => EligibilityEndpoints.NotLoaded(RequestLanguage.Of(context.Request));
 }

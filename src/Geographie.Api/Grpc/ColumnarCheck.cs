@@ -19,8 +19,10 @@ public static class ColumnarCheck
 {
     private static readonly Func<DomainQuartier, string> QuartierCode = q => q.Code;
     private static readonly Func<GeographyVersion, string> GeographyCode = g => g.Code;
-    private static readonly EligibilityStatus[] Statuses = Enum.GetValues<EligibilityStatus>();
     private static readonly string[] LocationFields = ["location", "lon", "lat", "x", "y"];
+
+    // Points answered (on every core) before their answers are written into the columns, in order.
+    private const int ChunkPoints = 4096;
 
     /// <summary>
     /// What makes the whole request unanswerable, as (field, message), or null: no or mixed coordinate columns,
@@ -56,23 +58,27 @@ public static class ColumnarCheck
             return notFinite;
         }
 
-        if (ParseDate(request.Date, out _) is { } badDate)
+        if (Http.RequestDate.TryParse(request.Date, out var date) is { } badDate)
         {
-            return ("date", badDate);
+            return (badDate.Field, badDate.Message(language));
         }
 
         // The options are the same for every point: checked once, with the first point, through the one validator.
-        var problem = RequestValidator.TryResolve(PointRequest(request, 0, wgs84, DateOf(request)), limits, out _);
+        var problem = RequestValidator.TryResolve(new Points(request, date).Read(0).Request, limits, out _);
         return problem is not null && !LocationFields.Contains(problem.Field) ? (problem.Field, problem.Message(language)) : null;
     }
 
-    /// <summary>Answers a request that <see cref="Problem"/> accepted, against one snapshot, its reasons in <paramref name="language"/>.</summary>
+    /// <summary>
+    /// Answers a request that <see cref="Problem"/> accepted, against one snapshot, its reasons in <paramref name="language"/>:
+    /// through the batch loop (<see cref="EligibilityBatch"/>) one chunk at a time, each chunk written into the columns in order.
+    /// </summary>
     public static CheckColumnsResponse Answer(GeographySnapshot snapshot, EligibilityChecker checker, CheckColumnsRequest request, Language language)
     {
         ArgumentNullException.ThrowIfNull(checker);
-        bool wgs84 = request.Lon.Count > 0;
-        int count = wgs84 ? request.Lon.Count : request.X.Count;
-        var date = DateOf(request);
+        ArgumentNullException.ThrowIfNull(request);
+        int count = request.Lon.Count > 0 ? request.Lon.Count : request.X.Count;
+        Http.RequestDate.TryParse(request.Date, out var date);
+        var points = new Points(request, date);
         var response = new CheckColumnsResponse();
         var statuses = Sized(response.Statuses, count);
         var quartiers = Sized(response.Quartiers, count);
@@ -81,59 +87,27 @@ public static class ColumnarCheck
         var geographies = Sized(response.Geographies, count);
         var quartierNumbers = new Dictionary<DomainQuartier, uint>(ReferenceEqualityComparer.Instance);
         var geographyNumbers = new Dictionary<GeographyVersion, uint>(ReferenceEqualityComparer.Instance);
-        var editions = new GeographyVersion?[GeographyVersions.All.Count + 1];
-        var tally = new long[editions.Length, (int)Statuses.Max() + 1];
-        for (int i = 0; i < count; i++)
+        var results = new EligibilityResult[Math.Min(count, ChunkPoints)];
+        for (int first = 0; first < count; first += ChunkPoints)
         {
-            var problem = RequestValidator.TryResolve(PointRequest(request, i, wgs84, date), checker.Limits, out var resolved);
-            var result = problem is null ? checker.Decide(snapshot, resolved, language) : EligibilityResult.Invalid(problem.Describe(language));
-            statuses.Add((Status)(int)result.Status);
-            quartiers.Add(Number(quartierNumbers, response.QuartierCodes, result.Quartier, QuartierCode));
-            nearest.Add(result.Quartier is null ? Number(quartierNumbers, response.QuartierCodes, result.Nearest, QuartierCode) : 0);
-            distances.Add(result.DistanceM ?? double.NaN);
-            uint geography = Number(geographyNumbers, response.GeographyCodes, result.Geography, GeographyCode);
-            geographies.Add(geography);
-            editions[geography] = result.Geography;
-            tally[geography, (int)result.Status]++;
-            if (result.Status == EligibilityStatus.Invalid)
+            int chunk = Math.Min(ChunkPoints, count - first);
+            EligibilityBatch.Check(snapshot, checker, points, first, results, chunk, language);
+            for (int c = 0; c < chunk; c++)
             {
-                response.Invalid.Add(new InvalidPoint { Index = (uint)i, Reason = result.Reason });
-            }
-        }
-
-        // Counted as EligibilityChecker.Check counts, once per batch rather than once per point.
-        for (int g = 0; g < editions.Length; g++)
-        {
-            foreach (var status in Statuses)
-            {
-                if (tally[g, (int)status] > 0)
+                var result = results[c];
+                statuses.Add((Status)(int)result.Status);
+                quartiers.Add(Number(quartierNumbers, response.QuartierCodes, result.Quartier, QuartierCode));
+                nearest.Add(result.Quartier is null ? Number(quartierNumbers, response.QuartierCodes, result.Nearest, QuartierCode) : 0);
+                distances.Add(result.DistanceM ?? double.NaN);
+                geographies.Add(Number(geographyNumbers, response.GeographyCodes, result.Geography, GeographyCode));
+                if (result.Status == EligibilityStatus.Invalid)
                 {
-                    checker.Answers.Add(status, editions[g], tally[g, (int)status]);
+                    response.Invalid.Add(new InvalidPoint { Index = (uint)(first + c), Reason = result.Reason });
                 }
             }
         }
 
         return response;
-    }
-
-    private static EligibilityRequest PointRequest(CheckColumnsRequest request, int i, bool wgs84, DateOnly? date) => new(
-        Lon: wgs84 ? request.Lon[i] : null,
-        Lat: wgs84 ? request.Lat[i] : null,
-        X: wgs84 ? null : request.X[i],
-        Y: wgs84 ? null : request.Y[i],
-        Geography: request.Geography.Length > 0 ? request.Geography : null,
-        Date: date,
-        NearDistanceM: request.HasNearDistanceM ? request.NearDistanceM : null,
-        PositionUncertaintyM: request.HasPositionUncertaintyM ? request.PositionUncertaintyM : null);
-
-    private static DateOnly? DateOf(CheckColumnsRequest request) => ParseDate(request.Date, out var day) is null && request.Date.Length > 0 ? day : null;
-
-    private static string? ParseDate(string text, out DateOnly day)
-    {
-        day = default;
-        return text.Length == 0 || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
-            ? null
-            : $"date '{text}' is not an ISO date (YYYY-MM-DD)";
     }
 
     private static (string Field, string Message)? FirstNotFinite(RepeatedField<double> column, string name)
@@ -171,5 +145,21 @@ public static class ColumnarCheck
         }
 
         return number;
+    }
+
+    // The columns as the batch loop reads them: one point per row, the options shared by every point.
+    private readonly struct Points(CheckColumnsRequest request, DateOnly? date) : IBatchPoints
+    {
+        private readonly bool _wgs84 = request.Lon.Count > 0;
+
+        public BatchPoint Read(int index) => new(new EligibilityRequest(
+            Lon: _wgs84 ? request.Lon[index] : null,
+            Lat: _wgs84 ? request.Lat[index] : null,
+            X: _wgs84 ? null : request.X[index],
+            Y: _wgs84 ? null : request.Y[index],
+            Geography: request.Geography.Length > 0 ? request.Geography : null,
+            Date: date,
+            NearDistanceM: request.HasNearDistanceM ? request.NearDistanceM : null,
+            PositionUncertaintyM: request.HasPositionUncertaintyM ? request.PositionUncertaintyM : null));
     }
 }

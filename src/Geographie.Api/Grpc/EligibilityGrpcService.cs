@@ -60,11 +60,21 @@ public sealed class EligibilityGrpcService(
             throw InvalidArgument(message, ("requests", message));
         }
         metrics.RecordBatch("grpc", request.Requests.Count);
-        var response = new CheckBatchResponse();
-        response.Responses.Capacity = request.Requests.Count;
-        foreach (var item in request.Requests)
+        var items = request.Requests;
+        // Addresses are geocoded first, in order (an external geocoder is asked through its rate limit); then the loop.
+        var located = new AddressAnswer?[items.Count];
+        for (var i = 0; i < items.Count; i++)
         {
-            response.Responses.Add(await AnswerAsync(snapshot, item, language, context.CancellationToken, request.Lean));
+            located[i] = await AddressStep.GeocodeAsync(geocoder, items[i].ToAddressQuery(), context.CancellationToken);
+        }
+        var results = new EligibilityResult[items.Count];
+        EligibilityBatch.Check(snapshot, checker, new Points(items, located, geocoding.Value.Threshold, checker.Limits.MaxBandM),
+            0, results, items.Count, language, context.CancellationToken, GrpcMapping.ReasonInProtoWords);
+        var response = new CheckBatchResponse();
+        response.Responses.Capacity = items.Count;
+        for (var i = 0; i < items.Count; i++)
+        {
+            response.Responses.Add(Answer(snapshot, items[i], results[i], located[i], request.Lean));
         }
         return response;
     }
@@ -92,7 +102,10 @@ public sealed class EligibilityGrpcService(
             await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
             {
                 // Each answer uses the snapshot current when its request arrives: a long stream follows data updates.
-                await responseStream.WriteAsync(await AnswerAsync(Snapshot(language), item, language, context.CancellationToken), context.CancellationToken);
+                var snapshot = Snapshot(language);
+                var located = await AddressStep.GeocodeAsync(geocoder, item.ToAddressQuery(), context.CancellationToken);
+                var result = EligibilityBatch.CheckOne(snapshot, checker, Read(item, located, geocoding.Value.Threshold, checker.Limits.MaxBandM), language, GrpcMapping.ReasonInProtoWords);
+                await responseStream.WriteAsync(Answer(snapshot, item, result, located, lean: false), context.CancellationToken);
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException && !context.CancellationToken.IsCancellationRequested)
@@ -103,20 +116,16 @@ public sealed class EligibilityGrpcService(
         }
     }
 
-    private async ValueTask<CheckResponse> AnswerAsync(GeographySnapshot snapshot, CheckRequest item, Language language, CancellationToken cancellationToken, bool lean = false)
+    // One request as the batch loop reads it: parsed, at its address's point when it gave one.
+    private static BatchPoint Read(CheckRequest item, AddressAnswer? located, double threshold, double maxBandM)
     {
-        var located = await AddressStep.GeocodeAsync(geocoder, item.ToAddressQuery(), cancellationToken);
-        // Validated here, as Check does, so that an INVALID reason names the proto's fields (wgs84, lambert93).
-        var unmatched = AddressStep.Unmatched(located);
-        RequestValidator.Resolved resolved = default;
-        var problem = item.ToDomain(out var domain)
-            ?? AddressStep.Apply(located, ref domain, geocoding.Value.Threshold, checker.Limits.MaxBandM)
-            ?? (unmatched is null ? RequestValidator.TryResolve(domain, checker.Limits, out resolved) : null);
-        var result = problem is not null ? EligibilityResult.Invalid(GrpcMapping.ReasonInProtoWords(problem, language))
-            : unmatched ?? checker.Check(snapshot, resolved, language);
-        // An INVALID answer keeps its reason even in lean mode: it is the only way to know what was wrong.
-        return Decorate(result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null, lean && result.Status != EligibilityStatus.Invalid), located);
+        var problem = item.ToDomain(out var domain) ?? AddressStep.Apply(located, ref domain, threshold, maxBandM);
+        return new BatchPoint(domain, problem, problem is null ? AddressStep.Unmatched(located) : null);
     }
+
+    private static CheckResponse Answer(GeographySnapshot snapshot, CheckRequest item, EligibilityResult result, AddressAnswer? located, bool lean) =>
+        // An INVALID answer keeps its reason even in lean mode: it is the only way to know what was wrong.
+        Decorate(result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null, lean && result.Status != EligibilityStatus.Invalid), located);
 
     private static CheckResponse Decorate(CheckResponse response, Geographie.Addresses.AddressAnswer? located)
     {
@@ -140,5 +149,11 @@ public sealed class EligibilityGrpcService(
             Message = message,
             Details = { Any.Pack(badRequest) },
         }.ToRpcException();
+    }
+
+    // The requests of a CheckBatch as the batch loop reads them.
+    private readonly struct Points(IReadOnlyList<CheckRequest> items, AddressAnswer?[] located, double threshold, double maxBandM) : IBatchPoints
+    {
+        public BatchPoint Read(int index) => EligibilityGrpcService.Read(items[index], located[index], threshold, maxBandM);
     }
 }

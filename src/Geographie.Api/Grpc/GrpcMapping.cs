@@ -1,4 +1,3 @@
-using System.Globalization;
 using Geographie.Api.Grpc.V1;
 using Geographie.Domain.Contrat;
 using Geographie.Domain.Eligibility;
@@ -13,15 +12,10 @@ public static class GrpcMapping
     /// <summary>The domain request of a protobuf one; the only problem found here is an unreadable date.</summary>
     public static RequestProblem? ToDomain(this CheckRequest request, out EligibilityRequest domain)
     {
-        DateOnly? date = null;
-        if (request.Date.Length > 0)
+        if (Http.RequestDate.TryParse(request.Date, out var date) is { } badDate)
         {
-            if (!DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                domain = default;
-                return new RequestProblem("date", DomainText.NotAnIsoDate, Http.InputEcho.Quote(request.Date));
-            }
-            date = day;
+            domain = default;
+            return badDate;
         }
         domain = new EligibilityRequest(
             request.Wgs84?.Lon, request.Wgs84?.Lat, request.Lambert93?.X, request.Lambert93?.Y,

@@ -1,5 +1,4 @@
 using Geographie.Domain.Eligibility;
-using Geographie.Domain.Snapshots;
 using Geographie.Domain.Texts;
 
 namespace Geographie.Api.Http;
@@ -14,13 +13,13 @@ public sealed record BatchDefaults(string? Geography, string? Date, string? Near
     public double AddressThreshold { get; init; } = Geographie.Addresses.AddressMatch.DefaultThreshold;
 
     /// <summary>
-    /// Parses one item's fields (falling back on the defaults) and checks it, at the point of <paramref name="address"/>
-    /// when the item gave an address (see <see cref="Addresses.AddressStep"/>); bad input becomes INVALID.
+    /// Parses one item's fields (falling back on the defaults) into a point of the batch loop
+    /// (<see cref="EligibilityBatch"/>), at the point of <paramref name="address"/> when the item gave an address (see
+    /// <see cref="Addresses.AddressStep"/>); <paramref name="maxBandM"/> caps the uncertainty an address match adds.
     /// </summary>
-    public EligibilityResult Check(
-        GeographySnapshot snapshot, EligibilityChecker checker,
+    public BatchPoint Read(
         string? lon, string? lat, string? x, string? y, string? geography, string? date, string? near, string? uncertainty,
-        bool commaDecimals, Geographie.Addresses.AddressAnswer? address = null)
+        bool commaDecimals, double maxBandM, Geographie.Addresses.AddressAnswer? address = null)
     {
         var bothEmpty = string.IsNullOrWhiteSpace(geography) && string.IsNullOrWhiteSpace(date);
         var problem = EligibilityQuery.TryParse(
@@ -29,8 +28,7 @@ public sealed record BatchDefaults(string? Geography, string? Date, string? Near
             string.IsNullOrWhiteSpace(near) ? Near : near,
             string.IsNullOrWhiteSpace(uncertainty) ? Uncertainty : uncertainty,
             out var request, commaDecimals)
-            ?? Addresses.AddressStep.Apply(address, ref request, AddressThreshold, checker.Limits.MaxBandM);
-        return problem is not null ? EligibilityResult.Invalid(problem.Describe(Language))
-            : Addresses.AddressStep.Unmatched(address) ?? checker.Check(snapshot, request, Language);
+            ?? Addresses.AddressStep.Apply(address, ref request, AddressThreshold, maxBandM);
+        return new BatchPoint(request, problem, problem is null ? Addresses.AddressStep.Unmatched(address) : null);
     }
 }

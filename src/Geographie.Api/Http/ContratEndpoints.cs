@@ -1,9 +1,6 @@
-using Geographie.Api.Data;
 using Geographie.Api.Http.Conventions;
 using Geographie.Api.Texts;
 using Geographie.Domain.Contrat;
-using Geographie.Domain.Snapshots;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geographie.Api.Http;
 
@@ -16,72 +13,64 @@ public static class ContratEndpoints
     /// <summary>Maps the routes under <c>/v1</c>.</summary>
     public static IEndpointRouteBuilder MapContratEndpoints(this IEndpointRouteBuilder routes)
     {
-        var v1 = routes.MapGroup("/v1").WithTags("contrat").CachedByDataRevision();
-        v1.MapGet("/defis", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Defis))).Produces<Defi[]>();
-        v1.MapGet("/orientations", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Orientations))).Produces<Orientation[]>();
-        v1.MapGet("/chantiers", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Chantiers)));
-        v1.MapGet("/deliberations", (GeographyState state) => Snapshot(state, s => TypedResults.Ok(s.Contrat.Deliberations)));
+        var v1 = routes.MapGroup("/v1").WithTags("contrat").CachedByDataRevision().RequireSnapshot();
+        v1.MapGet("/defis", (HttpContext context) => TypedResults.Ok(context.LoadedSnapshot().Contrat.Defis)).Produces<Defi[]>();
+        v1.MapGet("/orientations", (HttpContext context) => TypedResults.Ok(context.LoadedSnapshot().Contrat.Orientations)).Produces<Orientation[]>();
+        v1.MapGet("/chantiers", (HttpContext context) => TypedResults.Ok(context.LoadedSnapshot().Contrat.Chantiers));
+        v1.MapGet("/deliberations", (HttpContext context) => TypedResults.Ok(context.LoadedSnapshot().Contrat.Deliberations));
         v1.MapGet("/projets", ListProjets).Produces<ProjetSummary[]>();
         v1.MapGet("/projets/{id}", GetProjet);
         return routes;
     }
 
-    /// <summary>
-    /// Runs <paramref name="answer"/> on the current snapshot, or answers 503 while none is loaded (its texts, in the
-    /// request's language, are <see cref="Hosting.ProblemDefaults"/>'s).
-    /// </summary>
-    internal static IResult Snapshot(GeographyState state, Func<GeographySnapshot, IResult> answer) =>
-        state.Current is { } snapshot
-            ? answer(snapshot)
-            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
-
     private static IResult ListProjets(
-        HttpRequest http, GeographyState state, string? orientation, string? registre, string? defi, string? commune, string? quartier) =>
-        Snapshot(state, snapshot =>
-        {
-            var language = RequestLanguage.Of(http);
-            var contrat = snapshot.Contrat;
-            var errors = new Dictionary<string, string[]>();
-            void Known(string? value, string name, IEnumerable<string> known)
-            {
-                var list = known.ToArray();
-                if (value is not null && !list.Contains(value, StringComparer.Ordinal))
-                {
-                    errors[name] = [Domain.KnownValues.UnknownMessage(language, name, InputEcho.Quote(value), list)];
-                }
-            }
-            Known(orientation, "orientation", contrat.Orientations.Select(o => o.Id));
-            Known(registre, "registre", contrat.Projets.SelectMany(p => p.Registres).Distinct().Order());
-            Known(defi, "defi", contrat.Defis.Select(d => d.Id));
-            var reached = (Domain.Quartiers.Quartier?)null;
-            if (quartier is not null && (reached = snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024).Find(quartier)) is null)
-            {
-                errors["quartier"] = [language.Say(EdgeText.Quartier2024Unknown, InputEcho.Quote(quartier))];
-            }
-            var place = commune is null ? null : snapshot.FindCommuneByInseeOrName(commune);
-            if (commune is not null && place is null)
-            {
-                errors["commune"] = [language.Say(EdgeText.CommuneUnknown, InputEcho.Quote(commune))];
-            }
-            if (errors.Count > 0)
-            {
-                return TypedResults.ValidationProblem(errors, title: language.Say(EdgeText.RequestInvalidTitle));
-            }
-            // The projets reaching the quartier or the commune's quartiers, resolved once rather than per projet.
-            var reachingQuartier = reached is null ? null : contrat.ProjetsReaching(reached).ToHashSet();
-            var reachingCommune = place is null ? null : snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024)
-                .InCommune(place.Insee).SelectMany(contrat.ProjetsReaching).ToHashSet();
-            var filter = new ProjetFilter(orientation, registre, defi);
-            var projets = contrat.Projets
-                .Where(filter.Keeps)
-                .Where(p => reachingQuartier is null || reachingQuartier.Contains(p))
-                .Where(p => reachingCommune is null || reachingCommune.Contains(p));
-            return TypedResults.Ok(projets.Select(p => p.ToSummary()).ToArray());
-        });
-
-    private static IResult GetProjet(HttpRequest http, GeographyState state, string id) => Snapshot(state, snapshot =>
+        HttpContext context, string? orientation, string? registre, string? defi, string? commune, string? quartier)
     {
-        var language = RequestLanguage.Of(http);
+        var snapshot = context.LoadedSnapshot();
+        var language = RequestLanguage.Of(context.Request);
+        var contrat = snapshot.Contrat;
+        var errors = new Dictionary<string, string[]>();
+        void Known(string? value, string name, IEnumerable<string> known)
+        {
+            var list = known.ToArray();
+            if (value is not null && !list.Contains(value, StringComparer.Ordinal))
+            {
+                errors[name] = [Domain.KnownValues.UnknownMessage(language, name, InputEcho.Quote(value), list)];
+            }
+        }
+        Known(orientation, "orientation", contrat.Orientations.Select(o => o.Id));
+        Known(registre, "registre", contrat.Projets.SelectMany(p => p.Registres).Distinct().Order());
+        Known(defi, "defi", contrat.Defis.Select(d => d.Id));
+        var reached = (Domain.Quartiers.Quartier?)null;
+        if (quartier is not null && (reached = snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024).Find(quartier)) is null)
+        {
+            errors["quartier"] = [language.Say(EdgeText.Quartier2024Unknown, InputEcho.Quote(quartier))];
+        }
+        var place = commune is null ? null : snapshot.FindCommuneByInseeOrName(commune);
+        if (commune is not null && place is null)
+        {
+            errors["commune"] = [language.Say(EdgeText.CommuneUnknown, InputEcho.Quote(commune))];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: language.Say(EdgeText.RequestInvalidTitle));
+        }
+        // The projets reaching the quartier or the commune's quartiers, resolved once rather than per projet.
+        var reachingQuartier = reached is null ? null : contrat.ProjetsReaching(reached).ToHashSet();
+        var reachingCommune = place is null ? null : snapshot.Edition(Domain.Geography.GeographyVersions.Qpv2024)
+            .InCommune(place.Insee).SelectMany(contrat.ProjetsReaching).ToHashSet();
+        var filter = new ProjetFilter(orientation, registre, defi);
+        var projets = contrat.Projets
+            .Where(filter.Keeps)
+            .Where(p => reachingQuartier is null || reachingQuartier.Contains(p))
+            .Where(p => reachingCommune is null || reachingCommune.Contains(p));
+        return TypedResults.Ok(projets.Select(p => p.ToSummary()).ToArray());
+    }
+
+    private static IResult GetProjet(HttpContext context, string id)
+    {
+        var snapshot = context.LoadedSnapshot();
+        var language = RequestLanguage.Of(context.Request);
         var projet = snapshot.Contrat.Projets.FirstOrDefault(p => p.Id == id);
         return projet is null
             ? TypedResults.Problem(language.Say(EdgeText.ProjetUnknown, InputEcho.Quote(id)), statusCode: StatusCodes.Status404NotFound, title: language.Say(EdgeText.ProjetUnknownTitle))
@@ -90,5 +79,5 @@ public static class ContratEndpoints
                 projet,
                 quartiers = snapshot.QuartiersReachedBy(projet).Select(q => q.ToSummary(snapshot.Contrat)).ToArray(),
             });
-    });
+    }
 }

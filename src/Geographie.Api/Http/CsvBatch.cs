@@ -173,8 +173,8 @@ public static class CsvBatch
                     ? await AddressStep.GeocodeAsync(geocoder, columns.Address(fields), cancel)
                     : null;
             }
-            Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancel }, i =>
-                results[i] = Check(rows[i], header, columns, snapshot, checker, defaults, csv.Delimiter != ',', located[i]));
+            EligibilityBatch.Check(snapshot, checker, new Points(rows, header.Count, columns, defaults, csv.Delimiter != ',', located, checker.Limits.MaxBandM),
+                0, results, rows.Count, defaults.Language, cancel);
             for (var r = 0; r < rows.Count; r++)
             {
                 await answered(rows[r].Fields, results[r], located[r]);
@@ -216,19 +216,27 @@ public static class CsvBatch
         }
     }
 
-    private static EligibilityResult Check(
-        Row row, IReadOnlyList<string> header, Columns columns, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults,
-        bool commaDecimals, AddressAnswer? located) =>
-        row.Fields switch
+    // The rows of a chunk as the batch loop reads them: a row the reader could not read, or of the wrong width, is INVALID
+    // with its line number.
+    private readonly struct Points(
+        List<Row> rows, int width, Columns columns, BatchDefaults defaults, bool commaDecimals, AddressAnswer?[] located, double maxBandM) : IBatchPoints
+    {
+        public BatchPoint Read(int index)
         {
-            null => EligibilityResult.Invalid(defaults.Language.Say(EdgeText.CsvRowBroken, row.Line, row.Broken)),
-            { } fields when fields.Count != header.Count =>
-                EligibilityResult.Invalid(defaults.Language.Say(EdgeText.CsvRowWidth, fields.Count, header.Count, row.Line)),
-            { } fields => defaults.Check(snapshot, checker,
-                columns.Get(fields, columns.Lon), columns.Get(fields, columns.Lat), columns.Get(fields, columns.X), columns.Get(fields, columns.Y),
-                columns.Get(fields, columns.Geography), columns.Get(fields, columns.Date),
-                columns.Get(fields, columns.Near), columns.Get(fields, columns.Uncertainty), commaDecimals, located),
-        };
+            var row = rows[index];
+            return row.Fields switch
+            {
+                null => Known(defaults.Language.Say(EdgeText.CsvRowBroken, row.Line, row.Broken)),
+                { } fields when fields.Count != width => Known(defaults.Language.Say(EdgeText.CsvRowWidth, fields.Count, width, row.Line)),
+                { } fields => defaults.Read(
+                    columns.Get(fields, columns.Lon), columns.Get(fields, columns.Lat), columns.Get(fields, columns.X), columns.Get(fields, columns.Y),
+                    columns.Get(fields, columns.Geography), columns.Get(fields, columns.Date),
+                    columns.Get(fields, columns.Near), columns.Get(fields, columns.Uncertainty), commaDecimals, maxBandM, located[index]),
+            };
+        }
+
+        private static BatchPoint Known(string invalidReason) => new(default, Answer: EligibilityResult.Invalid(invalidReason));
+    }
 
     private static StringBuilder FormatAddress(StringBuilder line, AddressAnswer? located, CsvDialect dialect)
     {
@@ -269,7 +277,7 @@ public static class CsvBatch
     // One row read: its fields, or the reason it could not be read; Line is where it ends (or starts, when broken).
     private sealed record Row(IReadOnlyList<string>? Fields, long Line, string? Broken);
 
-    internal sealed record Columns(int Id, int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
+    internal sealed record Columns(int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
     {
         /// <summary>The columns joined as the address text (columns=), and the postcode and INSEE code columns; -1 for none.</summary>
         public int[] AddressText { get; init; } = [];
@@ -297,7 +305,7 @@ public static class CsvBatch
                 }
                 return -1;
             }
-            var columns = new Columns(Index("id"), Index("lon", "longitude", "lng"), Index("lat", "latitude"), Index("x"), Index("y"),
+            var columns = new Columns(Index("lon", "longitude", "lng"), Index("lat", "latitude"), Index("x"), Index("y"),
                 Index("geography"), Index("date"), Index("near_distance_m"), Index("position_uncertainty_m"))
             {
                 AddressText = addressColumns?.Text.Select(name => Index(name)).ToArray() ?? [],

@@ -1,6 +1,5 @@
 using Geographie.Addresses;
 using Geographie.Api.Addresses;
-using Geographie.Api.Data;
 using Geographie.Api.Hosting;
 using Geographie.Api.Texts;
 using Geographie.Domain.Eligibility;
@@ -25,7 +24,7 @@ public static class EligibilityEndpoints
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapEligibilityEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/eligibility").WithTags("eligibility");
+        var group = routes.MapGroup("/v1/eligibility").WithTags("eligibility").RequireSnapshot();
         group.MapGet("/", CheckOne).Produces<EligibilityResponse>();
         group.MapPost("/batch", CheckBatch)
             .Accepts<JsonBatchItem[]>("application/json", "text/csv", "application/csv", "text/tab-separated-values", "multipart/form-data")
@@ -34,7 +33,7 @@ public static class EligibilityEndpoints
     }
 
     private static async Task<IResult> CheckOne(
-        HttpRequest http, GeographyState state, EligibilityChecker checker, string? id, string? lon, string? lat, string? x, string? y,
+        HttpRequest http, EligibilityChecker checker, string? id, string? lon, string? lat, string? x, string? y,
         string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
@@ -43,11 +42,8 @@ public static class EligibilityEndpoints
         [AsParameters] AddressFields address, IGeocoder geocoder, IOptions<GeocoderOptions> geocoding, CancellationToken cancellationToken)
     {
         var language = RequestLanguage.Of(http);
+        var snapshot = http.HttpContext.LoadedSnapshot();
         var located = await AddressStep.GeocodeAsync(geocoder, address.ToQuery(), cancellationToken);
-        if (state.Current is not { } snapshot)
-        {
-            return NotLoaded(language);
-        }
         // An address that matched nothing is answered INVALID as it is: there is no point to validate.
         var unmatched = AddressStep.Unmatched(located);
         RequestValidator.Resolved resolved = default;
@@ -77,12 +73,8 @@ public static class EligibilityEndpoints
             : new RequestProblem("include", language => language.Say(EdgeText.IncludeUnknown, InputEcho.Quote(include)));
     }
 
-    /// <summary>The 503 of a request that arrives before the data is loaded, in <paramref name="language"/>.</summary>
-    internal static IResult NotLoaded(Domain.Texts.Language language) =>
-        TypedResults.Problem(language.Say(EdgeText.NotLoaded), statusCode: StatusCodes.Status503ServiceUnavailable, title: language.Say(EdgeText.NotLoadedTitle));
-
     private static async Task<IResult> CheckBatch(
-        HttpContext context, GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options,
+        HttpContext context, EligibilityChecker checker, IOptions<GeographieOptions> options,
         Observability.GeographieMetrics metrics, string? geography, string? date,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
@@ -93,10 +85,7 @@ public static class EligibilityEndpoints
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "citycode")] string? citycodeColumn)
     {
         var language = RequestLanguage.Of(context.Request);
-        if (state.Current is not { } snapshot)
-        {
-            return NotLoaded(language);
-        }
+        var snapshot = context.LoadedSnapshot();
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var csv = CsvUpload.Accepts(mediaType);
         if (!csv && mediaType != "application/json")

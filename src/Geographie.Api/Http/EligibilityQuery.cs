@@ -37,12 +37,9 @@ public static class EligibilityQuery
             string.IsNullOrWhiteSpace(geography) ? null : InputEcho.Quote(geography.Trim()),
             null,
             Number(near, "near_distance_m"), Number(uncertainty, "position_uncertainty_m"));
-        if (problem is null && !string.IsNullOrWhiteSpace(date))
+        if (problem is null)
         {
-            if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                problem = new RequestProblem("date", DomainText.NotAnIsoDate, InputEcho.Quote(date));
-            }
+            problem = RequestDate.TryParse(date, out var day);
             parsed = parsed with { Date = day };
         }
         request = parsed;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Geographie.Api.Data;
 using Geographie.Api.Hosting;
 using Geographie.Api.Texts;
 using Geographie.Domain.Eligibility;
@@ -24,7 +23,7 @@ public static class EligibilitySummaryEndpoint
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapEligibilitySummaryEndpoint(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/v1/eligibility/summary", Summarise).WithTags("eligibility")
+        routes.MapPost("/v1/eligibility/summary", Summarise).WithTags("eligibility").RequireSnapshot()
             .Accepts<JsonBatchItem[]>("application/json", "text/csv", "text/tab-separated-values", "multipart/form-data")
             .Produces<SummaryResponse>(StatusCodes.Status200OK, "application/json", "text/csv", "text/tab-separated-values");
         return routes;
@@ -45,16 +44,13 @@ public static class EligibilitySummaryEndpoint
     public sealed record SummaryQuartier(string Geography, string Code, string Name, int Inside, int Near, int Uncertain, int UnknownNearestLoaded);
 
     private static async Task<IResult> Summarise(
-        HttpContext context, GeographyState state, EligibilityChecker checker, IOptions<GeographieOptions> options,
+        HttpContext context, EligibilityChecker checker, IOptions<GeographieOptions> options,
         string? geography, string? date, string? format,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty)
     {
         var language = RequestLanguage.Of(context.Request);
-        if (state.Current is not { } snapshot)
-        {
-            return EligibilityEndpoints.NotLoaded(language);
-        }
+        var snapshot = context.LoadedSnapshot();
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -144,9 +140,9 @@ public static class EligibilitySummaryEndpoint
         {
             return problem;
         }
-        foreach (var item in items)
+        foreach (var result in JsonBatch.Check(items, null, snapshot, checker, defaults, context.RequestAborted))
         {
-            tally.Add(JsonBatch.Check(item, snapshot, checker, defaults));
+            tally.Add(result);
         }
 
         return null;

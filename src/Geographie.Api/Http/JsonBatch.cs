@@ -36,10 +36,12 @@ public static class JsonBatch
         {
             located[i] = await AddressStep.GeocodeAsync(geocoder, items[i].Address, context.RequestAborted);
         }
+        var results = Check(items, located, snapshot, checker, defaults, context.RequestAborted);
         var answers = new EligibilityResponse[items.Count];
-        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = context.RequestAborted }, i =>
-            answers[i] = Check(items[i], snapshot, checker, defaults, located[i]).ToResponse(items[i].Id, contrat)
-                with { Address = AddressStep.Matched(located[i]) });
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i] = results[i].ToResponse(items[i].Id, contrat) with { Address = AddressStep.Matched(located[i]) };
+        }
         return TypedResults.Ok(answers);
     }
 
@@ -76,12 +78,32 @@ public static class JsonBatch
         return items.Count == 0 ? (items, Invalid("items", language.Say(EdgeText.BatchEmpty), language)) : (items, null);
     }
 
-    /// <summary>Checks one point read by <see cref="ReadAsync"/>; the query string's options fill what it leaves out.</summary>
-    public static EligibilityResult Check(
-        JsonBatchItem item, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, AddressAnswer? address = null) =>
-        defaults.Check(snapshot, checker, item.Lon, item.Lat, item.X, item.Y, item.Geography, item.Date, item.Near, item.Uncertainty,
-            commaDecimals: false, address);
+    /// <summary>
+    /// Checks the points read by <paramref name="items"/> through the batch loop, at the points of <paramref name="located"/>
+    /// for the items that gave an address (null: no item was geocoded); the query string's options fill what an item
+    /// leaves out. One answer per item, in order.
+    /// </summary>
+    public static EligibilityResult[] Check(
+        IReadOnlyList<JsonBatchItem> items, AddressAnswer?[]? located, GeographySnapshot snapshot, EligibilityChecker checker,
+        BatchDefaults defaults, CancellationToken cancellationToken)
+    {
+        var results = new EligibilityResult[items.Count];
+        EligibilityBatch.Check(snapshot, checker, new Points(items, located, defaults, checker.Limits.MaxBandM), 0, results, items.Count,
+            defaults.Language, cancellationToken);
+        return results;
+    }
 
     private static IResult Invalid(string field, string message, Language language) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: language.Say(EdgeText.BatchInvalidTitle));
+
+    // The items as the batch loop reads them.
+    private readonly struct Points(IReadOnlyList<JsonBatchItem> items, AddressAnswer?[]? located, BatchDefaults defaults, double maxBandM) : IBatchPoints
+    {
+        public BatchPoint Read(int index)
+        {
+            var item = items[index];
+            return defaults.Read(item.Lon, item.Lat, item.X, item.Y, item.Geography, item.Date, item.Near, item.Uncertainty,
+                commaDecimals: false, maxBandM, located?[index]);
+        }
+    }
 }

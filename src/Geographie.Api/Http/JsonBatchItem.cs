@@ -5,7 +5,7 @@ using Geographie.Domain.Eligibility;
 namespace Geographie.Api.Http;
 
 /// <summary>
-/// One point of a JSON batch, as text fields for <see cref="BatchDefaults.Check"/>. Read by hand from the JSON so
+/// One point of a JSON batch, as text fields for <see cref="BatchDefaults.Read"/>. Read by hand from the JSON so
 /// that a shape error names the item and the field in the caller's words (never a .NET type): the item must be an
 /// object, numbers may be JSON numbers or strings, <c>id</c> any scalar, and an unknown field is refused rather
 /// than ignored. Options are accepted in camelCase and in the snake_case of the query string and the proto.

@@ -1,4 +1,3 @@
-using Geographie.Api.Data;
 using Geographie.Api.Http;
 using Geographie.Api.Texts;
 using Geographie.Domain.Texts;
@@ -20,53 +19,53 @@ public static class TileEndpoints
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/tiles").WithTags("tiles");
+        var group = routes.MapGroup("/tiles").WithTags("tiles").RequireSnapshot();
         group.MapGet("/{z}/{x}/{y}.mvt", GetTile).Produces(200, contentType: MvtType).Produces(204).Produces(304);
         group.MapGet("/tiles.json", GetTileJson);
         return routes;
     }
 
     private static IResult GetTile(
-        HttpContext context, GeographyState state, TileService tiles, string z, string x, string y,
-        string? geography, string? defi, string? orientation, string? registre) =>
-        ContratEndpoints.Snapshot(state, snapshot =>
+        HttpContext context, TileService tiles, string z, string x, string y,
+        string? geography, string? defi, string? orientation, string? registre)
+    {
+        var snapshot = context.LoadedSnapshot();
+        var headers = context.Response.Headers;
+        var language = RequestLanguage.Of(context.Request);
+        var addressProblem = ParseAddress(language, z, x, y, out var address);
+        if (addressProblem is not null)
         {
-            var headers = context.Response.Headers;
-            var language = RequestLanguage.Of(context.Request);
-            var addressProblem = ParseAddress(language, z, x, y, out var address);
-            if (addressProblem is not null)
-            {
-                return TypedResults.Problem(addressProblem, statusCode: StatusCodes.Status400BadRequest, title: language.Say(EdgeText.TileAddressTitle));
-            }
-            var filter = TileFilter.TryParse(language, snapshot.Contrat, geography, defi, orientation, registre, out var errors);
-            if (filter is null)
-            {
-                return TypedResults.ValidationProblem(errors, title: language.Say(EdgeText.TileFilterTitle));
-            }
-            var tile = tiles.Source(snapshot, filter).GetTile(address);
-            var request = context.Request.GetTypedHeaders();
-            // "gzip;q=0" refuses gzip: only a positive quality accepts it.
-            var gzip = tile.Gzip is not null && request.AcceptEncoding.Any(e =>
-                e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is not <= 0);
-            // Different bytes, different strong tag: a cache must not answer an identity request with gzip bytes.
-            var etag = gzip ? new EntityTagHeaderValue(tile.ETag.Insert(tile.ETag.Length - 1, "-gzip")) : new EntityTagHeaderValue(tile.ETag);
-            headers.ETag = etag.ToString();
-            headers.CacheControl = "public, max-age=60, must-revalidate";
-            headers.Vary = HeaderNames.AcceptEncoding;
-            if (request.IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
-            {
-                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-            }
-            if (tile.IsEmpty)
-            {
-                return TypedResults.NoContent();
-            }
-            if (gzip)
-            {
-                headers.ContentEncoding = "gzip";
-            }
-            return TypedResults.Bytes(gzip ? tile.Gzip! : tile.Raw!, MvtType);
-        });
+            return TypedResults.Problem(addressProblem, statusCode: StatusCodes.Status400BadRequest, title: language.Say(EdgeText.TileAddressTitle));
+        }
+        var filter = TileFilter.TryParse(language, snapshot.Contrat, geography, defi, orientation, registre, out var errors);
+        if (filter is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: language.Say(EdgeText.TileFilterTitle));
+        }
+        var tile = tiles.Source(snapshot, filter).GetTile(address);
+        var request = context.Request.GetTypedHeaders();
+        // "gzip;q=0" refuses gzip: only a positive quality accepts it.
+        var gzip = tile.Gzip is not null && request.AcceptEncoding.Any(e =>
+            e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is not <= 0);
+        // Different bytes, different strong tag: a cache must not answer an identity request with gzip bytes.
+        var etag = gzip ? new EntityTagHeaderValue(tile.ETag.Insert(tile.ETag.Length - 1, "-gzip")) : new EntityTagHeaderValue(tile.ETag);
+        headers.ETag = etag.ToString();
+        headers.CacheControl = "public, max-age=60, must-revalidate";
+        headers.Vary = HeaderNames.AcceptEncoding;
+        if (request.IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        if (tile.IsEmpty)
+        {
+            return TypedResults.NoContent();
+        }
+        if (gzip)
+        {
+            headers.ContentEncoding = "gzip";
+        }
+        return TypedResults.Bytes(gzip ? tile.Gzip! : tile.Raw!, MvtType);
+    }
 
     // The core's range message is English; the edge says it in the request's language.
     private static string? ParseAddress(Language language, string z, string x, string y, out TileAddress address)
@@ -79,11 +78,11 @@ public static class TileEndpoints
         return TileAddress.TryCreate(zi, xi, yi, out address, out _) ? null : language.Say(EdgeText.TileOutOfRange, zi, xi, yi, TileAddress.MaxZoom);
     }
 
-    private static IResult GetTileJson(HttpContext context, GeographyState state, TileService tiles) =>
-        ContratEndpoints.Snapshot(state, snapshot =>
-        {
-            var filter = new TileFilter(Domain.Geography.GeographyVersions.Default, null, null, null);
-            var url = $"{context.Request.Scheme}://{context.Request.Host}/tiles/{{z}}/{{x}}/{{y}}.mvt";
-            return TypedResults.Text(tiles.Source(snapshot, filter).GetTileJson(url), "application/json");
-        });
+    private static IResult GetTileJson(HttpContext context, TileService tiles)
+    {
+        var snapshot = context.LoadedSnapshot();
+        var filter = new TileFilter(Domain.Geography.GeographyVersions.Default, null, null, null);
+        var url = $"{context.Request.Scheme}://{context.Request.Host}/tiles/{{z}}/{{x}}/{{y}}.mvt";
+        return TypedResults.Text(tiles.Source(snapshot, filter).GetTileJson(url), "application/json");
+    }
 }

@@ -16,8 +16,25 @@ public sealed class AnswerCounts
     /// <summary>Counts one answer; <paramref name="edition"/> is null for answers given before an edition was chosen (INVALID).</summary>
     public void Add(EligibilityStatus status, GeographyVersion? edition) => Interlocked.Increment(ref _totals[Slot(status, edition)]);
 
-    /// <summary>Counts <paramref name="count"/> answers at once: a batch tallies locally and adds once, so that cores answering batches do not contend per point.</summary>
-    public void Add(EligibilityStatus status, GeographyVersion? edition, long count) => Interlocked.Add(ref _totals[Slot(status, edition)], count);
+    /// <summary>
+    /// Counts <paramref name="answers"/>, tallied on the stack first and added once per status and edition: a share of
+    /// a batch adds a handful of totals whatever its size.
+    /// </summary>
+    public void Add(ReadOnlySpan<EligibilityResult> answers)
+    {
+        Span<long> tally = stackalloc long[_totals.Length / Stride];
+        foreach (var answer in answers)
+        {
+            tally[Slot(answer.Status, answer.Geography) / Stride]++;
+        }
+        for (var slot = 0; slot < tally.Length; slot++)
+        {
+            if (tally[slot] > 0)
+            {
+                Interlocked.Add(ref _totals[slot * Stride], tally[slot]);
+            }
+        }
+    }
 
     /// <summary>The answers of <paramref name="status"/> in <paramref name="edition"/> so far.</summary>
     public long Total(EligibilityStatus status, GeographyVersion? edition) => Interlocked.Read(ref _totals[Slot(status, edition)]);

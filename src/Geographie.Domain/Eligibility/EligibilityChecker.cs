@@ -52,10 +52,10 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
     }
 
     /// <summary>
-    /// <see cref="Check(GeographySnapshot, in RequestValidator.Resolved, Language)"/> without counting: for a batch that
-    /// tallies its answers itself and adds the tally to <see cref="Answers"/> once.
+    /// <see cref="Check(GeographySnapshot, in RequestValidator.Resolved, Language)"/> without counting: for
+    /// <see cref="EligibilityBatch"/>, which tallies its answers and adds the tally to <see cref="Answers"/> once.
     /// </summary>
-    public EligibilityResult Decide(GeographySnapshot snapshot, in RequestValidator.Resolved request, Language language)
+    internal EligibilityResult Decide(GeographySnapshot snapshot, in RequestValidator.Resolved request, Language language)
     {
         var r = request;
         var edition = snapshot.Edition(r.Geography);
@@ -101,7 +101,7 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
             : Answer(EligibilityStatus.Outside, reasons.OutsideAll, null, null, null);
 
         EligibilityResult Answer(EligibilityStatus status, string reason, Quartiers.Quartier? quartier, Quartiers.Quartier? near, double? metres) =>
-            new(status, reason, r.Geography, quartier, near, metres is { } m ? Math.Round(m, 3) : null, r.Lon, r.Lat);
+            new(status, reason, r.Geography, quartier, near, metres is { } m ? Math.Round(m, 3) : null);
     }
 
     private static string? UnknownReason(GeographySnapshot snapshot, EditionData edition, ReasonTexts reasons, double lon, double lat, double band)

@@ -20,13 +20,11 @@ public readonly record struct EligibilityResult(
     Quartier? Quartier,
     Quartier? Nearest,
     double? DistanceM,
-    double? Lon,
-    double? Lat,
     Quartier? NearestLoaded = null,
     double? NearestLoadedM = null,
     IReadOnlyList<GeographyVersion>? LoadedHere = null,
     string? Hint = null)
 {
     /// <summary>An INVALID answer with its reason.</summary>
-    public static EligibilityResult Invalid(string reason) => new(EligibilityStatus.Invalid, reason, null, null, null, null, null, null);
+    public static EligibilityResult Invalid(string reason) => new(EligibilityStatus.Invalid, reason, null, null, null, null);
 }

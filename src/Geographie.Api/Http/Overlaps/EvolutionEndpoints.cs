@@ -1,4 +1,3 @@
-using Geographie.Api.Data;
 using Geographie.Api.Texts;
 using Geographie.Domain.Overlaps;
 
@@ -16,42 +15,38 @@ public static class EvolutionEndpoints
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapEvolutionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/evolution").WithTags("overlaps");
+        var group = routes.MapGroup("/v1/evolution").WithTags("overlaps").RequireSnapshot();
         group.MapGet("/", Get).Produces<EvolutionResponse>();
         group.MapPost("/", Post).Accepts<object>("application/geo+json", "application/json").Produces<EvolutionResponse>();
         return routes;
     }
 
-    private static IResult Get(HttpRequest http, GeographyState state, string? from, string? to, string? commune) =>
-        ContratEndpoints.Snapshot(state, snapshot =>
-        {
-            var language = RequestLanguage.Of(http);
-            var older = OverlapEndpoints.Edition(language, from ?? "qpv2015", "from", out var problem);
-            var newer = problem is null ? OverlapEndpoints.Edition(language, to, "to", out problem) : null;
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            if (commune is null)
-            {
-                return TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Everywhere(snapshot, older!, newer!), "all", null));
-            }
-
-            var zone = OverlapEndpoints.CommuneZone(snapshot, commune.Trim());
-            return zone is null
-                ? OverlapEndpoints.CommuneNotLoaded(language, commune)
-                : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "commune", zone.Id));
-        });
-
-    private static async Task<IResult> Post(HttpContext context, GeographyState state, string? from, string? to, string? crs, string? id)
+    private static IResult Get(HttpContext context, string? from, string? to, string? commune)
     {
+        var snapshot = context.LoadedSnapshot();
         var language = RequestLanguage.Of(context.Request);
-        if (state.Current is not { } snapshot)
+        var older = OverlapEndpoints.Edition(language, from ?? "qpv2015", "from", out var problem);
+        var newer = problem is null ? OverlapEndpoints.Edition(language, to, "to", out problem) : null;
+        if (problem is not null)
         {
-            return OverlapEndpoints.NotLoaded();
+            return problem;
         }
 
+        if (commune is null)
+        {
+            return TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Everywhere(snapshot, older!, newer!), "all", null));
+        }
+
+        var zone = OverlapEndpoints.CommuneZone(snapshot, commune.Trim());
+        return zone is null
+            ? OverlapEndpoints.CommuneNotLoaded(language, commune)
+            : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "commune", zone.Id));
+    }
+
+    private static async Task<IResult> Post(HttpContext context, string? from, string? to, string? crs, string? id)
+    {
+        var snapshot = context.LoadedSnapshot();
+        var language = RequestLanguage.Of(context.Request);
         var older = OverlapEndpoints.Edition(language, from ?? "qpv2015", "from", out var problem);
         var newer = problem is null ? OverlapEndpoints.Edition(language, to, "to", out problem) : null;
         if (problem is not null)

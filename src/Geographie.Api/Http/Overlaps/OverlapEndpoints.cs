@@ -1,4 +1,3 @@
-using Geographie.Api.Data;
 using Geographie.Api.Hosting;
 using Geographie.Api.Texts;
 using Geographie.Domain.Texts;
@@ -34,7 +33,7 @@ public static class OverlapEndpoints
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapOverlapEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/overlaps").WithTags("overlaps");
+        var group = routes.MapGroup("/v1/overlaps").WithTags("overlaps").RequireSnapshot();
         group.MapPost("/", MeasureBody)
             .Accepts<object>("application/geo+json", "application/json")
             .Produces(StatusCodes.Status200OK, null, "application/json", "text/csv", "application/geo+json");
@@ -65,14 +64,10 @@ public static class OverlapEndpoints
     }
 
     private static async Task<IResult> MeasureBody(
-        HttpContext context, GeographyState state, IOptions<GeographieOptions> options, string? geography, string? format, string? crs, string? id)
+        HttpContext context, IOptions<GeographieOptions> options, string? geography, string? format, string? crs, string? id)
     {
+        var snapshot = context.LoadedSnapshot();
         var language = RequestLanguage.Of(context.Request);
-        if (state.Current is not { } snapshot)
-        {
-            return NotLoaded();
-        }
-
         var limits = options.Value;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -180,14 +175,10 @@ public static class OverlapEndpoints
         return faults;
     }
 
-    private static async Task<IResult> MeasureCommune(HttpContext context, GeographyState state, string? commune, string? geography, string? format)
+    private static async Task<IResult> MeasureCommune(HttpContext context, string? commune, string? geography, string? format)
     {
+        var snapshot = context.LoadedSnapshot();
         var language = RequestLanguage.Of(context.Request);
-        if (state.Current is not { } snapshot)
-        {
-            return NotLoaded();
-        }
-
         var version = Edition(language, geography, "geography", out var problem);
         var chosen = OverlapFormats.Negotiate(context.Request, format);
         if (problem is not null || chosen is null || string.IsNullOrWhiteSpace(commune))
@@ -207,14 +198,10 @@ public static class OverlapEndpoints
         return TypedResults.Empty;
     }
 
-    private static async Task<IResult> MeasureCommunes(HttpContext context, GeographyState state, string? geography, string? format, string? departement)
+    private static async Task<IResult> MeasureCommunes(HttpContext context, string? geography, string? format, string? departement)
     {
+        var snapshot = context.LoadedSnapshot();
         var language = RequestLanguage.Of(context.Request);
-        if (state.Current is not { } snapshot)
-        {
-            return NotLoaded();
-        }
-
         var version = Edition(language, geography, "geography", out var problem);
         var chosen = OverlapFormats.Negotiate(context.Request, format);
         if (problem is not null || chosen is null)
@@ -253,9 +240,6 @@ public static class OverlapEndpoints
     internal static IResult CommuneNotLoaded(Language language, string commune) =>
         TypedResults.Problem(language.Say(EdgeText.CommuneOutlineUnknown, InputEcho.Quote(commune)), statusCode: StatusCodes.Status404NotFound,
             title: language.Say(EdgeText.TitleNotFound));
-
-    /// <summary>The 503 before the data is loaded; its texts are <see cref="Hosting.ProblemDefaults"/>'s, in the request's language.</summary>
-    internal static IResult NotLoaded() => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static string UnknownFormat(Language language, string? format) =>
         language.Say(EdgeText.OverlapFormatUnknown, InputEcho.Quote(format), OverlapFormats.Known);
