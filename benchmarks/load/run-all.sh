@@ -56,7 +56,7 @@ start_service() {
   if [ -n "${EXTRA_ENV:-}" ]; then read -r -a extra <<<"$EXTRA_ENV"; env+=("${extra[@]}"); fi
   env "${env[@]}" dotnet $API >"$OUT/service.log" 2>&1 &
   SVC_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $((4 * ${READY_TIMEOUT:-30}))); do   # READY_TIMEOUT s: a France-sized index builds for longer
     if curl -fs "$REST/readyz" >/dev/null 2>&1; then return 0; fi
     sleep 0.25
   done
