@@ -14,7 +14,8 @@ namespace Geographie.LoadGen;
 /// <summary>
 /// Load generator for a running Geographie service and its PostGIS peer. Verbs (see benchmarks/README.md):
 /// <c>gen</c> (fixed-seed files for wrk/curl/h2load), <c>grpc-batch</c>, <c>grpc-unary</c>, <c>postgis</c>,
-/// <c>overlaps</c> (<see cref="OverlapLoad"/>).
+/// <c>postgis-complete</c> (<see cref="CompleteAnswerPeer"/>), <c>overlaps</c> (<see cref="OverlapLoad"/>).
+/// <c>--workload production</c> draws the production-like address-like points instead of the shipped-data ones.
 /// Options are <c>--name value</c>; every figure is printed as a Markdown-friendly line.
 /// </summary>
 public static class Program
@@ -25,7 +26,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("verbs: gen | grpc-batch | grpc-unary | postgis | overlaps   (see benchmarks/README.md)");
+            Console.Error.WriteLine("verbs: gen | grpc-batch | grpc-unary | postgis | postgis-complete | overlaps   (see benchmarks/README.md)");
             return 2;
         }
         var o = Options.Parse(args.Skip(1));
@@ -35,6 +36,9 @@ public static class Program
             case "grpc-batch": await GrpcBatch(o); break;
             case "grpc-unary": await GrpcUnary(o); break;
             case "postgis": await PostGis(o); break;
+            case "postgis-complete":
+                await CompleteAnswerPeer.RunAsync(o.Str("url", "http://127.0.0.1:18081"), o.Str("db", DefaultDb), o.Int("batch", 100_000), o.Int("runs", 3), o.Int("compare", 100_000));
+                break;
             case "overlaps":
                 await OverlapLoad.RunAsync(o.Str("url", "http://127.0.0.1:18080"), o.Str("db", DefaultDb), o.Str("zones", "geodata/admin/communes_69.geojson"),
                     o.Str("geography", "qpv2015"), o.Int("runs", 5), o.Int("repeat", 0), o.Int("pid", 0));
@@ -54,6 +58,47 @@ public static class Program
     /// The boxes come from PostGIS (table quartier, version qpv2015, ordered by code), so every tool sees the same
     /// points. Rounded to 6 decimals so that CSV, REST query strings and protobuf carry identical values.
     /// </summary>
+    private static Task<(double[] Lon, double[] Lat)> Points(Options o, int count) =>
+        o.Str("workload", "shipped") switch
+        {
+            "shipped" => Points(o.Str("db", DefaultDb), count, o.Int("seed", 42)),
+            "production" => AddressLikePoints(o.Str("db", DefaultDb), count, o.Int("seed", 20261201)),
+            var other => throw new ArgumentException($"--workload {other}: shipped or production"),
+        };
+
+    /// <summary>
+    /// The production-like workload's address-like points (benchmarks/Geographie.Benchmarks CompleteEditions' rule):
+    /// uniform over the bounding box of the 37 real Lyon QPV 2015 perimeters widened by 0.03°, fixed seed 20261201,
+    /// rounded to 6 decimals like <see cref="Points(string, int, int)"/>. The box comes from PostGIS (codes QP069…,
+    /// so the benchmark copies of complete-edition-2015.sql do not widen it).
+    /// </summary>
+    public static async Task<(double[] Lon, double[] Lat)> AddressLikePoints(string db, int count, int seed)
+    {
+        double minX, minY, maxX, maxY;
+        await using (var conn = new NpgsqlConnection(db))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand(
+                "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(perimeter) AS e FROM quartier WHERE version = 'qpv2015' AND code LIKE 'QP069%') b", conn);
+            await using var r = await cmd.ExecuteReaderAsync();
+            await r.ReadAsync();
+            if (r.IsDBNull(0))
+            {
+                throw new InvalidOperationException("no Lyon qpv2015 perimeters in PostGIS: run `geographie load-shipped` first");
+            }
+            (minX, minY, maxX, maxY) = (r.GetDouble(0) - 0.03, r.GetDouble(1) - 0.03, r.GetDouble(2) + 0.03, r.GetDouble(3) + 0.03);
+        }
+        var rng = new Random(seed);
+        var lon = new double[count];
+        var lat = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            lon[i] = Math.Round(minX + rng.NextDouble() * (maxX - minX), 6);
+            lat[i] = Math.Round(minY + rng.NextDouble() * (maxY - minY), 6);
+        }
+        return (lon, lat);
+    }
+
     public static async Task<(double[] Lon, double[] Lat)> Points(string db, int count, int seed)
     {
         var boxes = new List<(double MinX, double MinY, double MaxX, double MaxY)>();
@@ -113,7 +158,7 @@ public static class Program
         var dir = o.Str("out", "benchmarks/load/out");
         Directory.CreateDirectory(dir);
         var rows = o.Int("rows", 1_000_000);
-        var (lon, lat) = await Points(o.Str("db", DefaultDb), rows, o.Int("seed", 42));
+        var (lon, lat) = await Points(o, rows);
 
         await using (var w = new StreamWriter(Path.Combine(dir, "points.csv"), false, new UTF8Encoding(false), 1 << 20))
         {
@@ -194,11 +239,29 @@ public static class Program
         return (x, y);
     }
 
+    /// <summary>The answer mix of one CheckColumns response: INSIDE / NEAR / OUTSIDE with a distance / OUTSIDE without / other.</summary>
+    private static string AnswerMix(CheckColumnsResponse answer)
+    {
+        int inside = 0, near = 0, withDistance = 0, without = 0, other = 0;
+        for (var i = 0; i < answer.Statuses.Count; i++)
+        {
+            switch (answer.Statuses[i])
+            {
+                case Geographie.Api.Grpc.V1.Status.Inside: inside++; break;
+                case Geographie.Api.Grpc.V1.Status.Near: near++; break;
+                case Geographie.Api.Grpc.V1.Status.Outside when double.IsNaN(answer.DistancesM[i]): without++; break;
+                case Geographie.Api.Grpc.V1.Status.Outside: withDistance++; break;
+                default: other++; break;
+            }
+        }
+        return $"INSIDE {inside}, NEAR {near}, OUTSIDE with a distance {withDistance}, OUTSIDE without {without}, other (UNKNOWN, UNCERTAIN, INVALID) {other}";
+    }
+
     // ---------------------------------------------------------------- gRPC
 
     private static readonly Marshaller<byte[]> Raw = Marshallers.Create(b => b, b => b);
 
-    private static GrpcChannel Channel(string url) => GrpcChannel.ForAddress(url, new GrpcChannelOptions
+    internal static GrpcChannel Channel(string url) => GrpcChannel.ForAddress(url, new GrpcChannelOptions
     {
         MaxReceiveMessageSize = 256 << 20,
         MaxSendMessageSize = 256 << 20,
@@ -221,7 +284,7 @@ public static class Program
         var url = o.Str("url", "http://127.0.0.1:8081");
         var batch = o.Int("batch", 10_000);
         var distinct = o.Int("distinct", 10);
-        var (lon, lat) = await Points(o.Str("db", DefaultDb), batch * distinct, o.Int("seed", 42));
+        var (lon, lat) = await Points(o, batch * distinct);
         var columns = o.Str("columns", "false") == "true";
         var bodies = new byte[distinct][];
         CheckBatchRequest? first = null;
@@ -253,8 +316,7 @@ public static class Program
         if (columns)
         {
             var answer = await client.CheckColumnsAsync(firstColumns!);
-            var counts = answer.Statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
-            Console.WriteLine($"check: {answer.Statuses.Count} answers to batch 0: {string.Join(", ", counts)}; request {bodies[0].Length:N0} B, response {answer.CalculateSize():N0} B");
+            Console.WriteLine($"check: {answer.Statuses.Count} answers to batch 0: {AnswerMix(answer)}; request {bodies[0].Length:N0} B, response {answer.CalculateSize():N0} B");
         }
         else
         {
@@ -286,7 +348,7 @@ public static class Program
         var distinct = o.Int("distinct", 10_000);
         var connections = o.Int("connections", 2);
         var concurrency = o.Int("concurrency", 64);
-        var (lon, lat) = await Points(o.Str("db", DefaultDb), distinct, o.Int("seed", 42));
+        var (lon, lat) = await Points(o, distinct);
         var bodies = new byte[distinct][];
         for (var i = 0; i < distinct; i++)
         {
@@ -368,7 +430,7 @@ public static class Program
         var single = o.Int("single", 5_000);
         var batch = o.Int("batch", 100_000);
         var connections = o.Int("connections", 2);
-        var (lon, lat) = await Points(db, Math.Max(single, batch), o.Int("seed", 42));
+        var (lon, lat) = await Points(o, Math.Max(single, batch));
 
         const string One = """
             SELECT code FROM quartier

@@ -9,6 +9,14 @@
 # Starts its own service (Release build) on REST_PORT/GRPC_PORT (18080/18081 by default, so that it never clashes
 # with a service on 8080/8081), kills it by PID at the end. Needs the local PostGIS with the shipped data loaded
 # (scripts/local-postgis.sh ensure; geographie load-shipped), wrk, curl and (optional) h2load.
+#
+#   WORKLOAD=production benchmarks/load/run-all.sh   # the production-like workload (issue 10), see below
+#
+# WORKLOAD=production (BENCHMARK-ONLY): recreates its own database BENCH_DB_NAME (geographie_bench_production),
+# loads the shipped data, makes the 2015 edition complete with benchmarks/load/complete-edition-2015.sql (the 37
+# real Lyon perimeters plus translated copies far from Lyon, labelled, never shipped) and draws address-like points
+# (uniform over the Lyon perimeters' box widened by 0.03°, seed 20261201); the CSV step runs near_distance_m 0 and
+# 10000 and the PostGIS step answers the complete question (postgis-complete) and compares it with the service.
 # For each step it prints the figures, the 1-minute load average before/after (the machine is shared) and the CPU
 # seconds the service process used, so that CPU cost per point can be read even when other work steals cores.
 set -euo pipefail
@@ -21,6 +29,15 @@ WARMUP=${WARMUP:-5}
 STEPS=${STEPS:-"grpc-batch grpc-unary h2load rest csv tiles postgis cold-tiles overlaps"}
 DB=${GEOGRAPHIE_DB:-"Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=geographie"}
 PSQL_URL=${PSQL_URL:-"postgresql://geographie:geographie@127.0.0.1:55432/geographie"}
+WORKLOAD=${WORKLOAD:-shipped}
+if [ "$WORKLOAD" = production ]; then
+  BENCH_DB_NAME=${BENCH_DB_NAME:-geographie_bench_production}
+  DB="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=$BENCH_DB_NAME"
+  PSQL_URL="postgresql://geographie:geographie@127.0.0.1:55432/$BENCH_DB_NAME"
+  export GEOGRAPHIE_DB=$DB
+  STEPS=${STEPS/postgis/postgis-complete}
+fi
+WL="--workload $WORKLOAD"
 OUT=benchmarks/load/out
 API=${API:-src/Geographie.Api/bin/Release/net10.0/geographie.dll}   # API=... runs another build of the service (experiments)
 LG="dotnet benchmarks/Geographie.LoadGen/bin/Release/net10.0/Geographie.LoadGen.dll"
@@ -39,7 +56,7 @@ start_service() {
   if [ -n "${EXTRA_ENV:-}" ]; then read -r -a extra <<<"$EXTRA_ENV"; env+=("${extra[@]}"); fi
   env "${env[@]}" dotnet $API >"$OUT/service.log" 2>&1 &
   SVC_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $((4 * ${READY_TIMEOUT:-30}))); do   # READY_TIMEOUT s: a France-sized index builds for longer
     if curl -fs "$REST/readyz" >/dev/null 2>&1; then return 0; fi
     sleep 0.25
   done
@@ -74,8 +91,17 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   dotnet build benchmarks/Geographie.LoadGen -c Release -nologo -v quiet | tail -1
 fi
 
-log "fixed-seed inputs"
-$LG gen --out $OUT --db "$DB"
+if [ "$WORKLOAD" = production ]; then
+  log "benchmark-only database $BENCH_DB_NAME: shipped data + complete 2015 edition (complete-edition-2015.sql)"
+  ADMIN_URL="postgresql://geographie:geographie@127.0.0.1:55432/postgres"
+  psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB_NAME" -c "CREATE DATABASE $BENCH_DB_NAME"
+  psql "$PSQL_URL" -qc "CREATE EXTENSION postgis"
+  dotnet $API load-shipped >"$OUT/load-shipped.log" 2>&1 || { tail -20 "$OUT/load-shipped.log"; exit 1; }
+  psql "$PSQL_URL" -q -f benchmarks/load/complete-edition-2015.sql
+fi
+
+log "fixed-seed inputs (workload $WORKLOAD)"
+$LG gen --out $OUT --db "$DB" $WL
 
 start_service
 echo "service pid $SVC_PID on $REST / $GRPC (LOGLEVEL=${LOGLEVEL:-as shipped}; EXTRA_ENV=${EXTRA_ENV:-none})"
@@ -83,21 +109,21 @@ echo "service pid $SVC_PID on $REST / $GRPC (LOGLEVEL=${LOGLEVEL:-as shipped}; E
 if has grpc-batch; then
   log "gRPC CheckBatch, 10,000-point batches"
   for c in ${BATCH_CONCURRENCY:-2 4}; do
-    measured $LG grpc-batch --url $GRPC --db "$DB" --batch 10000 --concurrency $c --warmup $WARMUP --duration $DURATION
+    measured $LG grpc-batch $WL --url $GRPC --db "$DB" --batch 10000 --concurrency $c --warmup $WARMUP --duration $DURATION
   done
   log "gRPC CheckBatch, 10,000-point lean batches (no reason, no quartier details)"
-  measured $LG grpc-batch --url $GRPC --db "$DB" --batch 10000 --concurrency 2 --lean true --warmup $WARMUP --duration $DURATION
+  measured $LG grpc-batch $WL --url $GRPC --db "$DB" --batch 10000 --concurrency 2 --lean true --warmup $WARMUP --duration $DURATION
   log "gRPC CheckColumns, the same points as 10,000-point packed columns"
-  measured $LG grpc-batch --url $GRPC --db "$DB" --batch 10000 --concurrency 2 --columns true --warmup $WARMUP --duration $DURATION
+  measured $LG grpc-batch $WL --url $GRPC --db "$DB" --batch 10000 --concurrency 2 --columns true --warmup $WARMUP --duration $DURATION
   log "gRPC CheckColumns, 100,000-point packed columns"
-  measured $LG grpc-batch --url $GRPC --db "$DB" --batch 100000 --distinct 3 --concurrency 2 --columns true --warmup $WARMUP --duration $DURATION
+  measured $LG grpc-batch $WL --url $GRPC --db "$DB" --batch 100000 --distinct 3 --concurrency 2 --columns true --warmup $WARMUP --duration $DURATION
 fi
 
 if has grpc-unary; then
   log "gRPC Check unary (Grpc.Net.Client)"
   for spec in "2 64" "4 128"; do
     set -- $spec
-    measured $LG grpc-unary --url $GRPC --db "$DB" --connections $1 --concurrency $2 --warmup $WARMUP --duration $DURATION
+    measured $LG grpc-unary $WL --url $GRPC --db "$DB" --connections $1 --concurrency $2 --warmup $WARMUP --duration $DURATION
   done
 fi
 
@@ -119,11 +145,17 @@ if has rest; then
 fi
 
 if has csv; then
-  log "CSV: 1,000,000 rows POSTed to /v1/eligibility/batch?geography=qpv2015"
-  for run in 1 2 3; do
-    measured bash -c "curl -s -H 'Expect:' -H 'Content-Type: text/csv' --data-binary @$OUT/points.csv '$REST/v1/eligibility/batch?geography=qpv2015' -o $OUT/csv-answer.csv -w 'run $run: http=%{http_code} wall=%{time_total}s up=%{size_upload}B down=%{size_download}B'; echo \" rows=\$((\$(wc -l < $OUT/csv-answer.csv) - 1))\""
+  # production: near_distance_m 0 (no band) and 10000 (every outside point within 5 km needs its nearest boundary)
+  if [ "$WORKLOAD" = production ]; then queries=${CSV_QUERIES:-"&near_distance_m=0 &near_distance_m=10000"}; else queries=${CSV_QUERIES:-"-"}; fi
+  for q in $queries; do
+    [ "$q" = - ] && q=
+    log "CSV: 1,000,000 rows POSTed to /v1/eligibility/batch?geography=qpv2015$q"
+    for run in 1 2 3; do
+      measured bash -c "curl -s -H 'Expect:' -H 'Content-Type: text/csv' --data-binary @$OUT/points.csv '$REST/v1/eligibility/batch?geography=qpv2015$q' -o $OUT/csv-answer.csv -w 'run $run: http=%{http_code} wall=%{time_total}s up=%{size_upload}B down=%{size_download}B'; echo \" rows=\$((\$(wc -l < $OUT/csv-answer.csv) - 1))\""
+    done
+    echo "header: $(head -1 $OUT/csv-answer.csv)"
+    echo "status mix: $(cut -d, -f4 $OUT/csv-answer.csv | tail -n +2 | sort | uniq -c | tr '\n' ' ')"
   done
-  echo "status mix: $(cut -d, -f4 $OUT/csv-answer.csv | tail -n +2 | sort | uniq -c | tr '\n' ' ')"
 fi
 
 if has tiles; then
@@ -138,6 +170,12 @@ fi
 if has postgis; then
   log "PostGIS peer (same points, table quartier version qpv2015, GiST on perimeter)"
   $LG postgis --db "$DB" --single 5000 --batch 100000 --connections 2 --runs 3
+fi
+
+if has postgis-complete; then
+  log "PostGIS peer, complete answer (ST_Covers, nearest boundary within 5 km in Lambert-93 with ST_DWithin + <->, NEAR 300 m), batched; same answers as the service on the first 100,000 points"
+  echo "$LG postgis-complete --url $GRPC --db \"$DB\" --batch 100000 --runs 3 --compare 100000"
+  $LG postgis-complete --url $GRPC --db "$DB" --batch 100000 --runs 3 --compare 100000
 fi
 
 if has cold-tiles; then
