@@ -216,4 +216,26 @@ public enum EdgeText
     ConnectionFailed,
     /// <summary>{0} UNKNOWN answers, {1} the geography loaded where they fell.</summary>
     SummaryLoadedHere,
+    /// <summary>No placeholder.</summary>
+    ZoneBodyCut,
+    /// <summary>{0} the JSON reader's fault.</summary>
+    ZoneBodyNotJson,
+    /// <summary>No placeholder.</summary>
+    ZoneNotGeoJson,
+    /// <summary>No placeholder.</summary>
+    ZoneCollectionEmpty,
+    /// <summary>No placeholder.</summary>
+    ZoneCrsLate,
+    /// <summary>{0} the crs given.</summary>
+    ZoneCrsUnsupported,
+    /// <summary>No placeholder.</summary>
+    ZoneNotFeature,
+    /// <summary>{0} the reader's fault.</summary>
+    ZoneUnreadable,
+    /// <summary>No placeholder.</summary>
+    ZoneNoCoordinates,
+    /// <summary>{0} the feature's position, {1} its id, {2} the fault.</summary>
+    ZoneFeatureFault,
+    /// <summary>No placeholder.</summary>
+    ZoneProjectedHint,
 }

@@ -114,6 +114,17 @@ public static class EdgeTexts
             [EdgeText.BodyUnreadable] = "statut {0} : corps trop volumineux ou envoyé trop lentement",
             [EdgeText.ConnectionFailed] = "la connexion a échoué",
             [EdgeText.SummaryLoadedHere] = "{0} réponses UNKNOWN tombent là où les périmètres de {1} sont chargés : redemandez-les avec geography={1}",
+            [EdgeText.ZoneBodyCut] = "le corps n'est pas du JSON : il s'arrête avant la fin du document",
+            [EdgeText.ZoneBodyNotJson] = "le corps n'est pas du JSON : {0}",
+            [EdgeText.ZoneNotGeoJson] = "le corps doit être un Polygon, MultiPolygon, Feature ou FeatureCollection GeoJSON",
+            [EdgeText.ZoneCollectionEmpty] = "la FeatureCollection ne contient aucune feature",
+            [EdgeText.ZoneCrsLate] = "le membre crs doit précéder features (ou déclarez ?crs=)",
+            [EdgeText.ZoneCrsUnsupported] = "crs '{0}' n'est pas pris en charge : envoyez du WGS84 (EPSG:4326, CRS84, par défaut) ou du Lambert-93 (EPSG:2154)",
+            [EdgeText.ZoneNotFeature] = "pas une Feature GeoJSON",
+            [EdgeText.ZoneUnreadable] = "géométrie illisible : {0}",
+            [EdgeText.ZoneNoCoordinates] = "géométrie illisible : pas de coordonnées",
+            [EdgeText.ZoneFeatureFault] = "feature {0} (id '{1}') : {2}",
+            [EdgeText.ZoneProjectedHint] = " (coordonnées projetées ? déclarez crs=EPSG:2154 pour du Lambert-93)",
         },
         new Dictionary<EdgeText, string>
         {
@@ -222,6 +233,17 @@ public static class EdgeTexts
             [EdgeText.BodyUnreadable] = "status {0}: the body is too large or sent too slowly",
             [EdgeText.ConnectionFailed] = "the connection failed",
             [EdgeText.SummaryLoadedHere] = "{0} UNKNOWN answers fall where the perimeters of {1} are loaded: ask for them again with geography={1}",
+            [EdgeText.ZoneBodyCut] = "the body is not JSON: it ends before the document does",
+            [EdgeText.ZoneBodyNotJson] = "the body is not JSON: {0}",
+            [EdgeText.ZoneNotGeoJson] = "the body must be a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection",
+            [EdgeText.ZoneCollectionEmpty] = "the FeatureCollection holds no feature",
+            [EdgeText.ZoneCrsLate] = "the crs member must come before features (or declare ?crs=)",
+            [EdgeText.ZoneCrsUnsupported] = "crs '{0}' is not supported: send WGS84 (EPSG:4326, CRS84, the default) or Lambert-93 (EPSG:2154)",
+            [EdgeText.ZoneNotFeature] = "not a GeoJSON Feature",
+            [EdgeText.ZoneUnreadable] = "unreadable geometry: {0}",
+            [EdgeText.ZoneNoCoordinates] = "unreadable geometry: no coordinates",
+            [EdgeText.ZoneFeatureFault] = "feature {0} (id '{1}'): {2}",
+            [EdgeText.ZoneProjectedHint] = " (projected coordinates? declare crs=EPSG:2154 for Lambert-93)",
         });
 
     /// <summary>What is wrong with a CSV row that cannot be read, in <paramref name="language"/>, without the line number.</summary>

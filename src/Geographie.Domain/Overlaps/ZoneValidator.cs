@@ -1,5 +1,6 @@
 using System.Globalization;
 using Geographie.Domain.Geography;
+using Geographie.Domain.Texts;
 using Geographie.Spatial;
 using Geographie.Spatial.Areas;
 using NetTopologySuite.Geometries;
@@ -22,18 +23,20 @@ public static class ZoneValidator
 {
     /// <summary>
     /// Validates <paramref name="wgs84"/>, which is left untouched (a shared geometry, such as a commune's outline);
-    /// returns null and the fault in <paramref name="problem"/> when refused.
+    /// returns null and the fault in <paramref name="problem"/> (in <paramref name="language"/>) when refused.
     /// </summary>
-    public static Zone? Validate(string id, Geometry? wgs84, out string? problem) => Adopt(id, wgs84?.Copy(), lambert93: false, out problem);
+    public static Zone? Validate(string id, Geometry? wgs84, Language language, out string? problem) =>
+        Adopt(id, wgs84?.Copy(), lambert93: false, language, out problem);
 
     /// <summary>
     /// Validates a geometry the caller hands over: WGS84 lon/lat, or Lambert-93 metres when <paramref name="lambert93"/>.
     /// A WGS84 geometry is projected in place, once, and validated (and repaired) in the plane where its areas are
-    /// measured, so no vertex is projected twice. Returns null and the fault in <paramref name="problem"/> when refused.
+    /// measured, so no vertex is projected twice. Returns null and the fault in <paramref name="problem"/> when refused;
+    /// faults and the repair note are in <paramref name="language"/> (the geometry library's own words stay English).
     /// </summary>
-    public static Zone? Adopt(string id, Geometry? geometry, bool lambert93, out string? problem)
+    public static Zone? Adopt(string id, Geometry? geometry, bool lambert93, Language language, out string? problem)
     {
-        problem = Fault(geometry, lambert93, out var crs);
+        problem = Fault(geometry, lambert93, language, out var crs);
         if (problem is not null)
         {
             return null;
@@ -57,52 +60,53 @@ public static class ZoneValidator
             var fixedGeometry = GeometryFixer.Fix(metric);
             if (fixedGeometry is not (Polygon or MultiPolygon) || fixedGeometry.IsEmpty)
             {
-                problem = $"invalid geometry that cannot be repaired into an area: {error.Message} at {Where(error.Coordinate, crs)}";
+                problem = DomainTexts.Catalogue.Format(language, DomainText.ZoneNotRepairable, error.Message, Where(error.Coordinate, crs, language));
                 return null;
             }
 
-            repair = $"repaired: {error.Message} at {Where(error.Coordinate, crs)}";
+            repair = DomainTexts.Catalogue.Format(language, DomainText.ZoneRepaired, error.Message, Where(error.Coordinate, crs, language));
             metric = fixedGeometry;
         }
 
         return new Zone(id, metric, crs, repair);
     }
 
-    private static string? Fault(Geometry? geometry, bool lambert93, out MetricCrs crs)
+    private static string? Fault(Geometry? geometry, bool lambert93, Language language, out MetricCrs crs)
     {
         crs = MetricCrs.Lambert93;
         if (geometry is null)
         {
-            return "no geometry";
+            return DomainTexts.Catalogue.Format(language, DomainText.ZoneNoGeometry);
         }
 
         if (geometry is not (Polygon or MultiPolygon))
         {
-            return $"a {geometry.GeometryType} where a Polygon or MultiPolygon is expected";
+            return DomainTexts.Catalogue.Format(language, DomainText.ZoneNotArea, geometry.GeometryType);
         }
 
         if (geometry.IsEmpty)
         {
-            return "empty geometry";
+            return DomainTexts.Catalogue.Format(language, DomainText.ZoneEmpty);
         }
 
         var envelope = lambert93 ? MetricGeometry.UnprojectCorners(geometry.EnvelopeInternal, MetricCrs.Lambert93) : geometry.EnvelopeInternal;
         if (!double.IsFinite(envelope.MinX) || !double.IsFinite(envelope.MinY) || !double.IsFinite(envelope.MaxX) || !double.IsFinite(envelope.MaxY)
             || !FranceExtent.Contains(envelope.MinX, envelope.MinY) || !FranceExtent.Contains(envelope.MaxX, envelope.MaxY))
         {
-            return string.Create(CultureInfo.InvariantCulture,
-                $"coordinates outside France (lon {envelope.MinX:0.#####}..{envelope.MaxX:0.#####}, lat {envelope.MinY:0.#####}..{envelope.MaxY:0.#####}); accepted: {FranceExtent.Description}");
+            static string Degrees(double value) => value.ToString("0.#####", CultureInfo.InvariantCulture);
+            return DomainTexts.Catalogue.Format(language, DomainText.ZoneOutsideFrance,
+                Degrees(envelope.MinX), Degrees(envelope.MaxX), Degrees(envelope.MinY), Degrees(envelope.MaxY), FranceExtent.Description);
         }
 
         var territory = MetricGeometry.CrsOf(envelope);
         if (territory is null)
         {
-            return "the zone spans two territories with different metric CRS (metropolitan France and overseas): send one zone per territory";
+            return DomainTexts.Catalogue.Format(language, DomainText.ZoneTwoTerritories);
         }
 
         if (lambert93 && territory != MetricCrs.Lambert93)
         {
-            return "Lambert-93 (EPSG:2154) coordinates that fall overseas; send an overseas zone in WGS84";
+            return DomainTexts.Catalogue.Format(language, DomainText.ZoneLambert93Overseas);
         }
 
         crs = territory.Value;
@@ -110,11 +114,11 @@ public static class ZoneValidator
     }
 
     /// <summary>Where a fault lies, in lon/lat degrees as the caller most often sent it.</summary>
-    private static string Where(Coordinate? c, MetricCrs crs)
+    private static string Where(Coordinate? c, MetricCrs crs, Language language)
     {
         if (c is null)
         {
-            return "an unknown place";
+            return DomainTexts.Catalogue.Format(language, DomainText.ZoneUnknownPlace);
         }
 
         crs.Unproject(c.X, c.Y, out var lon, out var lat);

@@ -59,4 +59,22 @@ public enum DomainText
     LoadedElsewhere,
     /// <summary>{0} the parameter, {1} the value given, {2} the values known.</summary>
     UnknownValue,
+    /// <summary>{0} the geometry library's fault, {1} where.</summary>
+    ZoneNotRepairable,
+    /// <summary>{0} the geometry library's fault, {1} where.</summary>
+    ZoneRepaired,
+    /// <summary>No placeholder.</summary>
+    ZoneNoGeometry,
+    /// <summary>{0} the geometry type given.</summary>
+    ZoneNotArea,
+    /// <summary>No placeholder.</summary>
+    ZoneEmpty,
+    /// <summary>{0}..{1} longitudes, {2}..{3} latitudes, {4} the accepted extent.</summary>
+    ZoneOutsideFrance,
+    /// <summary>No placeholder.</summary>
+    ZoneTwoTerritories,
+    /// <summary>No placeholder.</summary>
+    ZoneLambert93Overseas,
+    /// <summary>No placeholder.</summary>
+    ZoneUnknownPlace,
 }

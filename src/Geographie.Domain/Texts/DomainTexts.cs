@@ -35,6 +35,15 @@ public static class DomainTexts
             [DomainText.NotAnIsoDate] = "date '{0}' n'est pas une date ISO (AAAA-MM-JJ)",
             [DomainText.LoadedElsewhere] = "des périmètres de {0} sont chargés ici",
             [DomainText.UnknownValue] = "{0} '{1}' inconnu ; valeurs possibles : {2}",
+            [DomainText.ZoneNotRepairable] = "géométrie invalide qui ne peut être réparée en surface : {0} en {1}",
+            [DomainText.ZoneRepaired] = "réparée : {0} en {1}",
+            [DomainText.ZoneNoGeometry] = "pas de géométrie",
+            [DomainText.ZoneNotArea] = "un {0} là où un Polygon ou un MultiPolygon est attendu",
+            [DomainText.ZoneEmpty] = "géométrie vide",
+            [DomainText.ZoneOutsideFrance] = "coordonnées hors de France (lon {0}..{1}, lat {2}..{3}) ; acceptées : {4}",
+            [DomainText.ZoneTwoTerritories] = "la zone s'étend sur deux territoires aux CRS métriques différents (métropole et outre-mer) : envoyez une zone par territoire",
+            [DomainText.ZoneLambert93Overseas] = "des coordonnées Lambert-93 (EPSG:2154) qui tombent outre-mer ; envoyez une zone d'outre-mer en WGS84",
+            [DomainText.ZoneUnknownPlace] = "un endroit inconnu",
         },
         new Dictionary<DomainText, string>
         {
@@ -66,5 +75,14 @@ public static class DomainTexts
             [DomainText.NotAnIsoDate] = "date '{0}' is not an ISO date (YYYY-MM-DD)",
             [DomainText.LoadedElsewhere] = "perimeters of {0} are loaded here",
             [DomainText.UnknownValue] = "unknown {0} '{1}'; expected one of: {2}",
+            [DomainText.ZoneNotRepairable] = "invalid geometry that cannot be repaired into an area: {0} at {1}",
+            [DomainText.ZoneRepaired] = "repaired: {0} at {1}",
+            [DomainText.ZoneNoGeometry] = "no geometry",
+            [DomainText.ZoneNotArea] = "a {0} where a Polygon or MultiPolygon is expected",
+            [DomainText.ZoneEmpty] = "empty geometry",
+            [DomainText.ZoneOutsideFrance] = "coordinates outside France (lon {0}..{1}, lat {2}..{3}); accepted: {4}",
+            [DomainText.ZoneTwoTerritories] = "the zone spans two territories with different metric CRS (metropolitan France and overseas): send one zone per territory",
+            [DomainText.ZoneLambert93Overseas] = "Lambert-93 (EPSG:2154) coordinates that fall overseas; send an overseas zone in WGS84",
+            [DomainText.ZoneUnknownPlace] = "an unknown place",
         });
 }

@@ -51,7 +51,7 @@ public sealed class EvolutionTests : IClassFixture<GeographieApp>
         Assert.Contains(everywhere.Pairs, pair => pair.To.Code == pair.From.Code + "-SHIFTED-TEST");
 
         var vaulx = communes.Single(c => c.Insee == "69256");
-        var zone = ZoneValidator.Validate(vaulx.Insee, vaulx.Outline, out _)!;
+        var zone = ZoneValidator.Validate(vaulx.Insee, vaulx.Outline, Geographie.Domain.Texts.Language.English, out _)!;
         var within = EvolutionCalculator.Within(snapshot, GeographyVersions.Qpv2015, GeographyVersions.Qpv2024, zone);
         var commune = await PostGisEvolutionAsync(quartiers, vaulx.Outline);
         Tolerance.AssertArea(commune.From, within.FromAreaM2, "2015 area in Vaulx-en-Velin");

@@ -96,6 +96,24 @@ public sealed class OverlapStreamingTests : IClassFixture<GeographieApp>
         Assert.Equal(200, (await ZonesOf(await Post(Encoding.UTF8.GetBytes(withoutTheFault), "?geography=qpv2015"))).Length);
     }
 
+    [Fact]
+    public async Task Zone_faults_are_French_by_default_and_English_on_request()
+    {
+        // A drawn triangle in the Atlantic, west of the Gironde: a zone outside France, named by its feature's id.
+        const string atSea = """{"type":"FeatureCollection","features":[{"type":"Feature","id":"large","properties":{},"geometry":{"type":"Polygon","coordinates":[[[-15.2,45.7],[-15.1,45.7],[-15.1,45.8],[-15.2,45.7]]]}}]}""";
+        var french = await (await Post(Encoding.UTF8.GetBytes(atSea), "?geography=qpv2015&lang=fr")).Content.ReadFromJsonAsync<JsonElement>();
+        var english = await (await Post(Encoding.UTF8.GetBytes(atSea), "?geography=qpv2015&lang=en")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("feature 1 (id 'large') : coordonnées hors de France", french.GetProperty("detail").GetString());
+        Assert.StartsWith("feature 1 (id 'large'): coordinates outside France", english.GetProperty("detail").GetString());
+
+        var cut = Encoding.UTF8.GetBytes("""{"type":"FeatureCollection","features":[""");
+        var cutFrench = await (await Post(cut, "?geography=qpv2015&lang=fr")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("le corps n'est pas du JSON", cutFrench.GetProperty("detail").GetString());
+        var empty = await (await Post(Encoding.UTF8.GetBytes("""{"type":"FeatureCollection","features":[]}"""), "?geography=qpv2015&lang=fr"))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("la FeatureCollection ne contient aucune feature", empty.GetProperty("detail").GetString());
+    }
+
     private Task<HttpResponseMessage> Post(byte[] body, string query)
     {
         var content = new ByteArrayContent(body);

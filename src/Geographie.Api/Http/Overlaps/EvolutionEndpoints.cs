@@ -37,7 +37,7 @@ public static class EvolutionEndpoints
             return TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Everywhere(snapshot, older!, newer!), "all", null));
         }
 
-        var zone = OverlapEndpoints.CommuneZone(snapshot, commune.Trim());
+        var zone = OverlapEndpoints.CommuneZone(snapshot, commune.Trim(), language);
         return zone is null
             ? OverlapEndpoints.CommuneNotLoaded(language, commune)
             : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "commune", zone.Id));
@@ -54,7 +54,7 @@ public static class EvolutionEndpoints
             return problem;
         }
 
-        var reader = new ZoneReader(context.Request.Body, crs, id);
+        var reader = new ZoneReader(context.Request.Body, crs, id, language);
         var text = await reader.NextAsync(context.RequestAborted);
         var count = await reader.CountAllAsync(context.RequestAborted);
         if (reader.Problem is not null || count != 1)

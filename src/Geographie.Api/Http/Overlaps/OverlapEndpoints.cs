@@ -56,11 +56,12 @@ public static class OverlapEndpoints
     internal static IResult Invalid(Language language, string field, params string[] messages) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = messages }, detail: messages[0], title: language.Say(EdgeText.RequestInvalidTitle));
 
-    /// <summary>The zone of a commune's loaded outline, or null.</summary>
-    internal static Zone? CommuneZone(GeographySnapshot snapshot, string insee)
+    /// <summary>The zone of a commune's loaded outline (a repair noted in <paramref name="language"/>), or null.</summary>
+    internal static Zone? CommuneZone(GeographySnapshot snapshot, string insee, Language language)
     {
         var commune = snapshot.FindCommune(insee);
-        return commune?.Outline is null ? null : ZoneValidator.Validate(commune.Insee, commune.Outline, out _) is { } zone ? zone with { Name = commune.Name } : null;
+        return commune?.Outline is null ? null
+            : ZoneValidator.Validate(commune.Insee, commune.Outline, language, out _) is { } zone ? zone with { Name = commune.Name } : null;
     }
 
     private static async Task<IResult> MeasureBody(
@@ -91,7 +92,7 @@ public static class OverlapEndpoints
         // has been read, validated and measured: a 400 naming a feature must never follow a 200, and each zone is
         // then parsed, projected and validated once. The body itself is never held whole.
         var cancel = context.RequestAborted;
-        var reader = new ZoneReader(context.Request.Body, crs, id);
+        var reader = new ZoneReader(context.Request.Body, crs, id, language);
         await using var spool = new FileBufferingWriteStream(SpoolMemoryBytes);
         var faults = await MeasureAllAsync(reader, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), spool, limits.MaxOverlapZones, cancel);
         if (reader.Problem is not null)
@@ -188,7 +189,7 @@ public static class OverlapEndpoints
                 : Invalid(language, "commune", language.Say(EdgeText.CommuneRequired)));
         }
 
-        var zone = CommuneZone(snapshot, commune.Trim());
+        var zone = CommuneZone(snapshot, commune.Trim(), language);
         if (zone is null)
         {
             return CommuneNotLoaded(language, commune);
@@ -210,7 +211,7 @@ public static class OverlapEndpoints
         }
 
         var communes = snapshot.OutlinedCommunes.Where(c => departement is null || c.Departement == departement).ToArray();
-        await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), communes.Length, i => CommuneZone(snapshot, communes[i].Insee)!);
+        await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), communes.Length, i => CommuneZone(snapshot, communes[i].Insee, language)!);
         return TypedResults.Empty;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Geographie.Api.Texts;
 using NetTopologySuite.Geometries;
 
 namespace Geographie.Api.Http.Overlaps;
@@ -15,7 +16,8 @@ internal static class ZoneJson
     private static readonly GeometryFactory Factory = new();
 
     /// <summary>What a zone's JSON holds; <see cref="Kind"/> is the geometry's type, null when there is none.</summary>
-    internal readonly record struct Parts(string? Id, string? Kind, Geometry? Geometry, string? Problem);
+    /// <remarks><see cref="Fault"/> names what is wrong, <see cref="Detail"/> the reader's own words when it has them.</remarks>
+    internal readonly record struct Parts(string? Id, string? Kind, Geometry? Geometry, EdgeText? Fault, string? Detail = null);
 
     /// <summary>
     /// Reads <paramref name="json"/>. The id is the string (or raw text) of property <paramref name="idProperty"/>,
@@ -28,7 +30,7 @@ internal static class ZoneJson
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return new Parts(null, null, null, "not a GeoJSON Feature");
+            return new Parts(null, null, null, EdgeText.ZoneNotFeature);
         }
 
         string? type = null, id = null, chosen = null, geometryType = null;
@@ -72,7 +74,7 @@ internal static class ZoneJson
 
         if (geometry.Equals(default(Range)))
         {
-            return new Parts(id, null, null, "no geometry");
+            return new Parts(id, null, null, null); // the validator names the missing geometry
         }
 
         var inner = new Utf8JsonReader(json[geometry]);
@@ -107,7 +109,7 @@ internal static class ZoneJson
 
         if (missing)
         {
-            return new Parts(id, kind, null, "unreadable geometry: no coordinates");
+            return new Parts(id, kind, null, EdgeText.ZoneNoCoordinates);
         }
 
         try
@@ -137,7 +139,7 @@ internal static class ZoneJson
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
         {
             // NTS refuses unclosed rings and rings of fewer than four points while building them.
-            return new Parts(id, kind, null, $"unreadable geometry: {e.Message}");
+            return new Parts(id, kind, null, EdgeText.ZoneUnreadable, e.Message);
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Geographie.Api.Texts;
 using Geographie.Domain.Overlaps;
+using Geographie.Domain.Texts;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
@@ -22,13 +24,13 @@ internal sealed class ZoneReader
 {
     private const int FirstBufferBytes = 64 * 1024;
 
-    private const string NotGeoJson = "the body must be a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection";
 
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     private readonly Stream _body;
     private readonly string? _queryCrs;
     private readonly string? _idProperty;
+    private readonly Language _language;
     private byte[] _buffer = new byte[FirstBufferBytes];
     private int _start;
     private int _end;
@@ -41,10 +43,14 @@ internal sealed class ZoneReader
     private string? _rootType;
     private string? _bodyCrs;
 
-    /// <summary>Reads zones from <paramref name="body"/>; <paramref name="crs"/> (the query's) wins over a <c>crs</c> member.</summary>
-    public ZoneReader(Stream body, string? crs, string? idProperty)
+    /// <summary>
+    /// Reads zones from <paramref name="body"/>; <paramref name="crs"/> (the query's) wins over a <c>crs</c> member;
+    /// faults in <paramref name="language"/>.
+    /// </summary>
+    public ZoneReader(Stream body, string? crs, string? idProperty, Language language)
     {
         _body = body;
+        _language = language;
         _queryCrs = crs;
         _idProperty = idProperty;
     }
@@ -88,7 +94,7 @@ internal sealed class ZoneReader
                 case Step.End:
                     return null;
                 case Step.More when _final:
-                    Problem = "the body is not JSON: it ends before the document does";
+                    Problem = _language.Say(EdgeText.ZoneBodyCut);
                     return null;
                 default:
                     await FillAsync(cancel);
@@ -118,19 +124,19 @@ internal sealed class ZoneReader
         var parts = ZoneJson.Read(text.Json.Span, _idProperty);
         var id = parts.Id ?? (text.Index + 1).ToString(CultureInfo.InvariantCulture);
         var geometry = parts.Geometry;
-        problem = parts.Problem;
+        problem = parts.Fault is { } fault ? _language.Say(fault, parts.Detail) : null;
         if (problem is null && geometry is null && parts.Kind is not null)
         {
             // Not an area: read as whatever geometry it is, so that the refusal names its type.
-            geometry = ReadAnyGeometry(text.Json, out problem);
+            geometry = ReadAnyGeometry(text.Json, _language, out problem);
         }
 
         var looksProjected = geometry is not null && !Lambert93 && LooksProjected(geometry.EnvelopeInternal);
-        var zone = problem is null ? ZoneValidator.Adopt(id, geometry, Lambert93, out problem) : null;
+        var zone = problem is null ? ZoneValidator.Adopt(id, geometry, Lambert93, _language, out problem) : null;
         if (zone is null && problem is not null)
         {
-            var hint = looksProjected ? " (projected coordinates? declare crs=EPSG:2154 for Lambert-93)" : string.Empty;
-            problem = $"feature {text.Index + 1} (id '{id}'): {problem}{hint}";
+            var hint = looksProjected ? _language.Say(EdgeText.ZoneProjectedHint) : string.Empty;
+            problem = _language.Say(EdgeText.ZoneFeatureFault, text.Index + 1, id, problem + hint);
         }
 
         return zone;
@@ -170,7 +176,7 @@ internal sealed class ZoneReader
 
                         if (reader.TokenType != JsonTokenType.StartObject)
                         {
-                            Problem = NotGeoJson;
+                            Problem = _language.Say(EdgeText.ZoneNotGeoJson);
                             return Step.End;
                         }
 
@@ -254,7 +260,7 @@ internal sealed class ZoneReader
         }
         catch (JsonException e)
         {
-            Problem = $"the body is not JSON: {e.Message}";
+            Problem = _language.Say(EdgeText.ZoneBodyNotJson, e.Message);
             return Step.End;
         }
     }
@@ -273,13 +279,13 @@ internal sealed class ZoneReader
         zone = default;
         if (_sawFeatures && _rootType == "FeatureCollection")
         {
-            Problem = Count == 0 ? "the FeatureCollection holds no feature" : null;
+            Problem = Count == 0 ? _language.Say(EdgeText.ZoneCollectionEmpty) : null;
             return Step.End;
         }
 
         if (_sawFeatures || _rootType is not ("Feature" or "Polygon" or "MultiPolygon"))
         {
-            Problem = NotGeoJson;
+            Problem = _language.Say(EdgeText.ZoneNotGeoJson);
             return Step.End;
         }
 
@@ -304,7 +310,7 @@ internal sealed class ZoneReader
             : null;
         if (_sawFeatures && _queryCrs is null && _bodyCrs is not null && !IsWgs84(_bodyCrs))
         {
-            Problem = "the crs member must come before features (or declare ?crs=)";
+            Problem = _language.Say(EdgeText.ZoneCrsLate);
             return false;
         }
 
@@ -318,7 +324,7 @@ internal sealed class ZoneReader
         Lambert93 = declared is not null && declared.Contains("2154", StringComparison.Ordinal);
         if (declared is not null && !Lambert93 && !IsWgs84(declared))
         {
-            Problem = $"crs '{declared}' is not supported: send WGS84 (EPSG:4326, CRS84, the default) or Lambert-93 (EPSG:2154)";
+            Problem = _language.Say(EdgeText.ZoneCrsUnsupported, declared);
             return false;
         }
 
@@ -345,7 +351,7 @@ internal sealed class ZoneReader
         _end += read;
     }
 
-    private static Geometry? ReadAnyGeometry(ReadOnlyMemory<byte> json, out string? problem)
+    private static Geometry? ReadAnyGeometry(ReadOnlyMemory<byte> json, Language language, out string? problem)
     {
         problem = null;
         using var document = JsonDocument.Parse(json);
@@ -361,7 +367,7 @@ internal sealed class ZoneReader
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
         {
-            problem = $"unreadable geometry: {e.Message}";
+            problem = language.Say(EdgeText.ZoneUnreadable, e.Message);
             return null;
         }
     }
