@@ -1,5 +1,6 @@
 using Geographie.Domain.Geography;
 using Geographie.Domain.Snapshots;
+using Geographie.Domain.Texts;
 using Geographie.Spatial.Areas;
 
 namespace Geographie.Domain.Overlaps;
@@ -11,7 +12,7 @@ namespace Geographie.Domain.Overlaps;
 public static class EvolutionCalculator
 {
     /// <summary>The evolution within <paramref name="zone"/>.</summary>
-    public static Evolution Within(GeographySnapshot snapshot, GeographyVersion from, GeographyVersion to, Zone zone)
+    public static Evolution Within(GeographySnapshot snapshot, GeographyVersion from, GeographyVersion to, Zone zone, Language language)
     {
         var older = snapshot.Edition(from);
         var newer = snapshot.Edition(to);
@@ -29,11 +30,11 @@ public static class EvolutionCalculator
         return new Evolution(
             from, to, olderAreas.CoveredAreaM2, newerAreas.CoveredAreaM2, pairs.Sum(p => p.SharedM2),
             Areas(older, olderAreas.Pieces), Areas(newer, newerAreas.Pieces), Sorted(pairs),
-            OverlapCalculator.Assess(snapshot, older, zone), OverlapCalculator.Assess(snapshot, newer, zone));
+            OverlapCalculator.Assess(snapshot, older, zone, language), OverlapCalculator.Assess(snapshot, newer, zone, language));
     }
 
     /// <summary>The evolution over everything loaded.</summary>
-    public static Evolution Everywhere(GeographySnapshot snapshot, GeographyVersion from, GeographyVersion to)
+    public static Evolution Everywhere(GeographySnapshot snapshot, GeographyVersion from, GeographyVersion to, Language language)
     {
         var older = snapshot.Edition(from);
         var newer = snapshot.Edition(to);
@@ -48,7 +49,7 @@ public static class EvolutionCalculator
 
         return new Evolution(
             from, to, Whole(older).Sum(a => a.AreaM2), Whole(newer).Sum(a => a.AreaM2), pairs.Sum(p => p.SharedM2),
-            Whole(older), Whole(newer), Sorted(pairs), Missing(older), Missing(newer));
+            Whole(older), Whole(newer), Sorted(pairs), Missing(older, language), Missing(newer, language));
     }
 
     private static QuartierPair Pair(EditionData older, int olderId, EditionData newer, AreaPiece shared) =>
@@ -68,7 +69,7 @@ public static class EvolutionCalculator
     private static QuartierPair[] Sorted(List<QuartierPair> pairs) =>
         pairs.OrderBy(p => p.From.Code, StringComparer.Ordinal).ThenBy(p => p.To.Code, StringComparer.Ordinal).ToArray();
 
-    private static Completeness Missing(EditionData edition)
+    private static Completeness Missing(EditionData edition, Language language)
     {
         if (edition.IsComplete)
         {
@@ -77,7 +78,7 @@ public static class EvolutionCalculator
 
         var missing = edition.Quartiers.Where(q => !q.HasPerimeter).Select(q => q.Code).Order(StringComparer.Ordinal).ToArray();
         return new Completeness(false, missing, edition.RegisterComplete
-            ? $"{missing.Length} quartiers of {edition.Version.Code} have no perimeter loaded"
-            : $"the {edition.Version.Code} register is not loaded whole ({edition.Quartiers.Count} of {edition.Version.ExpectedQuartierCount} quartiers known)");
+            ? DomainTexts.Catalogue.Format(language, DomainText.EvolutionPerimetersMissing, missing.Length, edition.Version.Code)
+            : DomainTexts.Catalogue.Format(language, DomainText.EvolutionRegisterPartial, edition.Version.Code, edition.Quartiers.Count, edition.Version.ExpectedQuartierCount));
     }
 }

@@ -1,6 +1,7 @@
 using Geographie.Domain.Geography;
 using Geographie.Domain.Quartiers;
 using Geographie.Domain.Snapshots;
+using Geographie.Domain.Texts;
 using Geographie.Spatial.Areas;
 
 namespace Geographie.Domain.Overlaps;
@@ -24,8 +25,9 @@ public static class OverlapCalculator
     /// <param name="snapshot">The data.</param>
     /// <param name="geography">The edition.</param>
     /// <param name="zone">A validated zone.</param>
+    /// <param name="language">The language of the completeness note.</param>
     /// <param name="withGeometry">Also build each intersection in WGS84 (for GeoJSON answers).</param>
-    public static ZoneOverlap Measure(GeographySnapshot snapshot, GeographyVersion geography, Zone zone, bool withGeometry = false)
+    public static ZoneOverlap Measure(GeographySnapshot snapshot, GeographyVersion geography, Zone zone, Language language, bool withGeometry = false)
     {
         var edition = snapshot.Edition(geography);
         var index = edition.Overlaps;
@@ -35,11 +37,14 @@ public static class OverlapCalculator
                 edition.WithPerimeter[p.Id], p.AreaM2, Share(p.AreaM2, areas.ZoneAreaM2), Share(p.AreaM2, index.AreaOf(p.Id)),
                 p.Geometry is null ? null : MetricGeometry.Unproject(p.Geometry, zone.Crs)))
             .ToArray();
-        return new ZoneOverlap(zone, geography, areas.ZoneAreaM2, Math.Min(areas.CoveredAreaM2, areas.ZoneAreaM2), shares, Assess(snapshot, edition, zone));
+        return new ZoneOverlap(zone, geography, areas.ZoneAreaM2, Math.Min(areas.CoveredAreaM2, areas.ZoneAreaM2), shares, Assess(snapshot, edition, zone, language));
     }
 
-    /// <summary>Whether quartiers without perimeters may lie in <paramref name="zone"/> for <paramref name="edition"/>.</summary>
-    public static Completeness Assess(GeographySnapshot snapshot, EditionData edition, Zone zone)
+    /// <summary>
+    /// Whether quartiers without perimeters may lie in <paramref name="zone"/> for <paramref name="edition"/>; the note
+    /// in <paramref name="language"/>.
+    /// </summary>
+    public static Completeness Assess(GeographySnapshot snapshot, EditionData edition, Zone zone, Language language)
     {
         if (edition.IsComplete)
         {
@@ -63,20 +68,20 @@ public static class OverlapCalculator
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)
                 .ToArray();
-            return new Completeness(false, missing,
-                $"the {edition.Version.Code} register lists quartiers without loaded perimeters in {string.Join(", ", touched.Select(c => $"{c.Name} ({c.Insee})"))}");
+            return new Completeness(false, missing, DomainTexts.Catalogue.Format(language, DomainText.OverlapRegisterGaps,
+                edition.Version.Code, string.Join(", ", touched.Select(c => $"{c.Name} ({c.Insee})"))));
         }
 
         if (!edition.RegisterComplete)
         {
-            return new Completeness(false, [],
-                $"the {edition.Version.Code} register is not loaded whole ({edition.Quartiers.Count} of {edition.Version.ExpectedQuartierCount} quartiers known): quartiers without perimeters may lie in the zone");
+            return new Completeness(false, [], DomainTexts.Catalogue.Format(language, DomainText.OverlapRegisterPartial,
+                edition.Version.Code, edition.Quartiers.Count, edition.Version.ExpectedQuartierCount));
         }
 
         var zoneArea = zone.Metric.Area;
         return Home() >= 0 || snapshot.CommuneOverlaps.Measure(zone.Metric, zone.Crs).CoveredAreaM2 >= zoneArea * (1 - CoverageSlack) - 1.0
             ? Completeness.Whole
-            : new Completeness(false, [], "part of the zone lies outside the shipped commune outlines, where the register cannot place its quartiers");
+            : new Completeness(false, [], DomainTexts.Catalogue.Format(language, DomainText.OverlapOutsideOutlines));
     }
 
     /// <summary>part / whole in 0..1 (0 for an empty whole); rounding can push a covered part a hair over its whole.</summary>

@@ -77,4 +77,14 @@ public enum DomainText
     ZoneLambert93Overseas,
     /// <summary>No placeholder.</summary>
     ZoneUnknownPlace,
+    /// <summary>{0} the edition, {1} the communes touched.</summary>
+    OverlapRegisterGaps,
+    /// <summary>{0} the edition, {1} quartiers known, {2} quartiers expected.</summary>
+    OverlapRegisterPartial,
+    /// <summary>No placeholder.</summary>
+    OverlapOutsideOutlines,
+    /// <summary>{0} how many, {1} the edition.</summary>
+    EvolutionPerimetersMissing,
+    /// <summary>{0} the edition, {1} quartiers known, {2} quartiers expected.</summary>
+    EvolutionRegisterPartial,
 }

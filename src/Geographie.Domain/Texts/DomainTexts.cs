@@ -44,6 +44,11 @@ public static class DomainTexts
             [DomainText.ZoneTwoTerritories] = "la zone s'étend sur deux territoires aux CRS métriques différents (métropole et outre-mer) : envoyez une zone par territoire",
             [DomainText.ZoneLambert93Overseas] = "des coordonnées Lambert-93 (EPSG:2154) qui tombent outre-mer ; envoyez une zone d'outre-mer en WGS84",
             [DomainText.ZoneUnknownPlace] = "un endroit inconnu",
+            [DomainText.OverlapRegisterGaps] = "le registre {0} compte des quartiers sans périmètre chargé à {1}",
+            [DomainText.OverlapRegisterPartial] = "le registre {0} n'est pas chargé en entier ({1} des {2} quartiers connus) : des quartiers sans périmètre peuvent se trouver dans la zone",
+            [DomainText.OverlapOutsideOutlines] = "une partie de la zone est hors des contours de communes livrés, où le registre ne sait pas placer ses quartiers",
+            [DomainText.EvolutionPerimetersMissing] = "{0} quartiers de {1} n'ont pas de périmètre chargé",
+            [DomainText.EvolutionRegisterPartial] = "le registre {0} n'est pas chargé en entier ({1} des {2} quartiers connus)",
         },
         new Dictionary<DomainText, string>
         {
@@ -84,5 +89,10 @@ public static class DomainTexts
             [DomainText.ZoneTwoTerritories] = "the zone spans two territories with different metric CRS (metropolitan France and overseas): send one zone per territory",
             [DomainText.ZoneLambert93Overseas] = "Lambert-93 (EPSG:2154) coordinates that fall overseas; send an overseas zone in WGS84",
             [DomainText.ZoneUnknownPlace] = "an unknown place",
+            [DomainText.OverlapRegisterGaps] = "the {0} register lists quartiers without loaded perimeters in {1}",
+            [DomainText.OverlapRegisterPartial] = "the {0} register is not loaded whole ({1} of {2} quartiers known): quartiers without perimeters may lie in the zone",
+            [DomainText.OverlapOutsideOutlines] = "part of the zone lies outside the shipped commune outlines, where the register cannot place its quartiers",
+            [DomainText.EvolutionPerimetersMissing] = "{0} quartiers of {1} have no perimeter loaded",
+            [DomainText.EvolutionRegisterPartial] = "the {0} register is not loaded whole ({1} of {2} quartiers known)",
         });
 }

@@ -39,7 +39,7 @@ public sealed class EvolutionTests : IClassFixture<GeographieApp>
             .ToArray();
         var snapshot = new GeographySnapshot(1, quartiers, communes, ContratDeVille.Empty, DateTimeOffset.UnixEpoch);
 
-        var everywhere = EvolutionCalculator.Everywhere(snapshot, GeographyVersions.Qpv2015, GeographyVersions.Qpv2024);
+        var everywhere = EvolutionCalculator.Everywhere(snapshot, GeographyVersions.Qpv2015, GeographyVersions.Qpv2024, Geographie.Domain.Texts.Language.English);
         var all = await PostGisEvolutionAsync(quartiers, null);
         Tolerance.AssertArea(all.From, everywhere.FromAreaM2, "2015 area");
         Tolerance.AssertArea(all.To, everywhere.ToAreaM2, "2024 area");
@@ -52,7 +52,7 @@ public sealed class EvolutionTests : IClassFixture<GeographieApp>
 
         var vaulx = communes.Single(c => c.Insee == "69256");
         var zone = ZoneValidator.Validate(vaulx.Insee, vaulx.Outline, Geographie.Domain.Texts.Language.English, out _)!;
-        var within = EvolutionCalculator.Within(snapshot, GeographyVersions.Qpv2015, GeographyVersions.Qpv2024, zone);
+        var within = EvolutionCalculator.Within(snapshot, GeographyVersions.Qpv2015, GeographyVersions.Qpv2024, zone, Geographie.Domain.Texts.Language.English);
         var commune = await PostGisEvolutionAsync(quartiers, vaulx.Outline);
         Tolerance.AssertArea(commune.From, within.FromAreaM2, "2015 area in Vaulx-en-Velin");
         Tolerance.AssertArea(commune.To, within.ToAreaM2, "2024 area in Vaulx-en-Velin");

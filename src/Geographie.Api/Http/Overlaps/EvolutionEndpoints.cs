@@ -34,13 +34,13 @@ public static class EvolutionEndpoints
 
         if (commune is null)
         {
-            return TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Everywhere(snapshot, older!, newer!), "all", null));
+            return TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Everywhere(snapshot, older!, newer!, language), "all", null));
         }
 
         var zone = OverlapEndpoints.CommuneZone(snapshot, commune.Trim(), language);
         return zone is null
             ? OverlapEndpoints.CommuneNotLoaded(language, commune)
-            : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "commune", zone.Id));
+            : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone, language), "commune", zone.Id));
     }
 
     private static async Task<IResult> Post(HttpContext context, string? from, string? to, string? crs, string? id)
@@ -65,6 +65,6 @@ public static class EvolutionEndpoints
         var zone = reader.Read(text!.Value, out var zoneProblem);
         return zone is null
             ? OverlapEndpoints.Invalid(language, "zones", zoneProblem!)
-            : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone), "zone", zone.Id));
+            : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone, language), "zone", zone.Id));
     }
 }

@@ -94,7 +94,7 @@ public static class OverlapEndpoints
         var cancel = context.RequestAborted;
         var reader = new ZoneReader(context.Request.Body, crs, id, language);
         await using var spool = new FileBufferingWriteStream(SpoolMemoryBytes);
-        var faults = await MeasureAllAsync(reader, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), spool, limits.MaxOverlapZones, cancel);
+        var faults = await MeasureAllAsync(reader, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), spool, limits.MaxOverlapZones, language, cancel);
         if (reader.Problem is not null)
         {
             return Invalid(language, "body", reader.Problem);
@@ -122,7 +122,7 @@ public static class OverlapEndpoints
     /// Past <paramref name="maxZones"/> it only counts the rest, for the 413.
     /// </summary>
     private static async Task<List<string>> MeasureAllAsync(
-        ZoneReader reader, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, CsvDialect dialect, Stream spool, int maxZones, CancellationToken cancel)
+        ZoneReader reader, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, CsvDialect dialect, Stream spool, int maxZones, Language language, CancellationToken cancel)
     {
         var faults = new List<string>();
         var withGeometry = format == OverlapFormat.GeoJson;
@@ -155,7 +155,7 @@ public static class OverlapEndpoints
             Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel }, i =>
             {
                 var zone = reader.Read(texts[i], out problems[i]);
-                answers[i] = zone is not null && measure ? OverlapCalculator.Measure(snapshot, version, zone, withGeometry) : null;
+                answers[i] = zone is not null && measure ? OverlapCalculator.Measure(snapshot, version, zone, language, withGeometry) : null;
             });
             for (var i = 0; i < n; i++)
             {
@@ -195,7 +195,7 @@ public static class OverlapEndpoints
             return CommuneNotLoaded(language, commune);
         }
 
-        await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), 1, _ => zone);
+        await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), language, 1, _ => zone);
         return TypedResults.Empty;
     }
 
@@ -211,11 +211,11 @@ public static class OverlapEndpoints
         }
 
         var communes = snapshot.OutlinedCommunes.Where(c => departement is null || c.Departement == departement).ToArray();
-        await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), communes.Length, i => CommuneZone(snapshot, communes[i].Insee, language)!);
+        await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), language, communes.Length, i => CommuneZone(snapshot, communes[i].Insee, language)!);
         return TypedResults.Empty;
     }
 
-    private static async Task StreamAsync(HttpContext context, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, CsvDialect dialect, int count, Func<int, Zone> zone)
+    private static async Task StreamAsync(HttpContext context, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, CsvDialect dialect, Language language, int count, Func<int, Zone> zone)
     {
         var cancel = context.RequestAborted;
         var withGeometry = format == OverlapFormat.GeoJson;
@@ -226,7 +226,7 @@ public static class OverlapEndpoints
         {
             var n = Math.Min(ChunkZones, count - start);
             Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel },
-                i => answers[i] = OverlapCalculator.Measure(snapshot, version, zone(start + i), withGeometry));
+                i => answers[i] = OverlapCalculator.Measure(snapshot, version, zone(start + i), language, withGeometry));
             for (var i = 0; i < n; i++)
             {
                 await writer.WriteAsync(answers[i], cancel);
