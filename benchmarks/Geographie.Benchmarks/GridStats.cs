@@ -1,9 +1,8 @@
-using System.Reflection;
 using Geographie.Spatial;
 
 namespace Geographie.Benchmarks;
 
-/// <summary>`quick stats [datasets…]`: grid shape and query depth histogram via reflection (tuning aid).</summary>
+/// <summary>`quick stats [datasets…]`: grid shape and query depth histogram (tuning aid).</summary>
 public static class GridStats
 {
     public static void Run(string[] datasets)
@@ -11,22 +10,12 @@ public static class GridStats
         foreach (string name in datasets.Length > 0 ? datasets : ["quartiers", "iris", "france"])
         {
             PerimeterIndex index = PerimeterIndex.Build(Workloads.Perimeters(name));
-            object grid = Field(index, "_grid");
-            Console.Write($"{name}: memory {index.MemoryBytes / (16.0 * index.VertexCount):F2}x raw");
-            foreach (FieldInfo f in grid.GetType().GetFields(BindingFlags.Instance | BindingFlags.NonPublic))
-            {
-                if (f.GetValue(grid) is Array a)
-                {
-                    Console.Write($", {f.Name} {a.Length}");
-                }
-            }
-
-            Console.WriteLine();
-            if (grid.GetType().GetMethod("Describe", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic) is { } d)
+            Console.WriteLine($"{name}: memory {index.MemoryBytes / (16.0 * index.VertexCount):F2}x raw");
+            if (index.Grid is { } grid)
             {
                 (double[] x, double[] y) = Workloads.Points(name, Workloads.PointCount);
-                Console.WriteLine(d.Invoke(grid, [x, y]));
-                var locate = (Func<double, double, int>)Delegate.CreateDelegate(typeof(Func<double, double, int>), grid, grid.GetType().GetMethod("LocateOnly", BindingFlags.Instance | BindingFlags.NonPublic)!);
+                Console.WriteLine(grid.Describe(x, y));
+                Func<double, double, int> locate = grid.LocateOnly;
                 var hits = new int[8];
                 for (int rep = 0; rep < 3; rep++)
                 {
@@ -100,7 +89,4 @@ public static class GridStats
             }
         }
     }
-
-    private static object Field(object o, string name) =>
-        o.GetType().GetField(name, BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(o)!;
 }

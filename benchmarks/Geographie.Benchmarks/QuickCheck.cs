@@ -116,9 +116,11 @@ public static class QuickCheck
             bench.Setup();
             var edition = Eligibility.CompleteEditions.Load(workload);
             PerimeterIndex index = edition.Snapshot.Edition(edition.Version).Perimeters;
-            object cells = typeof(PerimeterIndex).GetField("_nearest", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(index)!;
             (double[] lon, double[] lat) = Eligibility.CompleteEditions.Points(workload, 100_000);
-            Console.WriteLine(cells.GetType().GetMethod("Describe", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.Invoke(cells, [lon, lat]));
+            if (index.Nearest is { } cells)
+            {
+                Console.WriteLine(cells.Describe(lon, lat));
+            }
             double best = double.MaxValue, nts = double.MaxValue;
             for (int rep = 0; rep < 3; rep++)
             {

@@ -36,6 +36,12 @@ public sealed class PerimeterIndex
         Strategy = strategy;
     }
 
+    /// <summary>The grid answering point queries (null under a strategy without one), for the benchmarks' diagnostics.</summary>
+    internal GridIndex? Grid => _grid;
+
+    /// <summary>The cells answering nearest queries (null when built without them), for the benchmarks' diagnostics.</summary>
+    internal NearestCells? Nearest => _nearest;
+
     /// <summary>Number of indexed perimeters.</summary>
     public int Count => _set.Count;
 

@@ -43,7 +43,7 @@ public static class ContratResponses
         contrat.ProjetsReaching(q).Select(ToSummary).ToArray(),
         contrat.DeliberationsReaching(q).Select(ToSummary).ToArray());
 
-    public static ProjetSummary ToSummary(this Projet p) => new(p.Id, p.Title, p.OrientationId, p.Registres, p.Scope.Kind, p.Defis);
+    public static ProjetSummary ToSummary(this Projet p) => new(p.Id, p.Title, p.OrientationId, p.Registres, p.Scope.Kind.Spelling(), p.Defis);
 
     public static DeliberationSummary ToSummary(this Deliberation d) => new(d.Id, d.Kind, d.Reference, d.Date, d.Title);
 

@@ -68,8 +68,8 @@ public sealed class ContratDeVille
 
     private bool Reaches(ProjetScope scope, Quartier quartier) => scope.Kind switch
     {
-        "metropole" => true,
-        "communes" => quartier.Communes.Any(c => c.Insee is not null && scope.Communes.Contains(c.Insee)),
+        ProjetScopeKind.Metropole => true,
+        ProjetScopeKind.Communes => quartier.Communes.Any(c => c.Insee is not null && scope.Communes.Contains(c.Insee)),
         _ => scope.Quartiers.Contains(quartier.Code),
     };
 }

@@ -41,9 +41,8 @@ public static class ContratValidator
         {
             Check(orientations.Contains(projet.OrientationId), projet.Id, $"unknown orientation '{projet.OrientationId}'");
             Check(projet.Registres.Count > 0, projet.Id, "no registre");
-            Check(ProjetScope.Kinds.Contains(projet.Scope.Kind), projet.Id, $"unknown scope kind '{projet.Scope.Kind}' (metropole, communes or quartiers)");
-            Check(projet.Scope.Kind != "communes" || projet.Scope.Communes.Count > 0, projet.Id, "scope 'communes' lists no commune");
-            Check(projet.Scope.Kind != "quartiers" || projet.Scope.Quartiers.Count > 0, projet.Id, "scope 'quartiers' lists no quartier");
+            Check(projet.Scope.Kind != ProjetScopeKind.Communes || projet.Scope.Communes.Count > 0, projet.Id, "scope 'communes' lists no commune");
+            Check(projet.Scope.Kind != ProjetScopeKind.Quartiers || projet.Scope.Quartiers.Count > 0, projet.Id, "scope 'quartiers' lists no quartier");
             Check(projet.Scope.Source.IsComplete, projet.Id, "scope without a source");
             CheckPlaces(projet.Id, projet.Scope.Communes, projet.Scope.Quartiers);
             foreach (var link in projet.Defis)

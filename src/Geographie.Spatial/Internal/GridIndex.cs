@@ -58,7 +58,7 @@ internal sealed class GridIndex
     public static double Centre(double origin, double topSide, long g, int shift) =>
         origin + Math.ScaleB(g + 0.5, -shift) * topSide;
 
-    /// <summary>Diagnostics (reflection only): how deep the given queries descend and what they end on.</summary>
+    /// <summary>Diagnostics (the benchmarks' `quick stats`): how deep the given queries descend and what they end on.</summary>
     internal string Describe(double[] xs, double[] ys)
     {
         var depth = new int[64];
@@ -82,7 +82,7 @@ internal sealed class GridIndex
             }
         }
 
-        return $"shift histogram {string.Join('/', depth.Take(16))}; outside {outside}, inside-one {inside}, leaf {leaves} (avg edges {leafEdges / (double)Math.Max(1, leaves):F1}), words {_words.Length}, leaf words {_leafData.Length}";
+        return $"shift histogram {string.Join('/', depth.Take(16))}; outside {outside}, inside-one {inside}, leaf {leaves} (avg edges {leafEdges / (double)Math.Max(1, leaves):F1}), words {_words.Length}, leaf words {_leafData.Length}, nudged leaves {_nudgedLeaf.Length}";
     }
 
     /// <summary>The final cell word of the query point, with the leaf's reference point (meaningful for leaves only).</summary>
@@ -125,7 +125,7 @@ internal sealed class GridIndex
         return word;
     }
 
-    /// <summary>Diagnostics (reflection only): the final word without the leaf scan.</summary>
+    /// <summary>Diagnostics (the benchmarks' `quick stats`): the final word without the leaf scan.</summary>
     internal int LocateOnly(double qx, double qy) => Locate(qx, qy, out _, out _, out _);
 
     public int FindCovering(double qx, double qy, Span<int> hits)

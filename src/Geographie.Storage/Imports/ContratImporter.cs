@@ -108,16 +108,16 @@ public sealed class ContratImporter(NpgsqlDataSource dataSource)
         foreach (var p in contrat.Projets)
         {
             Add("INSERT INTO projet VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)",
-                p.Id, p.Title, p.OrientationId, p.Registres.ToArray(), p.Scope.Kind, p.Source.File, p.Source.Section, Json(p));
+                p.Id, p.Title, p.OrientationId, p.Registres.ToArray(), p.Scope.Kind.Spelling(), p.Source.File, p.Source.Section, Json(p));
             foreach (var link in p.Defis)
             {
                 Add("INSERT INTO projet_defi VALUES ($1, $2, $3, $4)", p.Id, link.DefiId, link.Editorial, link.Justification);
             }
-            foreach (var insee in p.Scope.Kind == "communes" ? p.Scope.Communes : [])
+            foreach (var insee in p.Scope.Kind == ProjetScopeKind.Communes ? p.Scope.Communes : [])
             {
                 Add("INSERT INTO projet_scope (projet_id, insee) VALUES ($1, $2)", p.Id, insee);
             }
-            foreach (var code in p.Scope.Kind == "quartiers" ? p.Scope.Quartiers : [])
+            foreach (var code in p.Scope.Kind == ProjetScopeKind.Quartiers ? p.Scope.Quartiers : [])
             {
                 Add("INSERT INTO projet_scope (projet_id, version, code) VALUES ($1, 'qpv2024', $2)", p.Id, code);
             }

@@ -46,11 +46,6 @@ internal sealed class PolygonProcessor
     /// <summary>Result rings in encoding order: each exterior ring followed by its holes.</summary>
     public List<(int Start, int Count)> Rings { get; } = new(16);
 
-    /// <summary>Number of features repaired with NTS (diagnostics, process-wide).</summary>
-    public static int Repaired => _repaired;
-
-    private static int _repaired;
-
     /// <summary>Is the ring's envelope entirely outside the buffered tile?</summary>
     public static bool IsOutside(PreparedRing ring, in TileTransform t) =>
         ring.MaxX < t.QueryMinX || ring.MinX > t.QueryMaxX || ring.MaxY < t.QueryMinY || ring.MinY > t.QueryMaxY;
@@ -71,7 +66,6 @@ internal sealed class PolygonProcessor
             return Rings.Count;
         }
 
-        Interlocked.Increment(ref _repaired);
         Repair(polygons, in t, tolerance);
         return Rings.Count;
     }

@@ -20,24 +20,23 @@ public sealed class ContratDeVilleTests
     }
 
     [Fact]
-    public void A_projet_with_an_unknown_orientation_and_scope_kind_is_named()
+    public void A_projet_with_an_unknown_orientation_is_named()
     {
         var projet = Contrat.Projets[0];
-        var broken = projet with { OrientationId = "orientation-99", Scope = projet.Scope with { Kind = "region" } };
+        var broken = projet with { OrientationId = "orientation-99" };
         var contrat = new ContratDeVille(Contrat.Defis, Contrat.Orientations, [broken, .. Contrat.Projets.Skip(1)],
             Contrat.Chantiers, Contrat.Deliberations, Contrat.Territoires);
 
         var problems = ContratValidator.Problems(contrat, Codes, Communes);
 
         Assert.Contains($"{projet.Id}: unknown orientation 'orientation-99'", problems);
-        Assert.Contains(problems, p => p.StartsWith($"{projet.Id}: unknown scope kind 'region'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_projet_scoped_to_communes_reaches_the_metropole_quartiers_of_those_communes_only()
     {
         var edition = ShippedSnapshot.Value.Edition(GeographyVersions.Qpv2024);
-        var scoped = Contrat.Projets.First(p => p.Scope.Kind == "communes");
+        var scoped = Contrat.Projets.First(p => p.Scope.Kind == ProjetScopeKind.Communes);
         bool InScope(Domain.Quartiers.Quartier q) => q.Communes.Any(c => c.Insee is not null && scoped.Scope.Communes.Contains(c.Insee));
         var metropole = edition.Quartiers.Where(Contrat.IsInMetropole).ToArray();
 

@@ -90,7 +90,7 @@ public sealed class ContratImportTests : IClassFixture<TestDatabase>, IAsyncLife
         var data = await new StoredDataReader(_database.DataSource).ReadAsync();
         var contrat = data.Contrat;
         var quartiers = data.Quartiers.Where(q => q.Version == "qpv2024").ToArray();
-        var metropoleWide = contrat.Projets.First(p => p.Scope.Kind == "metropole");
+        var metropoleWide = contrat.Projets.First(p => p.Scope.Kind == ProjetScopeKind.Metropole);
 
         var reached = quartiers.Where(q => contrat.ProjetsReaching(q).Contains(metropoleWide)).Select(q => q.Code).ToArray();
 
