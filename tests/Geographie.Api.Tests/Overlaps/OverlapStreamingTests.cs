@@ -112,6 +112,12 @@ public sealed class OverlapStreamingTests : IClassFixture<GeographieApp>
         var empty = await (await Post(Encoding.UTF8.GetBytes("""{"type":"FeatureCollection","features":[]}"""), "?geography=qpv2015&lang=fr"))
             .Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("la FeatureCollection ne contient aucune feature", empty.GetProperty("detail").GetString());
+
+        // Vaulx-en-Velin holds 2024 register quartiers whose perimeters are not loaded offline: an incomplete answer, said in French.
+        var vaulx = await (await _app.Client.GetAsync("/v1/overlaps?commune=69256&geography=qpv2024&lang=fr")).Content.ReadFromJsonAsync<JsonElement>();
+        var zone = vaulx.GetProperty("zones")[0];
+        Assert.False(zone.GetProperty("complete").GetBoolean());
+        Assert.StartsWith("le registre qpv2024 compte des quartiers sans périmètre chargé à ", zone.GetProperty("incompleteReason").GetString());
     }
 
     private Task<HttpResponseMessage> Post(byte[] body, string query)
