@@ -11,13 +11,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 dll=$root/src/Geographie.Api/bin/Release/net10.0/geographie.dll
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-admin="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=postgres"
 db=geographie_batch_rss
-export PGPASSWORD=geographie
-psql -h 127.0.0.1 -p 55432 -U geographie -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-psql -h 127.0.0.1 -p 55432 -U geographie -d $db -qc "CREATE EXTENSION postgis"
-export GEOGRAPHIE_DB="${admin/Database=postgres/Database=$db}"
-dotnet "$dll" load-shipped "$root/geodata" > /dev/null
+# shellcheck source=shipped-database.sh
+source "$root/benchmarks/memory/shipped-database.sh"
 
 # A real interior point of a Lyon 2015 perimeter, from PostGIS.
 read -r lon lat < <(psql -h 127.0.0.1 -p 55432 -U geographie -d $db -Atc \

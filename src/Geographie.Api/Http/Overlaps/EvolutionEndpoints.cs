@@ -1,5 +1,7 @@
 using Geographie.Api.Texts;
+using Geographie.Domain.Geography;
 using Geographie.Domain.Overlaps;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Api.Http.Overlaps;
 
@@ -25,9 +27,7 @@ public static class EvolutionEndpoints
     {
         var snapshot = context.LoadedSnapshot();
         var language = RequestLanguage.Of(context.Request);
-        var older = OverlapEndpoints.Edition(language, from ?? "qpv2015", "from", out var problem);
-        var newer = problem is null ? OverlapEndpoints.Edition(language, to, "to", out problem) : null;
-        if (problem is not null)
+        if (Editions(language, from, to, out var older, out var newer) is { } problem)
         {
             return problem;
         }
@@ -47,9 +47,7 @@ public static class EvolutionEndpoints
     {
         var snapshot = context.LoadedSnapshot();
         var language = RequestLanguage.Of(context.Request);
-        var older = OverlapEndpoints.Edition(language, from ?? "qpv2015", "from", out var problem);
-        var newer = problem is null ? OverlapEndpoints.Edition(language, to, "to", out problem) : null;
-        if (problem is not null)
+        if (Editions(language, from, to, out var older, out var newer) is { } problem)
         {
             return problem;
         }
@@ -66,5 +64,13 @@ public static class EvolutionEndpoints
         return zone is null
             ? OverlapEndpoints.Invalid(language, "zones", zoneProblem!)
             : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone, language), "zone", zone.Id));
+    }
+
+    // The editions compared: ?from= (qpv2015 by default) and ?to= (the default edition), or the 400 naming the bad one.
+    private static IResult? Editions(Language language, string? from, string? to, out GeographyVersion? older, out GeographyVersion? newer)
+    {
+        older = OverlapEndpoints.Edition(language, from ?? "qpv2015", "from", out var problem);
+        newer = problem is null ? OverlapEndpoints.Edition(language, to, "to", out problem) : null;
+        return problem;
     }
 }
