@@ -6,6 +6,8 @@ using System.Text.Json;
 using Geographie.Api.Tests.Eligibility;
 using Geographie.Storage.Imports;
 
+using static Geographie.Api.Tests.Eligibility.EligibilityQuery;
+
 namespace Geographie.Api.Tests.Addresses;
 
 /// <summary>
@@ -18,14 +20,7 @@ public sealed class AddressEligibilityRestTests : IClassFixture<GeographieApp>
 
     public AddressEligibilityRestTests(GeographieApp app) => _app = app;
 
-    private async Task<JsonElement> Check(string query)
-    {
-        var response = await _app.Client.GetAsync("/v1/eligibility?" + query);
-        Assert.True(response.IsSuccessStatusCode, $"{query}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static string Q(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private Task<JsonElement> Check(string query) => EligibilityQuery.Check(_app.Client, query);
 
     [Fact]
     public async Task A_real_address_is_answered_with_what_was_matched_and_an_honest_status()

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Geographie.Import.Csv;
 
+using static Geographie.Api.Tests.Eligibility.EligibilityQuery;
+
 namespace Geographie.Api.Tests.Eligibility;
 
 public sealed class EligibilityRestTests : IClassFixture<GeographieApp>
@@ -13,14 +15,7 @@ public sealed class EligibilityRestTests : IClassFixture<GeographieApp>
 
     public EligibilityRestTests(GeographieApp app) => _app = app;
 
-    private async Task<JsonElement> Check(string query)
-    {
-        var response = await _app.Client.GetAsync("/v1/eligibility?" + query);
-        Assert.True(response.IsSuccessStatusCode, $"{query}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static string Q(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private Task<JsonElement> Check(string query) => EligibilityQuery.Check(_app.Client, query);
 
     [Fact]
     public async Task Every_status_is_reached_on_real_data()

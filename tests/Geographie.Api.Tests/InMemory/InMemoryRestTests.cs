@@ -6,6 +6,8 @@ using System.Text.Json;
 using Geographie.Api.Tests.Eligibility;
 using Geographie.Api.Tests.Tiles;
 
+using static Geographie.Api.Tests.Eligibility.EligibilityQuery;
+
 namespace Geographie.Api.Tests.InMemory;
 
 /// <summary>REST over the file-built snapshot: the answers and the edge's errors, without PostGIS.</summary>
@@ -14,8 +16,6 @@ public sealed class InMemoryRestTests : IClassFixture<FileBackedApp>
     private readonly FileBackedApp _app;
 
     public InMemoryRestTests(FileBackedApp app) => _app = app;
-
-    private static string Q(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_interior_point_of_a_Lyon_perimeter_is_inside_it()

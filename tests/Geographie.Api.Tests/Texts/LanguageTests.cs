@@ -7,6 +7,8 @@ using Geographie.Api.Tests.Eligibility;
 using Geographie.Api.Texts;
 using Geographie.Domain.Texts;
 
+using static Geographie.Api.Tests.Eligibility.EligibilityQuery;
+
 namespace Geographie.Api.Tests.Texts;
 
 /// <summary>
@@ -25,8 +27,6 @@ public sealed class LanguageTests : IClassFixture<GeographieApp>
         _app = app;
         _plain = app.Factory.CreateClient();
     }
-
-    private static string Q(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     [Fact]
     public void Every_text_of_every_catalogue_is_written_in_both_languages_with_the_same_placeholders()
