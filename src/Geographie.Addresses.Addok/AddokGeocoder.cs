@@ -143,7 +143,7 @@ public sealed class AddokGeocoder : IGeocoder, IDisposable
             }
             var results = AddokCsv.Read(await response.Content.ReadAsStringAsync(cancellationToken));
             return results is null || results.Count != queries.Count
-                ? All(AddressAnswer.NotAvailable("the geocoder's CSV answer could not be read (not one addok result row per address)"))
+                ? All(AddressAnswer.NotAvailable(new AddressProblem(AddressFault.GeocoderCsvUnreadable)))
                 : results.Select((r, i) => r is null ? NothingFound(queries[i]) : AddressAnswer.Found(r.ToMatch(_options))).ToArray();
         }, All);
     }
@@ -172,23 +172,23 @@ public sealed class AddokGeocoder : IGeocoder, IDisposable
         }
         catch (BrokenCircuitException)
         {
-            return unavailable(AddressAnswer.NotAvailable("the geocoder is unavailable: it failed repeatedly and is left alone for a while (circuit open)"));
+            return unavailable(AddressAnswer.NotAvailable(new AddressProblem(AddressFault.GeocoderCircuitOpen)));
         }
         catch (TimeoutRejectedException)
         {
-            return unavailable(AddressAnswer.NotAvailable("the geocoder did not answer in time"));
+            return unavailable(AddressAnswer.NotAvailable(new AddressProblem(AddressFault.GeocoderTimeout)));
         }
         catch (RateLimiterRejectedException)
         {
-            return unavailable(AddressAnswer.NotAvailable("too many addresses are waiting for the geocoder's rate limit"));
+            return unavailable(AddressAnswer.NotAvailable(new AddressProblem(AddressFault.GeocoderRateLimited)));
         }
         catch (HttpRequestException e)
         {
-            return unavailable(AddressAnswer.NotAvailable($"the geocoder cannot be reached ({e.HttpRequestError})"));
+            return unavailable(AddressAnswer.NotAvailable(new AddressProblem(AddressFault.GeocoderUnreachable, e.HttpRequestError.ToString())));
         }
         catch (JsonException)
         {
-            return unavailable(AddressAnswer.NotAvailable("the geocoder's answer could not be read (not GeoJSON)"));
+            return unavailable(AddressAnswer.NotAvailable(new AddressProblem(AddressFault.GeocoderUnreadable)));
         }
     }
 
@@ -197,7 +197,7 @@ public sealed class AddokGeocoder : IGeocoder, IDisposable
     {
         if (response.StatusCode != HttpStatusCode.BadRequest)
         {
-            return AddressAnswer.NotAvailable($"the geocoder answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            return AddressAnswer.NotAvailable(new AddressProblem(AddressFault.GeocoderStatus, $"{(int)response.StatusCode} {response.ReasonPhrase}"));
         }
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         string? message = null;
@@ -210,7 +210,7 @@ public sealed class AddokGeocoder : IGeocoder, IDisposable
         {
             // Not addok's JSON error: the status says enough.
         }
-        return AddressAnswer.Unusable($"the geocoder refused the address: {Shorten(message ?? body)}");
+        return AddressAnswer.Unusable(new AddressProblem(AddressFault.GeocoderRefused, message ?? body));
     }
 
     private static MultipartFormDataContent BatchForm(string file)
@@ -249,7 +249,6 @@ public sealed class AddokGeocoder : IGeocoder, IDisposable
             coordinates[1].GetDouble());
     }
 
-    private static AddressAnswer NothingFound(AddressQuery query) => AddressAnswer.NotFound($"the geocoder found no address for '{Shorten(query.OneLine())}'");
-
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
+    private static AddressAnswer NothingFound(AddressQuery query) =>
+        AddressAnswer.NotFound(new AddressProblem(AddressFault.GeocoderFoundNothing, query.OneLine()));
 }

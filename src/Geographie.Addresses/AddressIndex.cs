@@ -84,7 +84,7 @@ public sealed class AddressIndex : IGeocoder
         }
         if (_addresses.Length == 0)
         {
-            return AddressAnswer.NotFound("no address is loaded: import BAL or BAN files with geographie import-addresses");
+            return AddressAnswer.NotFound(new AddressProblem(AddressFault.NothingLoaded));
         }
         var allowed = Filter(q, out var filterProblem);
         if (filterProblem is not null)
@@ -100,7 +100,7 @@ public sealed class AddressIndex : IGeocoder
             (communes, place) = BestCommunes(TokenTrigrams(AddressText.Significant(q.CityTokens)), allowed);
             if (place < CommuneFloor)
             {
-                return AddressAnswer.NotFound($"no known commune is named '{string.Join(' ', q.CityTokens)}'{FilterText(q)}");
+                return AddressAnswer.NotFound(Narrowed(AddressFault.CommuneUnknown, q, string.Join(' ', q.CityTokens)));
             }
         }
         else
@@ -118,7 +118,7 @@ public sealed class AddressIndex : IGeocoder
         {
             return communes is { Count: 1 }
                 ? AddressAnswer.Found(Locality(_communes[communes.First()], place))
-                : AddressAnswer.NotFound($"give a street{(communes is null ? " and a commune" : "")}: the address names no street{FilterText(q)}");
+                : AddressAnswer.NotFound(Narrowed(communes is null ? AddressFault.StreetAndCommuneMissing : AddressFault.StreetMissing, q));
         }
         var (street, similarity) = BestStreet(streetTokens, communes, q);
         if (street < 0 || similarity < StreetFloor)
@@ -126,7 +126,7 @@ public sealed class AddressIndex : IGeocoder
             // The commune is known but not the street: the commune is all that can be said, and honestly so.
             return communes is { Count: 1 }
                 ? AddressAnswer.Found(Locality(_communes[communes.First()], place * 0.5))
-                : AddressAnswer.NotFound($"no known street matches '{string.Join(' ', streetTokens)}'{FilterText(q)}");
+                : AddressAnswer.NotFound(Narrowed(AddressFault.StreetUnknown, q, string.Join(' ', streetTokens)));
         }
         return AddressAnswer.Found(Match(_streets[street], similarity * place, q));
     }
@@ -163,7 +163,7 @@ public sealed class AddressIndex : IGeocoder
         new(AddressLabels.Of(0, null, null, SinglePostcode(commune), commune.Name), commune.Insee, Round(score), AddressMatchType.Locality,
             commune.Lon, commune.Lat, commune.ExtentM);
 
-    private HashSet<int>? Filter(ParsedQuery q, out string? problem)
+    private HashSet<int>? Filter(ParsedQuery q, out AddressProblem? problem)
     {
         problem = null;
         HashSet<int>? allowed = null;
@@ -171,7 +171,7 @@ public sealed class AddressIndex : IGeocoder
         {
             if (!_communeByInsee.TryGetValue(q.CityCode, out var id))
             {
-                problem = $"no address is known in the commune of INSEE code {q.CityCode}";
+                problem = new AddressProblem(AddressFault.CityCodeUnknown, q.CityCode);
                 return null;
             }
             allowed = [id];
@@ -188,7 +188,7 @@ public sealed class AddressIndex : IGeocoder
                 .ToHashSet();
             if (matching.Count == 0)
             {
-                problem = $"no known address has the postcode {q.Postcode}{(q.CityCode is null ? "" : $" in the commune {q.CityCode}")}";
+                problem = new AddressProblem(AddressFault.PostcodeUnknown, q.Postcode, CityCode: q.CityCode);
                 return null;
             }
             allowed = matching;
@@ -196,8 +196,8 @@ public sealed class AddressIndex : IGeocoder
         return allowed;
     }
 
-    private static string FilterText(ParsedQuery q) =>
-        (q.Postcode is null ? "" : $" with postcode {q.Postcode}") + (q.CityCode is null ? "" : $" in the commune {q.CityCode}");
+    private static AddressProblem Narrowed(AddressFault fault, ParsedQuery q, string? subject = null) =>
+        new(fault, subject, q.Postcode, q.CityCode);
 
     // The commune named at the end (or the start) of the free text: the window of as many words as its name.
     // The words it takes are removed from what the street is matched with.

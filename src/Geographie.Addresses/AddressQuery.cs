@@ -20,9 +20,7 @@ public sealed record AddressQuery(
     /// Why the query cannot be used as written (empty, a postcode that is not 5 digits, a number that is not one), or
     /// null: the same check for every geocoder, so that a bad query is refused before any is asked.
     /// </summary>
-    public string? Problem() => IsEmpty
-        ? "the address is empty: give the address text, or numero and voie with code_postal, citycode or commune"
-        : ParsedQuery.TryParse(this, out _);
+    public AddressProblem? Problem() => IsEmpty ? new AddressProblem(AddressFault.Empty) : ParsedQuery.TryParse(this, out _);
 
     /// <summary>The query as one line, for messages and for an external geocoder's <c>q</c>.</summary>
     public string OneLine() => string.Join(' ', new[] { Number, Street, Text, Postcode, City ?? CityCode }

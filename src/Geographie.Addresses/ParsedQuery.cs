@@ -18,7 +18,7 @@ internal sealed class ParsedQuery
     public List<string> CityTokens { get; private init; } = [];
 
     /// <summary>Parses <paramref name="query"/>, or returns why it cannot be used.</summary>
-    public static string? TryParse(AddressQuery query, out ParsedQuery parsed)
+    public static AddressProblem? TryParse(AddressQuery query, out ParsedQuery parsed)
     {
         parsed = new ParsedQuery();
         var words = AddressText.Words(query.Text);
@@ -28,7 +28,7 @@ internal sealed class ParsedQuery
             postcode = query.Postcode.Trim();
             if (postcode.Length != 5 || !postcode.All(char.IsAsciiDigit))
             {
-                return $"code_postal '{Quote(postcode)}' is not a French postcode (5 digits)";
+                return new AddressProblem(AddressFault.PostcodeMalformed, postcode);
             }
         }
         var postcodeAt = words.FindIndex(w => w.Length == 5 && w.All(char.IsAsciiDigit));
@@ -44,7 +44,7 @@ internal sealed class ParsedQuery
             var numberWords = AddressText.Words(query.Number);
             if (!TryTakeNumber(numberWords, out number, out suffix) || numberWords.Count > 0)
             {
-                return $"numero '{Quote(query.Number)}' is not a house number (such as 12, 12bis or 12 b)";
+                return new AddressProblem(AddressFault.NumberMalformed, query.Number);
             }
         }
         else
@@ -54,7 +54,7 @@ internal sealed class ParsedQuery
         var cityCode = string.IsNullOrWhiteSpace(query.CityCode) ? null : query.CityCode.Trim().ToUpperInvariant();
         if (cityCode is not null && (cityCode.Length != 5 || !cityCode.All(char.IsAsciiLetterOrDigit)))
         {
-            return $"citycode '{Quote(query.CityCode!)}' is not an INSEE commune code (5 characters)";
+            return new AddressProblem(AddressFault.CityCodeMalformed, query.CityCode);
         }
         parsed = new ParsedQuery
         {
@@ -98,5 +98,4 @@ internal sealed class ParsedQuery
         return true;
     }
 
-    private static string Quote(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

@@ -27,7 +27,7 @@ public sealed class AddokBatchTests
 
         Assert.Equal(11, answers.Length);
         Assert.True(answers[2].BadQuery);
-        Assert.Equal("the geocoder found no address for '12 avenue des Champs-Elysees 75008'", answers[6].Problem);
+        Assert.Equal(new AddressProblem(AddressFault.GeocoderFoundNothing, "12 avenue des Champs-Elysees 75008"), answers[6].Problem);
         var found = answers.Where((_, i) => i is not 2 and not 6).ToList();
         Assert.Equal(addresses.Select(a => ((string?)a.Id, a.Label, a.Lon, a.Lat)), found.Select(a => (a.Match!.Id, a.Match.Label, a.Match.Lon, a.Match.Lat)));
         Assert.All(found, a => Assert.Equal((1.0, AddressMatchType.HouseNumber), (a.Match!.Score, a.Match.Type)));
@@ -61,7 +61,7 @@ public sealed class AddokBatchTests
 
         var answers = await geocoder.GeocodeBatchAsync(queries, CancellationToken.None);
 
-        Assert.All(answers.Take(5), a => Assert.Equal((true, "the geocoder answered 503 Service Unavailable"), (a.Unavailable, a.Problem)));
+        Assert.All(answers.Take(5), a => Assert.Equal((true, new AddressProblem(AddressFault.GeocoderStatus, "503 Service Unavailable")), (a.Unavailable, a.Problem)));
         Assert.All(answers.Skip(5), a => Assert.NotNull(a.Match));
         Assert.Equal(2, server.Batches);
     }

@@ -98,7 +98,7 @@ public sealed class AddokGeocoderTests
         Assert.Null(answer.Match);
         Assert.False(answer.BadQuery);
         Assert.False(answer.Unavailable);
-        Assert.Equal("the geocoder found no address for '12 avenue des Champs-Elysees 75008 Paris'", answer.Problem);
+        Assert.Equal(new AddressProblem(AddressFault.GeocoderFoundNothing, "12 avenue des Champs-Elysees 75008 Paris"), answer.Problem);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class AddokGeocoderTests
         var empty = await geocoder.GeocodeAsync(new AddressQuery(" "), CancellationToken.None);
 
         Assert.True(badPostcode.BadQuery);
-        Assert.Equal("code_postal '5411' is not a French postcode (5 digits)", badPostcode.Problem);
+        Assert.Equal(new AddressProblem(AddressFault.PostcodeMalformed, "5411"), badPostcode.Problem);
         Assert.True(empty.BadQuery);
         Assert.Equal(0, server.Searches);
     }
@@ -125,7 +125,7 @@ public sealed class AddokGeocoderTests
         var answer = await geocoder.GeocodeAsync(new AddressQuery("r"), CancellationToken.None);
 
         Assert.True(answer.BadQuery);
-        Assert.Equal("the geocoder refused the address: q must contain at least 3 chars and start with a number or a letter", answer.Problem);
+        Assert.Equal(new AddressProblem(AddressFault.GeocoderRefused, "q must contain at least 3 chars and start with a number or a letter"), answer.Problem);
         Assert.Equal(1, server.Searches);
     }
 
@@ -139,7 +139,7 @@ public sealed class AddokGeocoderTests
         var answer = await geocoder.GeocodeAsync(Query(MontBonvillers.Numbered.First()), CancellationToken.None);
 
         Assert.True(answer.Unavailable);
-        Assert.Equal("the geocoder answered 403 Forbidden", answer.Problem);
+        Assert.Equal(new AddressProblem(AddressFault.GeocoderStatus, "403 Forbidden"), answer.Problem);
         Assert.Equal(1, server.Searches);
     }
 
@@ -167,7 +167,7 @@ public sealed class AddokGeocoderTests
         var answer = await geocoder.GeocodeAsync(Query(MontBonvillers.Numbered.First()), CancellationToken.None);
 
         Assert.True(answer.Unavailable);
-        Assert.Equal("the geocoder answered 500 Internal Server Error", answer.Problem);
+        Assert.Equal(new AddressProblem(AddressFault.GeocoderStatus, "500 Internal Server Error"), answer.Problem);
         Assert.Equal(3, server.Searches);
     }
 
@@ -181,7 +181,7 @@ public sealed class AddokGeocoderTests
         var answer = await geocoder.GeocodeAsync(Query(MontBonvillers.Numbered.First()), CancellationToken.None);
 
         Assert.True(answer.Unavailable);
-        Assert.Equal("the geocoder did not answer in time", answer.Problem);
+        Assert.Equal(new AddressProblem(AddressFault.GeocoderTimeout), answer.Problem);
         Assert.Equal(2, server.Searches);
     }
 
@@ -196,17 +196,17 @@ public sealed class AddokGeocoderTests
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal("the geocoder answered 503 Service Unavailable", (await geocoder.GeocodeAsync(Query(address), CancellationToken.None)).Problem);
+            Assert.Equal(new AddressProblem(AddressFault.GeocoderStatus, "503 Service Unavailable"), (await geocoder.GeocodeAsync(Query(address), CancellationToken.None)).Problem);
         }
         var open = await geocoder.GeocodeAsync(Query(address), CancellationToken.None);
         Assert.True(open.Unavailable);
-        Assert.Contains("circuit open", open.Problem);
+        Assert.Equal(new AddressProblem(AddressFault.GeocoderCircuitOpen), open.Problem);
         Assert.Equal(3, server.Searches);
 
         // Half-open after the break: one trial goes through; it fails (the fourth fault), so the circuit opens again.
         time.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal("the geocoder answered 503 Service Unavailable", (await geocoder.GeocodeAsync(Query(address), CancellationToken.None)).Problem);
-        Assert.Contains("circuit open", (await geocoder.GeocodeAsync(Query(address), CancellationToken.None)).Problem);
+        Assert.Equal(new AddressProblem(AddressFault.GeocoderStatus, "503 Service Unavailable"), (await geocoder.GeocodeAsync(Query(address), CancellationToken.None)).Problem);
+        Assert.Equal(new AddressProblem(AddressFault.GeocoderCircuitOpen), (await geocoder.GeocodeAsync(Query(address), CancellationToken.None)).Problem);
         Assert.Equal(4, server.Searches);
 
         // The next trial succeeds and closes it.

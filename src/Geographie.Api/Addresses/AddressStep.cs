@@ -1,6 +1,7 @@
 using Geographie.Addresses;
 using Geographie.Api.Texts;
 using Geographie.Domain.Eligibility;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Api.Addresses;
 
@@ -34,8 +35,7 @@ public static class AddressStep
         }
         if (found.Match is not { } match)
         {
-            // The address core's own texts are English only (docs/addresses.md).
-            return found.BadQuery ? new RequestProblem("address", _ => found.Problem!) : null;
+            return found.BadQuery ? new RequestProblem("address", language => language.Say(found.Problem!)) : null;
         }
         var uncertainty = Math.Max(request.PositionUncertaintyM ?? 0, Math.Min(match.PlausibleErrorM(threshold), maxBandM));
         request = request with { Lon = match.Lon, Lat = match.Lat, PositionUncertaintyM = uncertainty > 0 ? uncertainty : request.PositionUncertaintyM };
@@ -45,13 +45,13 @@ public static class AddressStep
     /// <summary>
     /// The answer for an address that was not matched, or null when it matched: INVALID when it matched nothing or
     /// could not be used; UNKNOWN when the geocoder could not be asked (an external one down or refusing us), since
-    /// nothing is then known of the address, right or wrong.
+    /// nothing is then known of the address, right or wrong. The reason is in <paramref name="language"/>.
     /// </summary>
-    public static EligibilityResult? Unmatched(AddressAnswer? answer) => answer switch
+    public static EligibilityResult? Unmatched(AddressAnswer? answer, Language language) => answer switch
     {
         { Match: null, Problem: { } problem, Unavailable: true } =>
-            new EligibilityResult(EligibilityStatus.Unknown, $"address: {problem}", null, null, null, null, null, null),
-        { Match: null, Problem: { } problem } => EligibilityResult.Invalid($"address: {problem}"),
+            new EligibilityResult(EligibilityStatus.Unknown, $"address: {language.Say(problem)}", null, null, null, null, null, null),
+        { Match: null, Problem: { } problem } => EligibilityResult.Invalid($"address: {language.Say(problem)}"),
         _ => null,
     };
 

@@ -32,7 +32,7 @@ public sealed class EligibilityGrpcService(
         var located = await AddressStep.GeocodeAsync(geocoder, request.ToAddressQuery(), context.CancellationToken);
         var snapshot = Snapshot(language);
         // An address that matched nothing is answered INVALID as it is: there is no point to validate.
-        var unmatched = AddressStep.Unmatched(located);
+        var unmatched = AddressStep.Unmatched(located, language);
         RequestValidator.Resolved resolved = default;
         var problem = request.ToDomain(out var domain)
             ?? AddressStep.Apply(located, ref domain, geocoding.Value.Threshold, checker.Limits.MaxBandM)
@@ -68,7 +68,7 @@ public sealed class EligibilityGrpcService(
             located[i] = await AddressStep.GeocodeAsync(geocoder, items[i].ToAddressQuery(), context.CancellationToken);
         }
         var results = new EligibilityResult[items.Count];
-        EligibilityBatch.Check(snapshot, checker, new Points(items, located, geocoding.Value.Threshold, checker.Limits.MaxBandM),
+        EligibilityBatch.Check(snapshot, checker, new Points(items, located, geocoding.Value.Threshold, checker.Limits.MaxBandM, language),
             0, results, items.Count, language, context.CancellationToken, GrpcMapping.ReasonInProtoWords);
         var response = new CheckBatchResponse();
         response.Responses.Capacity = items.Count;
@@ -104,7 +104,7 @@ public sealed class EligibilityGrpcService(
                 // Each answer uses the snapshot current when its request arrives: a long stream follows data updates.
                 var snapshot = Snapshot(language);
                 var located = await AddressStep.GeocodeAsync(geocoder, item.ToAddressQuery(), context.CancellationToken);
-                var result = EligibilityBatch.CheckOne(snapshot, checker, Read(item, located, geocoding.Value.Threshold, checker.Limits.MaxBandM), language, GrpcMapping.ReasonInProtoWords);
+                var result = EligibilityBatch.CheckOne(snapshot, checker, Read(item, located, geocoding.Value.Threshold, checker.Limits.MaxBandM, language), language, GrpcMapping.ReasonInProtoWords);
                 await responseStream.WriteAsync(Answer(snapshot, item, result, located, lean: false), context.CancellationToken);
             }
         }
@@ -117,10 +117,10 @@ public sealed class EligibilityGrpcService(
     }
 
     // One request as the batch loop reads it: parsed, at its address's point when it gave one.
-    private static BatchPoint Read(CheckRequest item, AddressAnswer? located, double threshold, double maxBandM)
+    private static BatchPoint Read(CheckRequest item, AddressAnswer? located, double threshold, double maxBandM, Language language)
     {
         var problem = item.ToDomain(out var domain) ?? AddressStep.Apply(located, ref domain, threshold, maxBandM);
-        return new BatchPoint(domain, problem, problem is null ? AddressStep.Unmatched(located) : null);
+        return new BatchPoint(domain, problem, problem is null ? AddressStep.Unmatched(located, language) : null);
     }
 
     private static CheckResponse Answer(GeographySnapshot snapshot, CheckRequest item, EligibilityResult result, AddressAnswer? located, bool lean) =>
@@ -152,8 +152,8 @@ public sealed class EligibilityGrpcService(
     }
 
     // The requests of a CheckBatch as the batch loop reads them.
-    private readonly struct Points(IReadOnlyList<CheckRequest> items, AddressAnswer?[] located, double threshold, double maxBandM) : IBatchPoints
+    private readonly struct Points(IReadOnlyList<CheckRequest> items, AddressAnswer?[] located, double threshold, double maxBandM, Language language) : IBatchPoints
     {
-        public BatchPoint Read(int index) => EligibilityGrpcService.Read(items[index], located[index], threshold, maxBandM);
+        public BatchPoint Read(int index) => EligibilityGrpcService.Read(items[index], located[index], threshold, maxBandM, language);
     }
 }

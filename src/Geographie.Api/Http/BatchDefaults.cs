@@ -29,6 +29,6 @@ public sealed record BatchDefaults(string? Geography, string? Date, string? Near
             string.IsNullOrWhiteSpace(uncertainty) ? Uncertainty : uncertainty,
             out var request, commaDecimals)
             ?? Addresses.AddressStep.Apply(address, ref request, AddressThreshold, maxBandM);
-        return new BatchPoint(request, problem, problem is null ? Addresses.AddressStep.Unmatched(address) : null);
+        return new BatchPoint(request, problem, problem is null ? Addresses.AddressStep.Unmatched(address, Language) : null);
     }
 }

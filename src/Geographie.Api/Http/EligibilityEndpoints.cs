@@ -45,7 +45,7 @@ public static class EligibilityEndpoints
         var snapshot = http.HttpContext.LoadedSnapshot();
         var located = await AddressStep.GeocodeAsync(geocoder, address.ToQuery(), cancellationToken);
         // An address that matched nothing is answered INVALID as it is: there is no point to validate.
-        var unmatched = AddressStep.Unmatched(located);
+        var unmatched = AddressStep.Unmatched(located, language);
         RequestValidator.Resolved resolved = default;
         var badInclude = WithContrat(include, includeContrat, out var withContrat);
         var problem = EligibilityQuery.TryParse(lon, lat, x, y, geography, date, near, uncertainty, out var request)

@@ -90,6 +90,10 @@ public enum EdgeText
     IncludeUnknown,
     /// <summary>No placeholder.</summary>
     AddressAndLocation,
+    /// <summary>{0} the postcode a failed address search was narrowed to (a fragment starting with a space).</summary>
+    AddressNarrowedToPostcode,
+    /// <summary>{0} the INSEE code a failed address search was narrowed to (a fragment starting with a space).</summary>
+    AddressNarrowedToCommune,
     /// <summary>{0} the value given.</summary>
     IncludeContratUnknown,
     /// <summary>No placeholder.</summary>

@@ -44,7 +44,8 @@ public sealed class AddressEligibilityGrpcTests : IClassFixture<GeographieApp>, 
         var answers = (await _client.CheckBatchAsync(batch)).Responses;
         Assert.Equal(answers[0].Address.Id, answers[1].Address.Id);
         Assert.Equal(Status.Invalid, answers[2].Status);
-        Assert.StartsWith("address: no known street matches", answers[2].Reason);
+        // French by default on gRPC too (no accept-language metadata).
+        Assert.Equal("address: aucune voie connue ne correspond à 'avenue des champs elysees'", answers[2].Reason);
         Assert.Null(answers[2].Address);
     }
 
@@ -56,6 +57,6 @@ public sealed class AddressEligibilityGrpcTests : IClassFixture<GeographieApp>, 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations);
         Assert.Equal("address", violation.Field);
-        Assert.Contains("is not a French postcode", violation.Description);
+        Assert.Equal("code_postal '5411' n'est pas un code postal français (5 chiffres)", violation.Description);
     }
 }

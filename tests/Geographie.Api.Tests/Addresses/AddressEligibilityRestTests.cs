@@ -59,6 +59,27 @@ public sealed class AddressEligibilityRestTests : IClassFixture<GeographieApp>
     }
 
     [Theory]
+    [InlineData("address=12%20avenue%20des%20Champs-Elysees", "address: aucune voie connue ne correspond à 'avenue des champs elysees'")]
+    [InlineData("address=1%20rue%20Joffre%2013001%20Mont-Bonvillers", "address: aucune adresse connue n'a le code postal 13001")]
+    [InlineData("voie=rue%20Joffre&commune=Marseille&code_postal=54111", "address: aucune commune connue ne s'appelle 'marseille' avec le code postal 54111")]
+    [InlineData("voie=rue%20Joffre&citycode=13055", "address: aucune adresse n'est connue dans la commune de code INSEE 13055")]
+    public async Task The_reason_is_French_unless_English_is_asked(string query, string reason)
+    {
+        var answer = await Check(query + "&lang=fr");
+        Assert.Equal("INVALID", answer.GetProperty("status").GetString());
+        Assert.Equal(reason, answer.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task An_unusable_address_is_a_French_400_unless_English_is_asked()
+    {
+        var response = await _app.Client.GetAsync("/v1/eligibility?voie=rue%20Joffre&code_postal=5411&lang=fr");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("code_postal '5411' n'est pas un code postal français (5 chiffres)", problem.GetProperty("errors").GetProperty("address")[0].GetString());
+    }
+
+    [Theory]
     [InlineData("address=1%20rue%20Joffre&lon=5.83&lat=49.32", "give an address or a location")]
     [InlineData("voie=rue%20Joffre&code_postal=5411", "is not a French postcode (5 digits)")]
     [InlineData("address=%20", "a location is required")]

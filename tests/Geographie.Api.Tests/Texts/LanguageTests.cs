@@ -34,6 +34,7 @@ public sealed class LanguageTests : IClassFixture<GeographieApp>
         Assert.Empty(DomainTexts.Catalogue.Gaps());
         Assert.Empty(EdgeTexts.Catalogue.Gaps());
         Assert.Empty(Geographie.Features.FeatureTexts.Catalogue.Gaps());
+        Assert.Empty(AddressTexts.Catalogue.Gaps());
     }
 
     [Fact]
