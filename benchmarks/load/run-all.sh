@@ -84,7 +84,8 @@ measured() {
   local c1 t1
   c1=$(cpu_s); t1=$(date +%s.%N)
   if [ -n "$perf_pid" ]; then
-    kill -INT "$perf_pid"; wait "$perf_pid" 2>/dev/null || true
+    # perf may have stopped on its own (another profiler holding the counters): the figures stand without it.
+    if kill -INT "$perf_pid" 2>/dev/null; then wait "$perf_pid" 2>/dev/null || true; fi
     echo "  [perf profile $(printf '%s/perf-%02d.data' "$OUT" $PERF_RUN)]"
   fi
   echo "  [service cpu $(echo "$c1 - $c0" | bc) s over $(printf '%.1f' "$(echo "$t1 - $t0" | bc)") s wall; load avg $l0 -> $(load); service VmHWM $(grep VmHWM /proc/$SVC_PID/status | awk '{print $2/1024 " MiB"}')]"
