@@ -5,12 +5,14 @@
 #   LOGLEVEL=Warning benchmarks/load/run-all.sh   # the same with Logging__LogLevel__Default=Warning
 #   STEPS="grpc-batch rest" benchmarks/load/run-all.sh   # a subset
 #   EXTRA_ENV="DOTNET_gcServer=0" STEPS=grpc-batch benchmarks/load/run-all.sh   # an experiment (service settings)
+#   PERF=1 EXTRA_ENV="DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0" benchmarks/load/run-all.sh   # a perf profile per measured run
 #
 # Starts its own service (Release build) on REST_PORT/GRPC_PORT (18080/18081 by default, so that it never clashes
 # with a service on 8080/8081), kills it by PID at the end. Needs the local PostGIS with the shipped data loaded
 # (scripts/local-postgis.sh ensure; geographie load-shipped), wrk, curl and (optional) h2load.
 #
 #   WORKLOAD=production benchmarks/load/run-all.sh   # the production-like workload (issue 10), see below
+#   REUSE_DB=1 WORKLOAD=production benchmarks/load/run-all.sh   # the same, on the database an earlier run built
 #
 # WORKLOAD=production (BENCHMARK-ONLY): recreates its own database BENCH_DB_NAME (geographie_bench_production),
 # loads the shipped data, makes the 2015 edition complete with benchmarks/load/complete-edition-2015.sql (the 37
@@ -66,13 +68,26 @@ start_service() {
 stop_service() { if [ -n "$SVC_PID" ]; then kill "$SVC_PID" 2>/dev/null || true; wait "$SVC_PID" 2>/dev/null || true; SVC_PID=; fi; }
 trap stop_service EXIT
 
-# Runs "$@" and prints the service CPU seconds and the load average around it.
+# Runs "$@" and prints the service CPU seconds and the load average around it. PERF=1: a perf profile of the service
+# for the same span, $OUT/perf-NN.data (managed names need the EXTRA_ENV above: the JIT's perf map, no W^X double mapping).
+PERF_RUN=0
 measured() {
-  local l0 c0 t0
+  local l0 c0 t0 perf_pid=
+  if [ -n "${PERF:-}" ]; then
+    PERF_RUN=$((PERF_RUN + 1))
+    perf record -q -g -F ${PERF_HZ:-499} -p "$SVC_PID" -o "$(printf '%s/perf-%02d.data' "$OUT" $PERF_RUN)" >/dev/null 2>&1 &
+    perf_pid=$!
+    sleep 0.5
+  fi
   l0=$(load); c0=$(cpu_s); t0=$(date +%s.%N)
   "$@"
   local c1 t1
   c1=$(cpu_s); t1=$(date +%s.%N)
+  if [ -n "$perf_pid" ]; then
+    # perf may have stopped on its own (another profiler holding the counters): the figures stand without it.
+    if kill -INT "$perf_pid" 2>/dev/null; then wait "$perf_pid" 2>/dev/null || true; fi
+    echo "  [perf profile $(printf '%s/perf-%02d.data' "$OUT" $PERF_RUN)]"
+  fi
   echo "  [service cpu $(echo "$c1 - $c0" | bc) s over $(printf '%.1f' "$(echo "$t1 - $t0" | bc)") s wall; load avg $l0 -> $(load); service VmHWM $(grep VmHWM /proc/$SVC_PID/status | awk '{print $2/1024 " MiB"}')]"
 }
 
@@ -91,7 +106,9 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   dotnet build benchmarks/Geographie.LoadGen -c Release -nologo -v quiet | tail -1
 fi
 
-if [ "$WORKLOAD" = production ]; then
+if [ "$WORKLOAD" = production ] && [ -n "${REUSE_DB:-}" ]; then
+  log "benchmark-only database $BENCH_DB_NAME as an earlier run left it (REUSE_DB)"
+elif [ "$WORKLOAD" = production ]; then
   log "benchmark-only database $BENCH_DB_NAME: shipped data + complete 2015 edition (complete-edition-2015.sql)"
   ADMIN_URL="postgresql://geographie:geographie@127.0.0.1:55432/postgres"
   psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB_NAME" -c "CREATE DATABASE $BENCH_DB_NAME"

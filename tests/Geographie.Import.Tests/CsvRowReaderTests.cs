@@ -65,6 +65,14 @@ public sealed class CsvRowReaderTests
     }
 
     [Fact]
+    public async Task Rows_without_quotes_keep_their_empty_fields_and_a_bare_field_beyond_the_limit_is_reported_with_its_line()
+    {
+        var rows = await ReadAllAsync($"id,lon,lat\n1,,4.9\n,,\n{new string('z', 17)},4.8,45.7\n2,4.7,\n", Small);
+
+        Assert.Equal(["id|lon|lat", "1||4.9", "||", "!4: a field is longer than 16 characters", "2|4.7|"], rows);
+    }
+
+    [Fact]
     public void A_header_beyond_the_row_limit_cannot_be_opened()
     {
         var error = Assert.Throws<CsvRowException>(() => CsvRowReader.Open(new StringReader(new string('h', 100) + "\n1\n"), out _, Small));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Geographie.Api.Grpc.V1;
 using Geographie.Domain.Eligibility;
@@ -87,24 +88,33 @@ public static class ColumnarCheck
         var geographies = Sized(response.Geographies, count);
         var quartierNumbers = new Dictionary<DomainQuartier, uint>(ReferenceEqualityComparer.Instance);
         var geographyNumbers = new Dictionary<GeographyVersion, uint>(ReferenceEqualityComparer.Instance);
-        var results = new EligibilityResult[Math.Min(count, ChunkPoints)];
-        for (int first = 0; first < count; first += ChunkPoints)
+        // A chunk of results is large-object-heap sized (80 bytes a result): pooled, not collected each call; cleared on
+        // return so that the pool keeps no snapshot's quartiers alive.
+        var results = ArrayPool<EligibilityResult>.Shared.Rent(Math.Min(count, ChunkPoints));
+        try
         {
-            int chunk = Math.Min(ChunkPoints, count - first);
-            EligibilityBatch.Check(snapshot, checker, points, first, results, chunk, language);
-            for (int c = 0; c < chunk; c++)
+            for (int first = 0; first < count; first += ChunkPoints)
             {
-                var result = results[c];
-                statuses.Add((Status)(int)result.Status);
-                quartiers.Add(Number(quartierNumbers, response.QuartierCodes, result.Quartier, QuartierCode));
-                nearest.Add(result.Quartier is null ? Number(quartierNumbers, response.QuartierCodes, result.Nearest, QuartierCode) : 0);
-                distances.Add(result.DistanceM ?? double.NaN);
-                geographies.Add(Number(geographyNumbers, response.GeographyCodes, result.Geography, GeographyCode));
-                if (result.Status == EligibilityStatus.Invalid)
+                int chunk = Math.Min(ChunkPoints, count - first);
+                EligibilityBatch.Check(snapshot, checker, points, first, results, chunk, language);
+                for (int c = 0; c < chunk; c++)
                 {
-                    response.Invalid.Add(new InvalidPoint { Index = (uint)(first + c), Reason = result.Reason });
+                    var result = results[c];
+                    statuses.Add((Status)(int)result.Status);
+                    quartiers.Add(Number(quartierNumbers, response.QuartierCodes, result.Quartier, QuartierCode));
+                    nearest.Add(result.Quartier is null ? Number(quartierNumbers, response.QuartierCodes, result.Nearest, QuartierCode) : 0);
+                    distances.Add(result.DistanceM ?? double.NaN);
+                    geographies.Add(Number(geographyNumbers, response.GeographyCodes, result.Geography, GeographyCode));
+                    if (result.Status == EligibilityStatus.Invalid)
+                    {
+                        response.Invalid.Add(new InvalidPoint { Index = (uint)(first + c), Reason = result.Reason });
+                    }
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<EligibilityResult>.Shared.Return(results, clearArray: true);
         }
 
         return response;

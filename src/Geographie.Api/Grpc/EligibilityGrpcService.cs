@@ -1,3 +1,4 @@
+using System.Buffers;
 using Geographie.Addresses;
 using Geographie.Api.Addresses;
 using Geographie.Api.Data;
@@ -61,22 +62,32 @@ public sealed class EligibilityGrpcService(
         }
         metrics.RecordBatch("grpc", request.Requests.Count);
         var items = request.Requests;
-        // Addresses are geocoded first, in order (an external geocoder is asked through its rate limit); then the loop.
-        var located = new AddressAnswer?[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        // A batch's working arrays are large-object-heap sized (80 bytes a result): pooled, not collected each call.
+        var located = ArrayPool<AddressAnswer?>.Shared.Rent(items.Count);
+        var results = ArrayPool<EligibilityResult>.Shared.Rent(items.Count);
+        try
         {
-            located[i] = await AddressStep.GeocodeAsync(geocoder, items[i].ToAddressQuery(), context.CancellationToken);
+            // Addresses are geocoded first, in order (an external geocoder is asked through its rate limit); then the loop.
+            for (var i = 0; i < items.Count; i++)
+            {
+                located[i] = await AddressStep.GeocodeAsync(geocoder, items[i].ToAddressQuery(), context.CancellationToken);
+            }
+            EligibilityBatch.Check(snapshot, checker, new Points(items, located, geocoding.Value.Threshold, checker.Limits.MaxBandM, language),
+                0, results, items.Count, language, context.CancellationToken, GrpcMapping.ReasonInProtoWords);
+            var response = new CheckBatchResponse();
+            response.Responses.Capacity = items.Count;
+            for (var i = 0; i < items.Count; i++)
+            {
+                response.Responses.Add(Answer(snapshot, items[i], results[i], located[i], request.Lean));
+            }
+            return response;
         }
-        var results = new EligibilityResult[items.Count];
-        EligibilityBatch.Check(snapshot, checker, new Points(items, located, geocoding.Value.Threshold, checker.Limits.MaxBandM, language),
-            0, results, items.Count, language, context.CancellationToken, GrpcMapping.ReasonInProtoWords);
-        var response = new CheckBatchResponse();
-        response.Responses.Capacity = items.Count;
-        for (var i = 0; i < items.Count; i++)
+        finally
         {
-            response.Responses.Add(Answer(snapshot, items[i], results[i], located[i], request.Lean));
+            // Cleared: a pooled array must not keep a snapshot's quartiers alive.
+            ArrayPool<AddressAnswer?>.Shared.Return(located, clearArray: true);
+            ArrayPool<EligibilityResult>.Shared.Return(results, clearArray: true);
         }
-        return response;
     }
 
     /// <summary>rpc CheckColumns: up to MaxBatch points as packed columns, answered in order (see <see cref="ColumnarCheck"/>).</summary>

@@ -71,17 +71,18 @@ public static class CsvBatch
             var added = columns.HasAddress ? AddedColumns.Concat(AddressColumns) : AddedColumns;
             await output.WriteLineAsync(string.Join(answer.Delimiter, header.Concat(added).Select(answer.Escape)));
             var line = new StringBuilder(256);
+            var escaped = new EscapedTexts(answer);
             // Rows are read and written in order, one chunk at a time; the checks of a chunk run on every core.
             failure = await CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, async (fields, result, located) =>
             {
-                Format(line, fields, header.Count, result, answer);
+                Format(line, fields, header.Count, result, answer, escaped);
                 await output.WriteLineAsync(columns.HasAddress ? FormatAddress(line, located, answer) : line, cancel);
                 answered++;
             }, cancel, geocoder);
             if (failure is not null)
             {
                 var reason = defaults.Language.Say(EdgeText.CsvCut, failure, answered);
-                Format(line, null, header.Count, EligibilityResult.Invalid(reason), answer, ErrorStatus);
+                Format(line, null, header.Count, EligibilityResult.Invalid(reason), answer, escaped, ErrorStatus);
                 await output.WriteLineAsync(columns.HasAddress ? FormatAddress(line, null, answer) : line, cancel);
             }
             await output.FlushAsync(cancel);
@@ -250,7 +251,9 @@ public static class CsvBatch
             .Append(delimiter).Append(m is null ? null : dialect.Number(m.Lat, "R"));
     }
 
-    private static StringBuilder Format(StringBuilder line, IReadOnlyList<string>? fields, int inputColumns, EligibilityResult result, CsvDialect dialect, string? status = null)
+    private static StringBuilder Format(
+        StringBuilder line, IReadOnlyList<string>? fields, int inputColumns, EligibilityResult result, CsvDialect dialect, EscapedTexts escaped,
+        string? status = null)
     {
         var delimiter = dialect.Delimiter;
         line.Clear();
@@ -258,17 +261,56 @@ public static class CsvBatch
         {
             line.Append(dialect.Escape(fields is not null && i < fields.Count ? fields[i] : string.Empty)).Append(delimiter);
         }
-        return line.Append(status ?? result.Status.Wire()).Append(delimiter)
-            .Append(dialect.Escape(result.Reason)).Append(delimiter)
+        line.Append(status ?? result.Status.Wire()).Append(delimiter)
+            // An INVALID reason is written for its row only (it names the row): not kept.
+            .Append(result.Status == EligibilityStatus.Invalid ? dialect.Escape(result.Reason) : escaped.Of(result.Reason)).Append(delimiter)
             .Append(result.Geography?.Code).Append(delimiter)
             .Append(result.Quartier?.Code).Append(delimiter)
-            .Append(dialect.Escape(result.Quartier?.Name)).Append(delimiter)
-            .Append(result.DistanceM is { } distance ? dialect.Number(distance, "0.###") : null).Append(delimiter)
+            .Append(escaped.Of(result.Quartier?.Name)).Append(delimiter);
+        if (result.DistanceM is { } distance)
+        {
+            dialect.AppendMetres(line, distance);
+        }
+        line.Append(delimiter)
             .Append(result.Quartier is null ? result.Nearest?.Code : null).Append(delimiter)
-            .Append(result.NearestLoaded?.Code).Append(delimiter)
-            .Append(result.NearestLoadedM is { } loaded ? dialect.Number(loaded, "0.###") : null).Append(delimiter)
-            .AppendJoin(' ', result.LoadedHere?.Select(v => v.Code) ?? []).Append(delimiter)
-            .Append(dialect.Escape(result.Hint));
+            .Append(result.NearestLoaded?.Code).Append(delimiter);
+        if (result.NearestLoadedM is { } loaded)
+        {
+            dialect.AppendMetres(line, loaded);
+        }
+        line.Append(delimiter);
+        if (result.LoadedHere is { } loadedHere)
+        {
+            line.AppendJoin(' ', loadedHere.Select(v => v.Code));
+        }
+        return line.Append(delimiter).Append(escaped.Of(result.Hint));
+    }
+
+    // Each text of the snapshot (reason, quartier name, hint) escaped once per answer rather than once per row: most rows
+    // repeat a few of them, and a reason with a comma would otherwise be quoted anew, two strings, on every row.
+    private sealed class EscapedTexts(CsvDialect dialect)
+    {
+        // A snapshot holds a few texts per quartier; the bound only guards against texts made per row.
+        private const int MaxKept = 1 << 16;
+
+        private readonly Dictionary<string, string> _escaped = new(ReferenceEqualityComparer.Instance);
+
+        public string Of(string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return string.Empty;
+            }
+            if (!_escaped.TryGetValue(text, out var escaped))
+            {
+                escaped = dialect.Escape(text);
+                if (_escaped.Count < MaxKept)
+                {
+                    _escaped.Add(text, escaped);
+                }
+            }
+            return escaped;
+        }
     }
 
     /// <summary>An opened CSV body: its reader, header and location columns, and the upload it comes from.</summary>

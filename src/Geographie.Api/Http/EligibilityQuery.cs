@@ -10,6 +10,9 @@ namespace Geographie.Api.Http;
 /// </summary>
 public static class EligibilityQuery
 {
+    // Exact doubles: every power of ten up to 10^22 is.
+    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
     /// <summary>Parses the fields; returns the problem of the first unreadable one, or null.</summary>
     public static RequestProblem? TryParse(
         string? lon, string? lat, string? x, string? y, string? geography, string? date, string? near, string? uncertainty,
@@ -17,26 +20,13 @@ public static class EligibilityQuery
     {
         request = default;
         RequestProblem? problem = null;
-        double? Number(string? text, string field)
-        {
-            if (problem is not null || string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-            var normalized = commaDecimals && !text.Contains('.', StringComparison.Ordinal) ? text.Replace(',', '.') : text;
-            if (double.TryParse(normalized, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-            problem = new RequestProblem(field, DomainText.NotANumber, field, InputEcho.Quote(text));
-            return null;
-        }
         var parsed = new EligibilityRequest(
-            Number(lon, "lon"), Number(lat, "lat"), Number(x, "x"), Number(y, "y"),
+            Number(lon, "lon", commaDecimals, ref problem), Number(lat, "lat", commaDecimals, ref problem),
+            Number(x, "x", commaDecimals, ref problem), Number(y, "y", commaDecimals, ref problem),
             // No geography code is long: a long one is cut like any input quoted back in the domain's message.
             string.IsNullOrWhiteSpace(geography) ? null : InputEcho.Quote(geography.Trim()),
             null,
-            Number(near, "near_distance_m"), Number(uncertainty, "position_uncertainty_m"));
+            Number(near, "near_distance_m", commaDecimals, ref problem), Number(uncertainty, "position_uncertainty_m", commaDecimals, ref problem));
         if (problem is null)
         {
             problem = RequestDate.TryParse(date, out var day);
@@ -44,5 +34,64 @@ public static class EligibilityQuery
         }
         request = parsed;
         return problem;
+    }
+
+    // The number in one field; null when it is empty or a problem was already found; the problem when it is not a number.
+    private static double? Number(string? text, string field, bool commaDecimals, ref RequestProblem? problem)
+    {
+        if (problem is not null || string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var normalized = commaDecimals && !text.Contains('.', StringComparison.Ordinal) ? text.Replace(',', '.') : text;
+        if (TryParseNumber(normalized, out var value))
+        {
+            return value;
+        }
+        problem = new RequestProblem(field, DomainText.NotANumber, field, InputEcho.Quote(text));
+        return null;
+    }
+
+    /// <summary>
+    /// <see cref="double.TryParse(string, NumberStyles, IFormatProvider, out double)"/> with <see cref="NumberStyles.Float"/>
+    /// and the invariant culture, the same value for every text, read directly when it is a plain decimal.
+    /// </summary>
+    /// <remarks>
+    /// A plain decimal (<c>-4.737871</c>, <c>300</c>, <c>.5</c>) of at most 15 digits is an integer below 2^53 over a
+    /// power of ten up to 10^15, both exact doubles, so one division is the correctly rounded value, which is what
+    /// <c>double.Parse</c> returns (Clinger's fast path). Anything else (exponent, spaces, a plus sign, more digits,
+    /// NaN) is parsed by <c>double.TryParse</c>. Coordinates are most of a batch's parsing.
+    /// </remarks>
+    internal static bool TryParseNumber(string text, out double value)
+    {
+        var negative = text.Length > 0 && text[0] == '-';
+        long digits = 0;
+        var count = 0;
+        var decimals = -1;
+        for (var i = negative ? 1 : 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c) && count < 15)
+            {
+                digits = digits * 10 + (c - '0');
+                count++;
+                decimals += decimals >= 0 ? 1 : 0;
+            }
+            else if (c == '.' && decimals < 0)
+            {
+                decimals = 0;
+            }
+            else
+            {
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+            }
+        }
+        if (count == 0)
+        {
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        }
+        var magnitude = decimals > 0 ? digits / PowersOfTen[decimals] : digits;
+        value = negative ? -magnitude : magnitude;
+        return true;
     }
 }

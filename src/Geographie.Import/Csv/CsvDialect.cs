@@ -54,6 +54,45 @@ public sealed record CsvDialect(string Name, char Delimiter, bool DecimalComma, 
         return DecimalComma ? text.Replace('.', ',') : text;
     }
 
+    /// <summary>Appends <paramref name="value"/> as <see cref="Number"/> writes it, without a string per number.</summary>
+    private StringBuilder AppendNumber(StringBuilder text, double value, string format)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Span<char> digits = stackalloc char[64];
+        if (!value.TryFormat(digits, out var written, format, CultureInfo.InvariantCulture))
+        {
+            return text.Append(Number(value, format));
+        }
+        if (DecimalComma)
+        {
+            digits[..written].Replace('.', ',');
+        }
+        return text.Append(digits[..written]);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="metres"/> as <c>Number(metres, "0.###")</c> writes them, without a string per number: a
+    /// whole number of millimetres (every distance of an answer, rounded so) is written from its digits.
+    /// </summary>
+    public StringBuilder AppendMetres(StringBuilder text, double metres)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var millimetres = Math.Round(metres * 1000);
+        if (double.IsNegative(metres) || millimetres >= 1e15 || millimetres / 1000 != metres)
+        {
+            return AppendNumber(text, metres, "0.###");
+        }
+        var whole = (long)millimetres;
+        text.Append(whole / 1000);
+        var fraction = (int)(whole % 1000);
+        if (fraction == 0)
+        {
+            return text;
+        }
+        Span<char> digits = [(char)('0' + fraction / 100), (char)('0' + fraction / 10 % 10), (char)('0' + fraction % 10)];
+        return text.Append(DecimalComma ? ',' : '.').Append(digits[..(digits[2] != '0' ? 3 : digits[1] != '0' ? 2 : 1)]);
+    }
+
     /// <summary>One field as it must be written in this dialect (see <see cref="CsvText.Escape"/>).</summary>
     public string Escape(string? value) => CsvText.Escape(value, Delimiter);
 }

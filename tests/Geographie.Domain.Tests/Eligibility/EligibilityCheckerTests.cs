@@ -67,6 +67,38 @@ public sealed class EligibilityCheckerTests
         Assert.True(inside > 0, "the sample must reach some perimeters to test anything");
     }
 
+    [Theory]
+    [InlineData(1_000, 3_000)]
+    [InlineData(5_000, 8_000)]
+    public void A_band_wider_than_the_search_radius_answers_as_one_search_as_wide_as_the_band(double searchM, double bandM)
+    {
+        // The checker searches within its radius first and beyond it only when nothing is there; the oracle searches
+        // the whole band at once. Random points over the Lyon perimeters' box widened by 0.1°.
+        var twoSteps = new EligibilityChecker(new EligibilityLimits { NearestSearchM = searchM });
+        var oneSearch = new EligibilityChecker(new EligibilityLimits { NearestSearchM = bandM });
+        var envelope = new Envelope();
+        foreach (var (_, perimeter) in LyonPerimeters)
+        {
+            envelope.ExpandToInclude(perimeter.EnvelopeInternal);
+        }
+        envelope.ExpandBy(0.1);
+        var random = new Random(20261202);
+        var nearBeyondRadius = 0;
+        for (var i = 0; i < 3_000; i++)
+        {
+            var request = new EligibilityRequest(envelope.MinX + random.NextDouble() * envelope.Width,
+                envelope.MinY + random.NextDouble() * envelope.Height, Geography: "qpv2015", NearDistanceM: bandM);
+
+            var answer = twoSteps.Check(ShippedSnapshot.Value, request);
+            var expected = oneSearch.Check(ShippedSnapshot.Value, request);
+
+            Assert.Equal((expected.Status, expected.Reason, expected.Quartier?.Code, expected.Nearest?.Code, expected.DistanceM, expected.NearestLoaded?.Code, expected.NearestLoadedM),
+                (answer.Status, answer.Reason, answer.Quartier?.Code, answer.Nearest?.Code, answer.DistanceM, answer.NearestLoaded?.Code, answer.NearestLoadedM));
+            nearBeyondRadius += answer.Status == EligibilityStatus.Near && answer.DistanceM > searchM ? 1 : 0;
+        }
+        Assert.True(nearBeyondRadius > 0, "some points must be near only beyond the search radius to test the second search");
+    }
+
     [Fact]
     public void A_point_in_Marseille_is_unknown_in_2024_while_its_perimeters_are_not_loaded()
     {
