@@ -18,6 +18,34 @@ public static class AddressStep
         query.IsEmpty ? null : await geocoder.GeocodeAsync(query, cancellationToken);
 
     /// <summary>
+    /// Geocodes the address queries of a batch with one <see cref="IGeocoder.GeocodeBatchAsync"/> call (an external
+    /// geocoder then sends CSV batches rather than one search a row): one answer per query in order, null where the
+    /// query is null or empty (a row that gave no address).
+    /// </summary>
+    public static async ValueTask<AddressAnswer?[]> GeocodeAllAsync(IGeocoder geocoder, IReadOnlyList<AddressQuery?> queries, CancellationToken cancellationToken)
+    {
+        var located = new AddressAnswer?[queries.Count];
+        var asked = new List<int>();
+        for (var i = 0; i < queries.Count; i++)
+        {
+            if (queries[i] is { IsEmpty: false })
+            {
+                asked.Add(i);
+            }
+        }
+        if (asked.Count == 0)
+        {
+            return located;
+        }
+        var answers = await geocoder.GeocodeBatchAsync(asked.Select(i => queries[i]!).ToList(), cancellationToken);
+        for (var j = 0; j < asked.Count; j++)
+        {
+            located[asked[j]] = answers[j];
+        }
+        return located;
+    }
+
+    /// <summary>
     /// Puts the matched point into <paramref name="request"/>, its position uncertainty raised to the match's
     /// plausible error (capped at <paramref name="maxBandM"/>). Returns the problem, on the field <c>address</c>,
     /// when the request also gives a location or the address cannot be used as written; null otherwise (an address

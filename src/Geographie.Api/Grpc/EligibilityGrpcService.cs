@@ -61,12 +61,8 @@ public sealed class EligibilityGrpcService(
         }
         metrics.RecordBatch("grpc", request.Requests.Count);
         var items = request.Requests;
-        // Addresses are geocoded first, in order (an external geocoder is asked through its rate limit); then the loop.
-        var located = new AddressAnswer?[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            located[i] = await AddressStep.GeocodeAsync(geocoder, items[i].ToAddressQuery(), context.CancellationToken);
-        }
+        // Addresses are geocoded first, all in one call (an external geocoder sends CSV batches); then the loop.
+        var located = await AddressStep.GeocodeAllAsync(geocoder, items.Select(i => i.ToAddressQuery()).ToList(), context.CancellationToken);
         var results = new EligibilityResult[items.Count];
         EligibilityBatch.Check(snapshot, checker, new Points(items, located, geocoding.Value.Threshold, checker.Limits.MaxBandM, language),
             0, results, items.Count, language, context.CancellationToken, GrpcMapping.ReasonInProtoWords);
