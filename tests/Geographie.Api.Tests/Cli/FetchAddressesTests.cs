@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using Geographie.Addresses;
 using Geographie.Api.Cli;
 using Geographie.Import.Addresses;
 using Geographie.Storage.Imports;
