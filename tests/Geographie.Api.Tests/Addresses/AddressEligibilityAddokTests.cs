@@ -158,6 +158,24 @@ public sealed class AddressEligibilityAddokTests : IClassFixture<GeographieApp>
     }
 
     [Fact]
+    public async Task A_gRPC_batch_of_addresses_is_geocoded_in_CSV_requests_in_order()
+    {
+        await using var service = await StartAsync(batchRows: 3);
+        var addresses = service.Addresses.Where(a => a.Number > 0).Take(7).ToList();
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(service.Factory.Server.BaseAddress,
+            new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = service.Factory.Server.CreateHandler() });
+        var batch = new Geographie.Api.Grpc.V1.CheckBatchRequest();
+        batch.Requests.AddRange(addresses.Select(a => new Geographie.Api.Grpc.V1.CheckRequest { Id = a.Id, Address = new Geographie.Api.Grpc.V1.Address { Text = Text(a) } }));
+
+        var answers = (await new Geographie.Api.Grpc.V1.Eligibility.EligibilityClient(channel).CheckBatchAsync(batch)).Responses;
+
+        Assert.Equal((3, 0), (service.Server.Batches, service.Server.Searches));
+        Assert.Equal(addresses.Select(a => a.Id), answers.Select(a => a.Id));
+        Assert.Equal(await SingleSearchesAsync(service.Server, addresses.Select(Text)),
+            answers.Select(a => ((string?)a.Address.Label, (string?)a.Address.Id, a.Address.Score, a.Address.MatchType)).ToList());
+    }
+
+    [Fact]
     public void An_unknown_geocoder_choice_stops_the_start_naming_the_setting()
     {
         using var factory = _app.Factory.WithWebHostBuilder(web => web.UseSetting("Geographie:Addresses:Geocoder", "google"));
