@@ -8,6 +8,7 @@ using Geographie.Addresses.Addok.Tests.Support;
 using Geographie.Api.Data;
 using Geographie.Import.Addresses;
 using Geographie.Testing;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -162,8 +163,8 @@ public sealed class AddressEligibilityAddokTests : IClassFixture<GeographieApp>
     {
         await using var service = await StartAsync(batchRows: 3);
         var addresses = service.Addresses.Where(a => a.Number > 0).Take(7).ToList();
-        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(service.Factory.Server.BaseAddress,
-            new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = service.Factory.Server.CreateHandler() });
+        using var channel = GrpcChannel.ForAddress(service.Factory.Server.BaseAddress,
+            new GrpcChannelOptions { HttpHandler = service.Factory.Server.CreateHandler() });
         var batch = new Geographie.Api.Grpc.V1.CheckBatchRequest();
         batch.Requests.AddRange(addresses.Select(a => new Geographie.Api.Grpc.V1.CheckRequest { Id = a.Id, Address = new Geographie.Api.Grpc.V1.Address { Text = Text(a) } }));
 
