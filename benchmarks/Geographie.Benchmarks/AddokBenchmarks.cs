@@ -59,10 +59,10 @@ public class AddokBenchmarks
     public int BuiltInInProcess() => _queries.Count(q => _index.Search(q).Match is not null);
 
     [Benchmark(OperationsPerInvoke = Rows)]
-    public int AddokCsvBatchesOf1000() => Found(_batches1000.GeocodeBatchAsync(_queries, CancellationToken.None).GetAwaiter().GetResult());
+    public int AddokCsvBatchesOf1000() => Found(_batches1000.GeocodeBatchAsync(_queries, CancellationToken.None).AsTask().GetAwaiter().GetResult());
 
     [Benchmark(OperationsPerInvoke = Rows)]
-    public int AddokCsvBatchesOf100() => Found(_batches100.GeocodeBatchAsync(_queries, CancellationToken.None).GetAwaiter().GetResult());
+    public int AddokCsvBatchesOf100() => Found(_batches100.GeocodeBatchAsync(_queries, CancellationToken.None).AsTask().GetAwaiter().GetResult());
 
     [Benchmark(OperationsPerInvoke = Rows)]
     public int AddokSingleSearchesInTurn()

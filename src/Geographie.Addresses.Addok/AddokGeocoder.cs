@@ -68,10 +68,10 @@ public sealed class AddokGeocoder : IGeocoder, IDisposable
 
     /// <summary>
     /// Geocodes <paramref name="queries"/>, one answer each in order: unusable ones answered at once, cached ones from
-    /// the cache, the rest sent in CSV batches of <see cref="AddokOptions.BatchRows"/> rows. A batch that fails makes
-    /// its rows <see cref="AddressAnswer.NotAvailable"/>, not the others.
+    /// the cache, the rest sent in CSV batches of <see cref="AddokOptions.BatchRows"/> rows, one after the other. A
+    /// batch that fails makes its rows <see cref="AddressAnswer.NotAvailable"/>, not the others.
     /// </summary>
-    public async Task<AddressAnswer[]> GeocodeBatchAsync(IReadOnlyList<AddressQuery> queries, CancellationToken cancellationToken)
+    public async ValueTask<AddressAnswer[]> GeocodeBatchAsync(IReadOnlyList<AddressQuery> queries, CancellationToken cancellationToken)
     {
         var answers = new AddressAnswer[queries.Count];
         var pending = new List<(int Index, string Key)>();

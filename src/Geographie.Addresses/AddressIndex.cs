@@ -71,6 +71,17 @@ public sealed class AddressIndex : IGeocoder
     /// <inheritdoc />
     public ValueTask<AddressAnswer> GeocodeAsync(AddressQuery query, CancellationToken cancellationToken) => ValueTask.FromResult(Search(query));
 
+    /// <inheritdoc />
+    public ValueTask<AddressAnswer[]> GeocodeBatchAsync(IReadOnlyList<AddressQuery> queries, CancellationToken cancellationToken)
+    {
+        var answers = new AddressAnswer[queries.Count];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i] = Search(queries[i]);
+        }
+        return ValueTask.FromResult(answers);
+    }
+
     /// <summary>Finds the best match of <paramref name="query"/>, or says why there is none.</summary>
     public AddressAnswer Search(AddressQuery query)
     {

@@ -25,4 +25,8 @@ public sealed class AddressState : IGeocoder
     /// <inheritdoc />
     public ValueTask<AddressAnswer> GeocodeAsync(AddressQuery query, CancellationToken cancellationToken) =>
         Current.GeocodeAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<AddressAnswer[]> GeocodeBatchAsync(IReadOnlyList<AddressQuery> queries, CancellationToken cancellationToken) =>
+        Current.GeocodeBatchAsync(queries, cancellationToken);
 }

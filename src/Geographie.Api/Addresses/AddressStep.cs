@@ -18,6 +18,47 @@ public static class AddressStep
         query.IsEmpty ? null : await geocoder.GeocodeAsync(query, cancellationToken);
 
     /// <summary>
+    /// Geocodes the address queries of a batch with one <see cref="IGeocoder.GeocodeBatchAsync"/> call (an external
+    /// geocoder then sends CSV batches rather than one search a row): one answer per query in order, null where the
+    /// query is null or empty (a row that gave no address).
+    /// </summary>
+    public static async ValueTask<AddressAnswer?[]> GeocodeAllAsync(IGeocoder geocoder, IReadOnlyList<AddressQuery?> queries, CancellationToken cancellationToken)
+    {
+        var located = new AddressAnswer?[queries.Count];
+        await GeocodeAllAsync(geocoder, queries.Count, i => queries[i], located, cancellationToken);
+        return located;
+    }
+
+    /// <summary>
+    /// As above, into <paramref name="located"/> (a pooled array of at least <paramref name="count"/> answers), the
+    /// query of row i read by <paramref name="queryAt"/>: a batch of points alone allocates nothing here.
+    /// </summary>
+    public static async ValueTask GeocodeAllAsync(
+        IGeocoder geocoder, int count, Func<int, AddressQuery?> queryAt, AddressAnswer?[] located, CancellationToken cancellationToken)
+    {
+        List<int>? rows = null;
+        List<AddressQuery>? asked = null;
+        for (var i = 0; i < count; i++)
+        {
+            located[i] = null;
+            if (queryAt(i) is { IsEmpty: false } query)
+            {
+                (rows ??= []).Add(i);
+                (asked ??= []).Add(query);
+            }
+        }
+        if (rows is null)
+        {
+            return;
+        }
+        var answers = await geocoder.GeocodeBatchAsync(asked!, cancellationToken);
+        for (var j = 0; j < rows.Count; j++)
+        {
+            located[rows[j]] = answers[j];
+        }
+    }
+
+    /// <summary>
     /// Puts the matched point into <paramref name="request"/>, its position uncertainty raised to the match's
     /// plausible error (capped at <paramref name="maxBandM"/>). Returns the problem, on the field <c>address</c>,
     /// when the request also gives a location or the address cannot be used as written; null otherwise (an address

@@ -35,6 +35,17 @@ public sealed class MeteredGeocoder : IGeocoder
         return answer;
     }
 
+    /// <inheritdoc />
+    public async ValueTask<AddressAnswer[]> GeocodeBatchAsync(IReadOnlyList<AddressQuery> queries, CancellationToken cancellationToken)
+    {
+        var answers = await _inner.GeocodeBatchAsync(queries, cancellationToken);
+        foreach (var answer in answers)
+        {
+            Interlocked.Increment(ref _counts[Outcome(answer)]);
+        }
+        return answers;
+    }
+
     private static int Outcome(AddressAnswer answer) => answer switch
     {
         { Match.Type: var type } => (int)type,

@@ -1,4 +1,6 @@
 using Geographie.Domain.Geography;
+using Geographie.Import.Addresses;
+using Geographie.Import.Downloads;
 using Geographie.Import.Official;
 using Geographie.Import.Shipped;
 using Geographie.Storage;
@@ -8,7 +10,7 @@ namespace Geographie.Api.Cli;
 
 /// <summary>
 /// The command-line verbs of the <c>geographie</c> program. Without a verb the program runs the service.
-/// Exit codes: 0 done (or nothing to do, or offline), 1 refused or failed, 2 bad usage.
+/// Exit codes: 0 done (or nothing to do, or fetch-official offline), 1 refused or failed (fetch-addresses offline too), 2 bad usage.
 /// </summary>
 public static class CommandLine
 {
@@ -25,6 +27,11 @@ public static class CommandLine
           import-addresses FILE… [--replace-all] [--max-removed-share S]
                                                   import BAL (1.3/1.4) or BAN (per département) address CSVs, one
                                                   transaction per file; the communes of a file get exactly its addresses
+          fetch-addresses DEP… [--url BASE] [--replace-all] [--max-removed-share S]
+                                                  download the BAN addresses of each département (adresses-DEP.csv.gz
+                                                  under BASE, by default adresse.data.gouv.fr's latest) and import
+                                                  them as import-addresses does; exit 1, nothing imported, when the
+                                                  file cannot be downloaded whole (offline, 404, cut)
           load-shipped [GEODATA_DIR]              migrate and import everything shipped in geodata/
           fetch-official [--url URL] [--catalogue URL] [--edition E] [--expect-metropolitan N]
                                                   download, verify and import the official ANCT archive
@@ -36,7 +43,7 @@ public static class CommandLine
 
     private static readonly string[] FileVerbs = ["import", "import-register", "import-communes", "import-addresses"];
 
-    private static readonly string[] Verbs = ["migrate", "import", "import-register", "import-communes", "import-contrat", "import-addresses", "load-shipped", "fetch-official", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "import", "import-register", "import-communes", "import-contrat", "import-addresses", "fetch-addresses", "load-shipped", "fetch-official", "help", "--help"];
 
     /// <summary>True when <paramref name="args"/> name a verb rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -49,9 +56,13 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default, string? connectionString = null)
     {
         var options = CommandOptions.Parse(args.Skip(1));
-        if (args[0] != "import-addresses" && options.SingleFileProblem() is { } extra)
+        if (args[0] is not ("import-addresses" or "fetch-addresses") && options.SingleFileProblem() is { } extra)
         {
             options = options with { Error = extra };
+        }
+        if (args[0] == "fetch-addresses" && DepartementsProblem(options) is { } departements)
+        {
+            options = options with { Error = departements };
         }
         if (args[0] is "help" or "--help" || options.Error is not null)
         {
@@ -100,6 +111,8 @@ public static class CommandLine
                 return Report(output, await new ContratImporter(dataSource).ImportAsync(options.File ?? Path.Combine(ShippedGeodata.Find(), ShippedGeodata.ContratFolder), cancellationToken));
             case "import-addresses":
                 return await ImportAddressesAsync(new AddressImporter(dataSource), options, output, cancellationToken);
+            case "fetch-addresses":
+                return await FetchAddressesAsync(new AddressImporter(dataSource), options, output, cancellationToken);
             case "load-shipped":
                 return await ShippedData.LoadAsync(dataSource, options.File ?? ShippedGeodata.Find(), output, cancellationToken);
             default:
@@ -137,6 +150,42 @@ public static class CommandLine
             exit = Math.Max(exit, Report(output, await importer.ImportAsync(file, options.Safeguard, cancellationToken)));
         }
         return exit;
+    }
+
+    private static string? DepartementsProblem(CommandOptions options) =>
+        options.Files.Count == 0 ? "a DEP argument is needed (a département code: 01, 2A, 54, 974…)"
+        : options.Files.FirstOrDefault(d => !BanDepartementFile.IsDepartement(d)) is { } bad ? $"{bad} is not a département code (01–95, 2A, 2B, 971–976)"
+        : null;
+
+    // Each département's file is downloaded whole (gunzipped, checked) before import-addresses reads it, so a download
+    // that fails imports nothing and leaves the stored addresses as they were.
+    private static async Task<int> FetchAddressesAsync(AddressImporter importer, CommandOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var work = Directory.CreateTempSubdirectory("geographie-ban-");
+        try
+        {
+            var exit = 0;
+            foreach (var departement in options.Files)
+            {
+                var url = BanDepartementFile.Url(options.Url ?? BanDepartementFile.DefaultBaseUrl, departement);
+                var path = Path.Combine(work.FullName, $"adresses-{departement}.csv");
+                if (await HttpDownload.ToFileAsync(http, url, path, BanDepartementFile.DownloadTimeout, gunzip: true, cancellationToken) is { } failure)
+                {
+                    await output.WriteLineAsync(failure.Status == System.Net.HttpStatusCode.NotFound
+                        ? $"département {departement}: no BAN address file at {url} (404); nothing imported"
+                        : $"département {departement}: {url} could not be downloaded whole ({failure.Reason}); nothing imported");
+                    exit = 1;
+                    continue;
+                }
+                exit = Math.Max(exit, Report(output, await importer.ImportAsync(path, options.Safeguard, cancellationToken)));
+            }
+            return exit;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
     }
 
     internal static int Report(TextWriter output, ImportOutcome outcome)

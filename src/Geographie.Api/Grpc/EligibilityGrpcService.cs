@@ -67,11 +67,9 @@ public sealed class EligibilityGrpcService(
         var results = ArrayPool<EligibilityResult>.Shared.Rent(items.Count);
         try
         {
-            // Addresses are geocoded first, in order (an external geocoder is asked through its rate limit); then the loop.
-            for (var i = 0; i < items.Count; i++)
-            {
-                located[i] = await AddressStep.GeocodeAsync(geocoder, items[i].ToAddressQuery(), context.CancellationToken);
-            }
+            // Addresses are geocoded first, all in one call (an external geocoder sends CSV batches); then the loop.
+            await AddressStep.GeocodeAllAsync(geocoder, items.Count,
+                i => items[i].LocationCase == CheckRequest.LocationOneofCase.Address ? items[i].ToAddressQuery() : null, located, context.CancellationToken);
             EligibilityBatch.Check(snapshot, checker, new Points(items, located, geocoding.Value.Threshold, checker.Limits.MaxBandM, language),
                 0, results, items.Count, language, context.CancellationToken, GrpcMapping.ReasonInProtoWords);
             var response = new CheckBatchResponse();

@@ -161,24 +161,20 @@ public static class CsvBatch
     {
         var rows = new List<Row>(ChunkRows);
         var results = new EligibilityResult[ChunkRows];
-        var located = new AddressAnswer?[ChunkRows];
         var more = true;
         string? failure = null;
         while (more)
         {
             (more, failure) = await ReadChunkAsync(csv, rows, defaults.Language, cancel);
-            // Addresses first, in order (an external geocoder is asked through its rate limit); then the checks.
-            for (var i = 0; i < rows.Count; i++)
-            {
-                located[i] = geocoder is not null && columns.HasAddress && rows[i].Fields is { } fields && fields.Count == header.Count
-                    ? await AddressStep.GeocodeAsync(geocoder, columns.Address(fields), cancel)
-                    : null;
-            }
+            // The chunk's addresses first, in one call (an external geocoder sends CSV batches); then the checks.
+            var located = geocoder is not null && columns.HasAddress
+                ? await AddressStep.GeocodeAllAsync(geocoder, rows.Select(r => r.Fields is { } fields && fields.Count == header.Count ? columns.Address(fields) : null).ToList(), cancel)
+                : null;
             EligibilityBatch.Check(snapshot, checker, new Points(rows, header.Count, columns, defaults, csv.Delimiter != ',', located, checker.Limits.MaxBandM),
                 0, results, rows.Count, defaults.Language, cancel);
             for (var r = 0; r < rows.Count; r++)
             {
-                await answered(rows[r].Fields, results[r], located[r]);
+                await answered(rows[r].Fields, results[r], located?[r]);
             }
         }
         return failure;
@@ -220,7 +216,7 @@ public static class CsvBatch
     // The rows of a chunk as the batch loop reads them: a row the reader could not read, or of the wrong width, is INVALID
     // with its line number.
     private readonly struct Points(
-        List<Row> rows, int width, Columns columns, BatchDefaults defaults, bool commaDecimals, AddressAnswer?[] located, double maxBandM) : IBatchPoints
+        List<Row> rows, int width, Columns columns, BatchDefaults defaults, bool commaDecimals, AddressAnswer?[]? located, double maxBandM) : IBatchPoints
     {
         public BatchPoint Read(int index)
         {
@@ -232,7 +228,7 @@ public static class CsvBatch
                 { } fields => defaults.Read(
                     columns.Get(fields, columns.Lon), columns.Get(fields, columns.Lat), columns.Get(fields, columns.X), columns.Get(fields, columns.Y),
                     columns.Get(fields, columns.Geography), columns.Get(fields, columns.Date),
-                    columns.Get(fields, columns.Near), columns.Get(fields, columns.Uncertainty), commaDecimals, maxBandM, located[index]),
+                    columns.Get(fields, columns.Near), columns.Get(fields, columns.Uncertainty), commaDecimals, maxBandM, located?[index]),
             };
         }
 

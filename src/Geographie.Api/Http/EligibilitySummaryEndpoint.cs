@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Geographie.Addresses;
+using Geographie.Api.Addresses;
 using Geographie.Api.Hosting;
 using Geographie.Api.Texts;
 using Geographie.Domain.Eligibility;
@@ -15,7 +17,9 @@ namespace Geographie.Api.Http;
 /// of points, or CSV streamed), answered with counts instead of one answer per point: per quartier (inside, near,
 /// uncertain) and per status. JSON by default (or <c>?format=json</c>); CSV, as an attachment, with
 /// <c>?format=csv|csv-excel-fr|tsv</c>, or with <c>Accept: text/csv</c> in the dialect mirroring a CSV input (comma for
-/// a JSON input). Statuses as the batch: 200; 400 for a body that is not a batch or an unknown format; 413 beyond the
+/// a JSON input). Addresses are accepted as in the batch (an item's <c>address</c> and structured fields; CSV address
+/// columns named by <c>columns=</c>, <c>postcode=</c>, <c>citycode=</c>), geocoded the same way and counted like points;
+/// an address that matches nothing counts as INVALID, one the geocoder could not be asked about as UNKNOWN. Statuses as the batch: 200; 400 for a body that is not a batch or an unknown format; 413 beyond the
 /// size limits; 415 for another content type; 503 before data loads.
 /// </summary>
 public static class EligibilitySummaryEndpoint
@@ -47,7 +51,11 @@ public static class EligibilitySummaryEndpoint
         HttpContext context, EligibilityChecker checker, IOptions<GeographieOptions> options,
         string? geography, string? date, string? format,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "near_distance_m")] string? near,
-        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty)
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "position_uncertainty_m")] string? uncertainty,
+        IGeocoder geocoder, IOptions<GeocoderOptions> geocoding,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "columns")] string[]? addressColumns,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "postcode")] string? postcodeColumn,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "citycode")] string? citycodeColumn)
     {
         var language = RequestLanguage.Of(context.Request);
         var snapshot = context.LoadedSnapshot();
@@ -69,20 +77,21 @@ public static class EligibilitySummaryEndpoint
         {
             return badFormat;
         }
-        var defaults = new BatchDefaults(geography, date, near, uncertainty, language);
+        var defaults = new BatchDefaults(geography, date, near, uncertainty, language) { AddressThreshold = geocoding.Value.Threshold };
         var tally = new EligibilityTally();
         IResult? problem;
         string? fileName = null;
         if (CsvUpload.Accepts(mediaType))
         {
-            (problem, var input, var delimiter) = await TallyCsvAsync(context, snapshot, checker, defaults, tally, options.Value);
+            (problem, var input, var delimiter) = await TallyCsvAsync(context, snapshot, checker, defaults, tally, options.Value,
+                AddressColumnNames.Of(addressColumns, postcodeColumn, citycodeColumn), geocoder);
             dialect ??= CsvDialect.Mirroring(delimiter);
             fileName = input?.DownloadName("eligibilite-synthese", dialect);
         }
         else
         {
             problem = mediaType == "application/json"
-                ? await TallyJsonAsync(context, snapshot, checker, defaults, tally, options.Value.MaxBatch, options.Value.MaxJsonItemBytes)
+                ? await TallyJsonAsync(context, snapshot, checker, defaults, tally, options.Value.MaxBatch, options.Value.MaxJsonItemBytes, geocoder)
                 : EligibilityEndpoints.UnsupportedMediaType(context.Request, language);
         }
         if (problem is not null)
@@ -113,10 +122,11 @@ public static class EligibilitySummaryEndpoint
     // The same reader, limits and row checks as the CSV batch, counted instead of echoed; with the upload and the
     // delimiter read, which the answer mirrors.
     private static async Task<(IResult? Problem, CsvUpload? Upload, char Delimiter)> TallyCsvAsync(
-        HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, EligibilityTally tally, GeographieOptions limits)
+        HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, EligibilityTally tally, GeographieOptions limits,
+        AddressColumnNames? addressColumns, IGeocoder geocoder)
     {
         var (opened, problem) = await CsvBatch.OpenAsync(
-            context, new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, defaults.Language);
+            context, new CsvLimits(limits.MaxCsvFieldChars, limits.MaxCsvRowChars), limits.MaxBatchBodyBytes, defaults.Language, addressColumns);
         if (problem is not null)
         {
             return (problem, null, ',');
@@ -127,20 +137,22 @@ public static class EligibilitySummaryEndpoint
         {
             tally.Add(result);
             return Task.CompletedTask;
-        }, context.RequestAborted);
+        }, context.RequestAborted, geocoder);
         return (failure is null ? null : TypedResults.Problem(defaults.Language.Say(EdgeText.SummaryPartial, failure),
             statusCode: StatusCodes.Status400BadRequest, title: defaults.Language.Say(EdgeText.BatchInvalidTitle)), upload, csv.Delimiter);
     }
 
     private static async Task<IResult?> TallyJsonAsync(
-        HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, EligibilityTally tally, int maxBatch, int maxJsonItemBytes)
+        HttpContext context, GeographySnapshot snapshot, EligibilityChecker checker, BatchDefaults defaults, EligibilityTally tally, int maxBatch, int maxJsonItemBytes,
+        IGeocoder geocoder)
     {
         var (items, problem) = await JsonBatch.ReadAsync(context, maxBatch, (long)maxBatch * maxJsonItemBytes, defaults.Language);
         if (problem is not null)
         {
             return problem;
         }
-        foreach (var result in JsonBatch.Check(items, null, snapshot, checker, defaults, context.RequestAborted))
+        var located = await AddressStep.GeocodeAllAsync(geocoder, items.Select(i => i.Address).ToList(), context.RequestAborted);
+        foreach (var result in JsonBatch.Check(items, located, snapshot, checker, defaults, context.RequestAborted))
         {
             tally.Add(result);
         }

@@ -29,13 +29,9 @@ public static class JsonBatch
             return problem;
         }
         recordPoints(items.Count);
-        // Addresses are geocoded first, in order (an external geocoder is asked one item at a time, through its
-        // rate limit); the points are then checked in parallel.
-        var located = new AddressAnswer?[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            located[i] = await AddressStep.GeocodeAsync(geocoder, items[i].Address, context.RequestAborted);
-        }
+        // Addresses are geocoded first, all in one call (an external geocoder sends CSV batches); the points are then
+        // checked in parallel.
+        var located = await AddressStep.GeocodeAllAsync(geocoder, items.Select(i => i.Address).ToList(), context.RequestAborted);
         var results = Check(items, located, snapshot, checker, defaults, context.RequestAborted);
         var answers = new EligibilityResponse[items.Count];
         for (var i = 0; i < answers.Length; i++)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Geographie.Domain.Geography;
+using Geographie.Import.Downloads;
 using Geographie.Import.Editions;
 using Geographie.Import.Files;
 
@@ -20,30 +21,32 @@ public sealed class OfficialArchiveFetcher(HttpClient http, string workDirectory
     /// <summary>Fetches and verifies the archive described by <paramref name="source"/> for <paramref name="edition"/>.</summary>
     public async Task<FetchOutcome> FetchAsync(OfficialSource source, GeographyVersion edition, CancellationToken cancellationToken = default)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(source.Timeout);
         Uri archiveUrl;
-        string archivePath;
         try
         {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(source.Timeout);
             archiveUrl = source.ArchiveUrl ?? await FindArchiveUrl(source, timeout.Token);
-            Directory.CreateDirectory(workDirectory);
-            archivePath = Path.Combine(workDirectory, "official-archive.zip");
-            await using var response = await http.GetStreamAsync(archiveUrl, timeout.Token);
-            await using var file = File.Create(archivePath);
-            await response.CopyToAsync(file, timeout.Token);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return new FetchOutcome(FetchStatus.Offline,
-                $"The official {edition.Code} perimeters are absent: {source.ArchiveUrl ?? source.CatalogueUrl} could not be reached ({e.Message}). " +
-                "Geographie goes on with the shipped data and answers UNKNOWN where perimeters are missing.", null, null);
+            return Offline(source.CatalogueUrl, e.Message);
         }
         catch (InvalidDataException e)
         {
             return new FetchOutcome(FetchStatus.Rejected, e.Message, null, null);
         }
+        Directory.CreateDirectory(workDirectory);
+        var archivePath = Path.Combine(workDirectory, "official-archive.zip");
+        if (await HttpDownload.ToFileAsync(http, archiveUrl, archivePath, source.Timeout, gunzip: false, cancellationToken) is { } failure)
+        {
+            return Offline(archiveUrl, failure.Reason);
+        }
         return Verify(archivePath, archiveUrl, source, edition);
+
+        FetchOutcome Offline(Uri url, string reason) => new(FetchStatus.Offline,
+            $"The official {edition.Code} perimeters are absent: {url} could not be reached ({reason}). " +
+            "Geographie goes on with the shipped data and answers UNKNOWN where perimeters are missing.", null, null);
     }
 
     private async Task<Uri> FindArchiveUrl(OfficialSource source, CancellationToken cancellationToken)

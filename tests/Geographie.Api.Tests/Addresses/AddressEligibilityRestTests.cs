@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Geographie.Api.Tests.Eligibility;
+using Geographie.Import.Addresses;
 using Geographie.Storage.Imports;
+using Geographie.Testing;
 
 using static Geographie.Api.Tests.Eligibility.EligibilityQuery;
 
@@ -127,6 +129,32 @@ public sealed class AddressEligibilityRestTests : IClassFixture<GeographieApp>
 
         var unknownColumn = await _app.Client.PostAsync("/v1/eligibility/batch?columns=rue", new StringContent(body, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.BadRequest, unknownColumn.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_summary_counts_addresses_as_the_batch_answers_them()
+    {
+        // 30 real addresses of Mont-Bonvillers (no QPV perimeter is loaded there: UNKNOWN), then two that match nothing.
+        var texts = AddressFileReader.Read(Geodata.Path("addresses/bal_54084_mont-bonvillers.csv"), out _).Where(a => a.Number > 0).Take(30)
+            .Select(a => $"{a.Number}{(a.Suffix is null ? "" : " " + a.Suffix)} {a.Street} {a.CommuneName}")
+            .Append("12 avenue des Champs-Elysees").Append("rue inconnue").ToList();
+        var csv = "id;adresse\n" + string.Concat(texts.Select((t, i) => $"r{i};{t}\n"));
+        var json = JsonSerializer.Serialize(texts.Select((t, i) => new { id = $"r{i}", address = t }));
+
+        var batch = await _app.Client.PostAsync("/v1/eligibility/batch?columns=adresse", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var csvSummary = await _app.Client.PostAsync("/v1/eligibility/summary?columns=adresse", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var jsonSummary = await _app.Client.PostAsync("/v1/eligibility/summary", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var lines = (await batch.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+        var status = Array.IndexOf(lines[0].Split(';'), "status");
+        var batchCounts = lines.Skip(1).GroupBy(l => l.Split(';')[status]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["UNKNOWN"] = 30, ["INVALID"] = 2 }, batchCounts);
+        foreach (var summary in new[] { csvSummary, jsonSummary })
+        {
+            var counts = (await summary.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statuses").EnumerateObject()
+                .Where(p => p.Value.GetInt32() > 0).ToDictionary(p => p.Name, p => p.Value.GetInt32());
+            Assert.Equal(batchCounts, counts);
+        }
     }
 
     [Fact]
