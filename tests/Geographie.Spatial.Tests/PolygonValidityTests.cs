@@ -78,7 +78,7 @@ public sealed class PolygonValidityTests
 
     [Theory]
     [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))", true, "square")]
-    [InlineData("POLYGON ((0 0, 10 0, 10 0, 10 10, 0 10, 0 0, 0 0))", true, "repeated vertices")]
+    [InlineData("POLYGON ((0 0, 10 0, 10 0, 10 10, 10 10, 0 10, 0 0))", true, "repeated vertices")]
     [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (1 1, 4 1, 4 4, 1 4, 1 1), (6 6, 9 6, 9 9, 6 9, 6 6))", true, "two holes")]
     [InlineData("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((20 0, 30 0, 30 10, 20 10, 20 0)))", true, "two parts apart")]
     [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (0 0, 5 2, 2 5, 0 0))", false, "hole touching its shell at a vertex (left to IsValidOp)")]
