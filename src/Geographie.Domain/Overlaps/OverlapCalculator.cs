@@ -53,10 +53,12 @@ public static class OverlapCalculator
 
         // One boundary integral per commune whose envelope meets the zone's (no relate, no overlay): the communes the
         // zone covers part of are the pieces, and the pieces' sum says whether the outlines cover it whole. A commune
-        // merely sharing an edge integrates to zero and is dropped with the other touching pieces.
-        var communes = snapshot.CommuneOverlaps.Measure(zone.Metric, zone.Crs);
+        // merely sharing an edge integrates to zero and is dropped with the other touching pieces. Measured only when
+        // needed: an edition whose register is partial and names no commune without perimeters never asks.
+        ZoneAreas? measured = null;
+        ZoneAreas Communes() => measured ??= snapshot.CommuneOverlaps.Measure(zone.Metric, zone.Crs);
         Commune[] touched = edition.UnknownCommunes.Count == 0 ? []
-            : communes.Pieces.Where(p => edition.IsUnknownOutline(p.Id)).Select(p => snapshot.OutlinedCommunes[p.Id]).ToArray();
+            : Communes().Pieces.Where(p => edition.IsUnknownOutline(p.Id)).Select(p => snapshot.OutlinedCommunes[p.Id]).ToArray();
         if (touched.Length > 0)
         {
             var missing = touched
@@ -76,7 +78,7 @@ public static class OverlapCalculator
                 edition.Version.Code, edition.Quartiers.Count, edition.Version.ExpectedQuartierCount));
         }
 
-        return communes.CoveredAreaM2 >= communes.ZoneAreaM2 * (1 - CoverageSlack) - 1.0
+        return Communes().CoveredAreaM2 >= Communes().ZoneAreaM2 * (1 - CoverageSlack) - 1.0
             ? Completeness.Whole
             : new Completeness(false, [], DomainTexts.Catalogue.Format(language, DomainText.OverlapOutsideOutlines));
     }
