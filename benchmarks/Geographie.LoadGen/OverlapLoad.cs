@@ -51,8 +51,10 @@ internal static class OverlapLoad
         var label = $"{Path.GetFileName(zonesFile)}{(repeat > 0 ? $" cycled to {repeat:N0} zones" : $", {zones:N0} zones")} × {geography}, {body.Length / 1e6:N1} MB";
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         var ours = new List<double>();
+        var oursCpu = new List<double>();
         for (var run = 0; run < runs; run++)
         {
+            var cpuBefore = CpuMs(pid);
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/geo+json");
             var watch = Stopwatch.StartNew();
@@ -65,7 +67,8 @@ internal static class OverlapLoad
             }
 
             ours.Add(watch.Elapsed.TotalMilliseconds);
-            var memory = pid > 0 ? $", service VmHWM {PeakMiB(pid):N0} MiB" : string.Empty;
+            oursCpu.Add(CpuMs(pid) - cpuBefore);
+            var memory = pid > 0 ? $", service CPU {oursCpu[^1]:N0} ms ({oursCpu[^1] / zones:N3} ms/zone), VmHWM {PeakMiB(pid):N0} MiB" : string.Empty;
             Console.WriteLine(string.Create(Inv, $"  service run {run + 1}: {ours[^1]:N0} ms ({ours[^1] / zones:N3} ms/zone), answer {answer.Length / 1e6:N1} MB{memory}"));
         }
 
@@ -85,27 +88,59 @@ internal static class OverlapLoad
 
         var text = Encoding.UTF8.GetString(body);
         var peer = new List<double>();
-        for (var run = 0; run < runs; run++)
+        var peerCpu = new List<double>();
+        await using (var backend = new NpgsqlCommand("SELECT pg_backend_pid()", connection))
         {
-            var watch = Stopwatch.StartNew();
-            await using var command = new NpgsqlCommand(Query, connection);
-            command.Parameters.AddWithValue("body", text);
-            var rows = 0;
-            await using (var reader = await command.ExecuteReaderAsync())
+            // The backend runs on this machine (the load tools need the local PostGIS): its CPU is read as the service's.
+            var backendPid = (int)(await backend.ExecuteScalarAsync())!;
+            for (var run = 0; run < runs; run++)
             {
-                while (await reader.ReadAsync())
-                {
-                    rows++;
-                }
+                var cpuBefore = CpuMs(backendPid);
+                peer.Add(await PeerRunAsync(connection, text, zones, run));
+                peerCpu.Add(CpuMs(backendPid) - cpuBefore);
+                Console.WriteLine(string.Create(Inv, $"    PostGIS backend CPU {peerCpu[^1]:N0} ms ({peerCpu[^1] / zones:N3} ms/zone)"));
             }
-
-            watch.Stop();
-            peer.Add(watch.Elapsed.TotalMilliseconds);
-            Console.WriteLine(string.Create(Inv, $"  PostGIS run {run + 1}: {peer[^1]:N0} ms ({peer[^1] / zones:N3} ms/zone), {rows} rows"));
         }
 
+        var cpu = pid > 0
+            ? $" CPU best: service {oursCpu.Min() / zones:N3} ms/zone, PostGIS backend {peerCpu.Min() / zones:N3} ms/zone, {peerCpu.Min() / oursCpu.Min():N1}×."
+            : string.Empty;
         Console.WriteLine(string.Create(Inv,
-            $"| {label} | service best {ours.Min():N0} ms ({ours.Min() / zones:N3} ms/zone), median {Median(ours):N0} | PostGIS best {peer.Min():N0} ms ({peer.Min() / zones:N3} ms/zone), median {Median(peer):N0} | {peer.Min() / ours.Min():N1}× (best), {Median(peer) / Median(ours):N1}× (median) |"));
+            $"| {label} | service best {ours.Min():N0} ms ({ours.Min() / zones:N3} ms/zone), median {Median(ours):N0} | PostGIS best {peer.Min():N0} ms ({peer.Min() / zones:N3} ms/zone), median {Median(peer):N0} | {peer.Min() / ours.Min():N1}× (best), {Median(peer) / Median(ours):N1}× (median) |{cpu}"));
+    }
+
+    /// <summary>One PostGIS run of the peer query, every row read; its wall time in ms.</summary>
+    private static async Task<double> PeerRunAsync(NpgsqlConnection connection, string text, int zones, int run)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var command = new NpgsqlCommand(Query, connection);
+        command.Parameters.AddWithValue("body", text);
+        var rows = 0;
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows++;
+            }
+        }
+
+        watch.Stop();
+        Console.WriteLine(string.Create(Inv, $"  PostGIS run {run + 1}: {watch.Elapsed.TotalMilliseconds:N0} ms ({watch.Elapsed.TotalMilliseconds / zones:N3} ms/zone), {rows} rows"));
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>CPU time (user + system) of process <paramref name="pid"/> so far in ms, from /proc (10 ms ticks); 0 without a pid.</summary>
+    private static double CpuMs(int pid)
+    {
+        if (pid <= 0)
+        {
+            return 0;
+        }
+
+        // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (double.Parse(fields[11], Inv) + double.Parse(fields[12], Inv)) * 10;
     }
 
     private static int CountFeatures(byte[] body)

@@ -51,14 +51,14 @@ public static class OverlapCalculator
             return Completeness.Whole;
         }
 
-        // Communes do not overlap: a zone inside one commune meets no other, and most zones (communes, IRIS) are.
-        // Found only when needed: a covers test costs a relate when the zone's edges meet the commune's.
-        int? found = null;
-        int Home() => found ??= snapshot.CommuneOverlaps.FindCovering(zone.Metric, zone.Crs);
+        // One boundary integral per commune whose envelope meets the zone's (no relate, no overlay): the communes the
+        // zone covers part of are the pieces, and the pieces' sum says whether the outlines cover it whole. A commune
+        // merely sharing an edge integrates to zero and is dropped with the other touching pieces. Measured only when
+        // needed: an edition whose register is partial and names no commune without perimeters never asks.
+        ZoneAreas? measured = null;
+        ZoneAreas Communes() => measured ??= snapshot.CommuneOverlaps.Measure(zone.Metric, zone.Crs);
         Commune[] touched = edition.UnknownCommunes.Count == 0 ? []
-            : Home() >= 0
-                ? edition.UnknownCommunes.Where(c => c.Insee == snapshot.OutlinedCommunes[Home()].Insee).ToArray()
-                : edition.UnknownOverlaps.Measure(zone.Metric, zone.Crs).Pieces.Select(p => edition.UnknownCommunes[p.Id]).ToArray();
+            : Communes().Pieces.Where(p => edition.IsUnknownOutline(p.Id)).Select(p => snapshot.OutlinedCommunes[p.Id]).ToArray();
         if (touched.Length > 0)
         {
             var missing = touched
@@ -78,8 +78,7 @@ public static class OverlapCalculator
                 edition.Version.Code, edition.Quartiers.Count, edition.Version.ExpectedQuartierCount));
         }
 
-        var zoneArea = zone.Metric.Area;
-        return Home() >= 0 || snapshot.CommuneOverlaps.Measure(zone.Metric, zone.Crs).CoveredAreaM2 >= zoneArea * (1 - CoverageSlack) - 1.0
+        return Communes().CoveredAreaM2 >= Communes().ZoneAreaM2 * (1 - CoverageSlack) - 1.0
             ? Completeness.Whole
             : new Completeness(false, [], DomainTexts.Catalogue.Format(language, DomainText.OverlapOutsideOutlines));
     }

@@ -17,7 +17,8 @@ namespace Geographie.Domain.Overlaps;
 /// whose envelope spans two metric CRS (metropolitan France and an overseas territory: the areas would be measured
 /// in two incompatible planes). Invalid geometries (self-intersections, overlapping parts, holes outside their shell) are
 /// repaired with NTS <see cref="GeometryFixer"/> and the repair is reported. Validity is judged in the metric CRS,
-/// the plane the areas are measured in (as PostGIS measures <c>ST_Transform</c>ed geometries).
+/// the plane the areas are measured in (as PostGIS measures <c>ST_Transform</c>ed geometries): by
+/// <see cref="PolygonValidity"/> for the common zone whose rings meet nowhere, by NTS <see cref="IsValidOp"/> otherwise.
 /// </remarks>
 public static class ZoneValidator
 {
@@ -53,8 +54,8 @@ public static class ZoneValidator
         }
 
         string? repair = null;
-        var validity = new IsValidOp(metric);
-        if (!validity.IsValid)
+        var validity = PolygonValidity.IsProvenValid(metric) ? null : new IsValidOp(metric);
+        if (validity is { IsValid: false })
         {
             var error = validity.ValidationError;
             var fixedGeometry = GeometryFixer.Fix(metric);

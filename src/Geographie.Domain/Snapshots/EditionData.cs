@@ -16,7 +16,7 @@ public sealed class EditionData
 
     // Built on first use: eligibility never needs the projected copies, and a snapshot swap should not pay for them.
     private readonly Lazy<OverlapIndex> _overlaps;
-    private readonly Lazy<OverlapIndex> _unknownOverlaps;
+    private readonly bool[] _unknownOutline;
 
     internal EditionData(GeographyVersion version, IReadOnlyList<Quartier> quartiers, IReadOnlyList<Commune> outlined, IndexStrategy strategy)
     {
@@ -34,18 +34,21 @@ public sealed class EditionData
         Perimeters = PerimeterIndex.Build(WithPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray(), strategy);
         var missing = quartiers.Where(q => !q.HasPerimeter).SelectMany(q => q.Communes).Select(c => c.Insee).ToHashSet(StringComparer.Ordinal);
         UnknownCommunes = outlined.Where(c => missing.Contains(c.Insee)).ToArray();
+        _unknownOutline = outlined.Select(c => missing.Contains(c.Insee)).ToArray();
         // Asked only on incomplete editions: the grid walk is enough, and commune outlines are dense everywhere.
         UnknownZones = PerimeterIndex.Build(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy, nearestRadiusMetres: 0);
         _reasons = Enum.GetValues<Texts.Language>().Select(language => new Eligibility.ReasonTexts(this, language)).ToArray();
         _overlaps = new(() => new OverlapIndex(WithPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray()));
-        _unknownOverlaps = new(() => new OverlapIndex(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray()));
     }
 
     /// <summary>The loaded perimeters for area measures; ids are positions in <see cref="WithPerimeter"/>. Built on first use.</summary>
     public OverlapIndex Overlaps => _overlaps.Value;
 
-    /// <summary>The outlines of <see cref="UnknownCommunes"/> for area measures; ids are positions in that list. Built on first use.</summary>
-    public OverlapIndex UnknownOverlaps => _unknownOverlaps.Value;
+    /// <summary>
+    /// Whether the commune at <paramref name="outlinedPosition"/> in the snapshot's outlined communes (the ids of
+    /// <see cref="GeographySnapshot.CommuneOverlaps"/>) is one of <see cref="UnknownCommunes"/>.
+    /// </summary>
+    public bool IsUnknownOutline(int outlinedPosition) => _unknownOutline[outlinedPosition];
 
     /// <summary>The reasons eligibility answers give for this edition, written once per language.</summary>
     public Eligibility.ReasonTexts Reasons(Texts.Language language) => _reasons[(int)language];

@@ -175,26 +175,6 @@ public sealed class OverlapIndex
         return new ZoneAreas(crs, zoneArea, overlapping ? UnionArea(zone, pieces) : pieces.Sum(p => p.AreaM2), pieces);
     }
 
-    /// <summary>
-    /// The smallest id of a perimeter of <paramref name="crs"/> that covers <paramref name="zone"/> on its own, or −1.
-    /// A zone equal to a perimeter (a commune outline measured as a zone) is recognised without a relate.
-    /// </summary>
-    public int FindCovering(Geometry zone, MetricCrs crs)
-    {
-        var envelope = zone.EnvelopeInternal;
-        var candidates = Candidates(envelope, crs);
-        candidates.Sort();
-        foreach (int id in candidates)
-        {
-            if (CoversZone(id, zone, envelope))
-            {
-                return id;
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>Ids of the perimeters of <paramref name="crs"/> whose envelope meets <paramref name="envelope"/> (metres), in no order.</summary>
     public List<int> Candidates(Envelope envelope, MetricCrs crs) =>
         _trees[crs.Ordinal] is { } tree ? [.. tree.Query(envelope)] : [];

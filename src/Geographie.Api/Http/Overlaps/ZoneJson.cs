@@ -27,23 +27,43 @@ internal static class ZoneJson
     /// </summary>
     public static Parts Read(ReadOnlySpan<byte> json, string? idProperty)
     {
+        try
+        {
+            return Read(json, idProperty, inline: true);
+        }
+        catch (Exception e) when (IsMalformed(e))
+        {
+            // A malformed geometry met on the way: read again with the coordinates last, so that the fault has the id.
+            return Read(json, idProperty, inline: false);
+        }
+    }
+
+    /// <summary>
+    /// One reading of <paramref name="json"/>. <paramref name="inline"/>: coordinates whose type is already known are
+    /// built as the reader meets them (one pass over them, the common case: writers put <c>type</c> first), throwing on a
+    /// malformed one; otherwise, and for coordinates that precede their type, their bytes are noted and built at the
+    /// end, a fault then becoming a problem.
+    /// </summary>
+    private static Parts Read(ReadOnlySpan<byte> json, string? idProperty, bool inline)
+    {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return new Parts(null, null, null, EdgeText.ZoneNotFeature);
         }
 
-        string? type = null, id = null, chosen = null, geometryType = null;
-        Range geometry = default, coordinates = default;
+        string? type = null, id = null, chosen = null;
+        var bare = default(Shape);
+        Shape? inner = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString();
             reader.Read();
-            var start = (int)reader.TokenStartIndex;
             switch (name)
             {
                 case "type" when reader.TokenType == JsonTokenType.String:
                     type = reader.GetString();
+                    bare.Kind = type;
                     break;
                 case "id" when reader.TokenType is JsonTokenType.String or JsonTokenType.Number:
                     id = Text(ref reader, json);
@@ -52,12 +72,10 @@ internal static class ZoneJson
                     chosen = Property(ref reader, json, idProperty);
                     break;
                 case "geometry" when reader.TokenType == JsonTokenType.StartObject:
-                    reader.Skip();
-                    geometry = start..(int)reader.BytesConsumed;
+                    inner = Geometry(ref reader, inline);
                     break;
                 case "coordinates":
-                    reader.Skip();
-                    coordinates = start..(int)reader.BytesConsumed;
+                    bare.Take(ref reader, inline);
                     break;
                 default:
                     reader.Skip();
@@ -69,77 +87,112 @@ internal static class ZoneJson
         if (type != "Feature")
         {
             // A bare geometry: the object itself.
-            return Build(id, type, json[coordinates], coordinates.Equals(default(Range)));
+            return bare.Build(id, json);
         }
 
-        if (geometry.Equals(default(Range)))
-        {
-            return new Parts(id, null, null, null); // the validator names the missing geometry
-        }
-
-        var inner = new Utf8JsonReader(json[geometry]);
-        inner.Read();
-        Range innerCoordinates = default;
-        while (inner.Read() && inner.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = inner.GetString();
-            inner.Read();
-            var start = (int)inner.TokenStartIndex;
-            if (name == "type" && inner.TokenType == JsonTokenType.String)
-            {
-                geometryType = inner.GetString();
-            }
-
-            inner.Skip();
-            if (name == "coordinates")
-            {
-                innerCoordinates = start..(int)inner.BytesConsumed;
-            }
-        }
-
-        return Build(id, geometryType, json[geometry][innerCoordinates], innerCoordinates.Equals(default(Range)));
+        return inner is { } shape ? shape.Build(id, json) : new Parts(id, null, null, null); // the validator names a missing geometry
     }
 
-    private static Parts Build(string? id, string? kind, ReadOnlySpan<byte> coordinates, bool missing)
+    /// <summary>A geometry object's type and coordinates; the reader is on its StartObject and ends on its EndObject.</summary>
+    private static Shape Geometry(ref Utf8JsonReader reader, bool inline)
     {
-        if (kind is not ("Polygon" or "MultiPolygon"))
+        var shape = default(Shape);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            return new Parts(id, kind, null, null);
-        }
-
-        if (missing)
-        {
-            return new Parts(id, kind, null, EdgeText.ZoneNoCoordinates);
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(coordinates);
+            var name = reader.GetString();
             reader.Read();
-            Expect(ref reader, JsonTokenType.StartArray);
-            Geometry geometry;
-            if (kind == "Polygon")
+            if (name == "type" && reader.TokenType == JsonTokenType.String)
             {
-                geometry = Polygon(ref reader);
+                shape.Kind = reader.GetString();
+            }
+            else if (name == "coordinates")
+            {
+                shape.Take(ref reader, inline);
             }
             else
             {
-                var polygons = new List<Polygon>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    Expect(ref reader, JsonTokenType.StartArray);
-                    polygons.Add(Polygon(ref reader));
-                }
+                reader.Skip();
+            }
+        }
 
-                geometry = Factory.CreateMultiPolygon([.. polygons]);
+        return shape;
+    }
+
+    private static bool IsMalformed(Exception e) => e is JsonException or ArgumentException or InvalidOperationException or FormatException;
+
+    private static bool IsArea(string? kind) => kind is "Polygon" or "MultiPolygon";
+
+    /// <summary>An area's coordinates; the reader is on their StartArray and ends on their EndArray. Throws when malformed.</summary>
+    private static Geometry Area(ref Utf8JsonReader reader, string kind)
+    {
+        Expect(ref reader, JsonTokenType.StartArray);
+        if (kind == "Polygon")
+        {
+            return Polygon(ref reader);
+        }
+
+        var polygons = new List<Polygon>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Expect(ref reader, JsonTokenType.StartArray);
+            polygons.Add(Polygon(ref reader));
+        }
+
+        return Factory.CreateMultiPolygon([.. polygons]);
+    }
+
+    /// <summary>A geometry's type and its coordinates: built already, or their bytes to build (or none met).</summary>
+    private struct Shape
+    {
+        public string? Kind;
+        private Geometry? _built;
+        private Range _coordinates;
+        private bool _met;
+
+        /// <summary>Takes the coordinates the reader is on: built at once when <paramref name="inline"/> and the type is known, else noted.</summary>
+        public void Take(ref Utf8JsonReader reader, bool inline)
+        {
+            _met = true;
+            if (inline && IsArea(Kind))
+            {
+                _built = Area(ref reader, Kind!);
+                return;
             }
 
-            return new Parts(id, kind, geometry, null);
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            _coordinates = start..(int)reader.BytesConsumed;
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
+
+        /// <summary>The parts of a zone of this shape; coordinates noted are built here, a malformed one giving a problem.</summary>
+        public readonly Parts Build(string? id, ReadOnlySpan<byte> json)
         {
-            // NTS refuses unclosed rings and rings of fewer than four points while building them.
-            return new Parts(id, kind, null, EdgeText.ZoneUnreadable, e.Message);
+            if (!IsArea(Kind))
+            {
+                return new Parts(id, Kind, null, null);
+            }
+
+            if (!_met)
+            {
+                return new Parts(id, Kind, null, EdgeText.ZoneNoCoordinates);
+            }
+
+            if (_built is not null)
+            {
+                return new Parts(id, Kind, _built, null);
+            }
+
+            try
+            {
+                var reader = new Utf8JsonReader(json[_coordinates]);
+                reader.Read();
+                return new Parts(id, Kind, Area(ref reader, Kind!), null);
+            }
+            catch (Exception e) when (IsMalformed(e))
+            {
+                // NTS refuses unclosed rings and rings of fewer than four points while building them.
+                return new Parts(id, Kind, null, EdgeText.ZoneUnreadable, e.Message);
+            }
         }
     }
 

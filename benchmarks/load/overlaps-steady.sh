@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Overlaps over the wire in steady state (benchmarks/RESULTS.md, Overlaps, session 18): for each service build given,
+# a fresh service on its own database, 12 untimed POSTs of each body (the JIT's tiers settle: the first five requests
+# of a fresh service cost 2–10 × the later ones in CPU), then the LoadGen overlaps verb (5 timed runs, PostGIS from
+# the same body text in the same run, the service's and the PostgreSQL backend's CPU per zone).
+#
+#   STANDIN_DB=geographie_standin benchmarks/load/overlaps-steady.sh src/Geographie.Api/bin/Release/net10.0 [other build dirs…]
+#
+# STANDIN_DB: a database of its own holding the shipped data plus benchmarks/load/standin-quartiers.sql (the 111
+# Marseille quartiers as a BENCHMARK-ONLY stand-in qpv2024 edition, never QPV); qpv2015 there is the shipped edition.
+# REST_PORT (default 18580) and the two ports above it are used. Needs the LoadGen built (Release).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DB_NAME=${STANDIN_DB:?name the stand-in database}
+REST_PORT=${REST_PORT:-18580}
+DB="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=$DB_NAME"
+LG="dotnet benchmarks/Geographie.LoadGen/bin/Release/net10.0/Geographie.LoadGen.dll"
+URL=http://127.0.0.1:$REST_PORT
+WORKLOADS=("communes_69 qpv2015" "iris_13 qpv2015" "iris_13 qpv2024")
+SVC_PID=
+stop_service() { if [ -n "$SVC_PID" ]; then kill "$SVC_PID" 2>/dev/null || true; wait "$SVC_PID" 2>/dev/null || true; SVC_PID=; fi; }
+trap stop_service EXIT
+post() { curl -s -o /dev/null -H 'Content-Type: application/geo+json' --data-binary "@geodata/admin/$1.geojson" "$URL/v1/overlaps?geography=$2"; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+for build in "$@"; do
+  env Geographie__RestUrl=$URL Geographie__GrpcUrl=http://127.0.0.1:$((REST_PORT + 1)) Geographie__MetricsUrl=http://127.0.0.1:$((REST_PORT + 2)) \
+    GEOGRAPHIE_DB="$DB" Logging__LogLevel__Default=Warning dotnet "$build/geographie.dll" >/dev/null 2>&1 &
+  SVC_PID=$!
+  # Ready means the snapshot answers, not only that the process listens.
+  for _ in $(seq 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/v1/overlaps?commune=69266&geography=qpv2015")" = 200 ] && break
+    sleep 1
+  done
+  echo "=== $build (pid $SVC_PID), load $(load), $(date -u +%H:%M) UTC"
+  for _ in $(seq 12); do
+    for w in "${WORKLOADS[@]}"; do post $w; done
+  done
+  echo "warmed up, load $(load)"
+  for w in "${WORKLOADS[@]}"; do
+    read -r zones geography <<<"$w"
+    $LG overlaps --url $URL --db "$DB" --zones "geodata/admin/$zones.geojson" --geography "$geography" --runs 5 --pid $SVC_PID
+    echo "load $(load)"
+  done
+  stop_service
+done

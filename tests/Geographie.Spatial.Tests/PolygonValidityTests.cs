@@ -1,0 +1,100 @@
+using Geographie.Spatial.Areas;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using NetTopologySuite.Operation.Valid;
+
+namespace Geographie.Spatial.Tests;
+
+/// <summary>
+/// <see cref="PolygonValidity.IsProvenValid"/> against NTS <see cref="IsValidOp"/>, its oracle: never "proven" for
+/// a geometry IsValidOp refuses, and proving most real zones valid (what makes it worth having).
+/// </summary>
+public sealed class PolygonValidityTests
+{
+    private static readonly WKTReader Wkt = new();
+
+    [Theory]
+    [InlineData("admin/communes_69.geojson")]
+    [InlineData(GeoData.Communes)]
+    [InlineData(GeoData.Iris)]
+    [InlineData(GeoData.Quartiers)]
+    [InlineData(GeoData.QpvLyon)]
+    public void RealPolygons_ProvenOnlyWhenValid_AndMostlyProven(string file)
+    {
+        int valid = 0, proven = 0;
+        foreach (var perimeter in GeoData.Load(file))
+        {
+            var metric = MetricGeometry.Project(perimeter.Geometry, MetricCrs.Lambert93);
+            bool isValid = new IsValidOp(metric).IsValid;
+            bool isProven = PolygonValidity.IsProvenValid(metric);
+            Assert.False(isProven && !isValid, $"{file} #{perimeter.Id}: proven valid, IsValidOp refuses it");
+            valid += isValid ? 1 : 0;
+            proven += isProven ? 1 : 0;
+        }
+
+        Assert.True(proven >= valid * 0.9, $"{file}: {proven} proven of {valid} valid");
+    }
+
+    [Fact]
+    public void RealRingsWithTwoVerticesSwapped_ProvenOnlyWhenValid()
+    {
+        // Test-only damage to the real IRIS (fixed seed): swapping two vertices mostly makes a ring cross itself.
+        var random = new Random(20261202);
+        int refused = 0, cases = 0;
+        foreach (var perimeter in GeoData.Load(GeoData.Iris))
+        {
+            var metric = MetricGeometry.Project(perimeter.Geometry, MetricCrs.Lambert93);
+            var shell = ((Polygon)metric.GetGeometryN(0)).Shell.Coordinates.Select(c => c.Copy()).ToArray();
+            int n = shell.Length - 1;
+            int i = random.Next(1, n), j = random.Next(1, n);
+            (shell[i], shell[j]) = (shell[j], shell[i]);
+            var damaged = metric.Factory.CreatePolygon(shell);
+            bool isValid = new IsValidOp(damaged).IsValid;
+            Assert.False(PolygonValidity.IsProvenValid(damaged) && !isValid, $"IRIS #{perimeter.Id} with vertices {i} and {j} swapped");
+            refused += isValid ? 0 : 1;
+            cases++;
+        }
+
+        Assert.True(refused > cases / 2, $"{refused} of {cases} damaged rings invalid: the test must exercise invalid rings");
+    }
+
+    [Theory]
+    [InlineData("POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))", "bow-tie")]
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 10 5, 10 12, 0 10, 0 0))", "spike folding back along an edge")]
+    [InlineData("POLYGON ((0 0, 10 0, 5 0, 0 0))", "collinear ring")]
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (20 20, 30 20, 30 30, 20 20))", "hole outside its shell")]
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (1 1, 9 1, 9 9, 1 9, 1 1), (2 2, 8 2, 8 8, 2 8, 2 2))", "hole inside a hole")]
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (-1 1, 5 1, 5 5, -1 5, -1 1))", "hole crossing its shell")]
+    [InlineData("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((5 5, 15 5, 15 15, 5 15, 5 5)))", "overlapping parts")]
+    [InlineData("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((2 2, 8 2, 8 8, 2 8, 2 2)))", "part inside another part")]
+    [InlineData("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((10 0, 20 0, 20 10, 10 10, 10 0)))", "parts sharing an edge")]
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 5 0, 0 10, 0 0))", "ring touching itself at a vertex")]
+    public void InvalidGeometries_AreNotProven(string wkt, string what)
+    {
+        var geometry = Wkt.Read(wkt);
+        Assert.False(new IsValidOp(geometry).IsValid, $"{what}: the case must be invalid");
+        Assert.False(PolygonValidity.IsProvenValid(geometry), what);
+    }
+
+    [Theory]
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))", true, "square")]
+    [InlineData("POLYGON ((0 0, 10 0, 10 0, 10 10, 10 10, 0 10, 0 0))", true, "repeated vertices")]
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (1 1, 4 1, 4 4, 1 4, 1 1), (6 6, 9 6, 9 9, 6 9, 6 6))", true, "two holes")]
+    [InlineData("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((20 0, 30 0, 30 10, 20 10, 20 0)))", true, "two parts apart")]
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (0 0, 5 2, 2 5, 0 0))", false, "hole touching its shell at a vertex (left to IsValidOp)")]
+    [InlineData("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 8 2, 8 8, 2 8, 2 2)), ((4 4, 6 4, 6 6, 4 6, 4 4)))", false, "part inside another's hole (left to IsValidOp)")]
+    public void ValidGeometries_ProvenWhenTheirRingsMeetNowhere(string wkt, bool expected, string what)
+    {
+        var geometry = Wkt.Read(wkt);
+        Assert.True(new IsValidOp(geometry).IsValid, $"{what}: the case must be valid");
+        Assert.Equal(expected, PolygonValidity.IsProvenValid(geometry));
+    }
+
+    [Fact]
+    public void NonFiniteCoordinate_IsNotProven()
+    {
+        var factory = new GeometryFactory();
+        var ring = factory.CreatePolygon([new(0, 0), new(10, 0), new(double.NaN, 5), new(10, 10), new(0, 10), new(0, 0)]);
+        Assert.False(PolygonValidity.IsProvenValid(ring));
+    }
+}
