@@ -8,7 +8,8 @@ namespace Geographie.Spatial.Internal;
 /// <see cref="MaxCandidates"/> is split 4 × 4 (children start from the parent's candidates) while it is wider than
 /// <see cref="MinCellMetres"/> and than 1/<see cref="DistanceRatio"/> of its distance to the nearest kept edge (far
 /// from the boundaries many edges are nearly as near, and smaller cells shed few of them), or while it keeps more
-/// than <see cref="MaxLeafEdges"/>; a leaf still keeping more is left <see cref="NearestCells.Unresolved"/>.
+/// than <see cref="MaxLeafEdges"/>; a leaf still keeping more is left <see cref="NearestCells.Unresolved"/>. A leaf's
+/// edges are then sharpened: the same test on each of its 2 × 2 sub-cells keeps only the edges some sub-cell needs.
 /// </summary>
 internal static class NearestCellsBuilder
 {
