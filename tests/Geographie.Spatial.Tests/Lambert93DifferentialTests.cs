@@ -42,6 +42,31 @@ public sealed class Lambert93DifferentialTests
         Assert.True(worst < Tolerance, $"worst {worst} m");
     }
 
+    /// <summary>
+    /// Between 41° and 51.5° the radius r(φ) comes from a table of polynomials whose error is bounded far below a
+    /// micrometre: a 1e-4° latitude sweep (every table interval, both sides of every interval edge) at the western,
+    /// central and eastern longitudes must agree with the textbook formula within 1 µm.
+    /// </summary>
+    [Fact]
+    public void RadiusTableAgreesWithTextbookFormula_WithinAMicrometre()
+    {
+        double worst = 0;
+        foreach (double lon in new[] { -5.5, 3.0, 10.0 })
+        {
+            for (int k = 0; k <= 105_000; k++)
+            {
+                foreach (double lat in new[] { 41.0 + k * 1e-4, Math.BitDecrement(41.0 + k * 1e-4) })
+                {
+                    MetricCrs.Lambert93.Project(lon, lat, out double x, out double y);
+                    TextbookLambert93.Project(lon, lat, out double ex, out double ey);
+                    worst = Math.Max(worst, Math.Max(Math.Abs(x - ex), Math.Abs(y - ey)));
+                }
+            }
+        }
+
+        Assert.True(worst < 1e-6, $"worst {worst} m");
+    }
+
     [Theory]
     [InlineData(-30.0, 30.0)]
     [InlineData(40.0, 65.0)]

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -68,6 +69,7 @@ internal sealed class NearestCells
         // Pass 1, branch-free with one division per edge: squared distances, kept for pass 2; four edges at a time
         // where AVX is there (the lanes hold edges v, v+2, v+1, v+3 of a chunk: see SquaredFour).
         int start = leaf + 1, end = start + 3 * _runs[leaf];
+        PrefetchVertices(start, end);
         Span<double> squared = stackalloc double[NearestCellsBuilder.MaxLeafEdges];
         ref double xy = ref MemoryMarshal.GetArrayDataReference(_set.ProjXy);
         ref double squaredAt = ref MemoryMarshal.GetReference(squared);
@@ -107,32 +109,77 @@ internal sealed class NearestCells
         }
 
         n = 0;
+        var cut4 = Vector256.Create(cut);
         for (int r = start; r < end; r += 3)
         {
             int p = _runs[r];
             int crs = _set.Crs[p];
             double px = projected[2 * crs], py = projected[2 * crs + 1];
             int first = _runs[r + 1], count = _runs[r + 2], chunked = Chunked(count);
-            for (int k = 0; k < count; k++, n++)
+            int k = 0;
+            for (; k < chunked; k += 4, n += 4)
             {
-                if (squared[n] > cut)
+                // Four squared distances compared at once: most chunks hold no edge that can reach the minimum.
+                uint reaching = ~Vector256.GreaterThan(Vector256.LoadUnsafe(ref squaredAt, (nuint)n), cut4).ExtractMostSignificantBits() & 0xF;
+                while (reaching != 0)
                 {
-                    continue;
+                    // Lanes hold edges 0, 2, 1, 3 of the chunk: swapping the lane's two bits gives the edge.
+                    int lane = BitOperations.TrailingZeroCount(reaching);
+                    reaching &= reaching - 1;
+                    Exact(first + k + (((lane & 1) << 1) | (lane >> 1)), p, px, py, ref xy, ref best, ref bestId);
                 }
+            }
 
-                // Within a chunk the lanes hold edges 0, 2, 1, 3: swapping the two middle bits of k undoes that.
-                int v = first + (k < chunked ? (k & ~3) | ((k & 1) << 1) | ((k >> 1) & 1) : k);
-                ref double a = ref Unsafe.Add(ref xy, 2 * v);
-                double d = SegmentDistance.PointToSegment(px, py, a, Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 2), Unsafe.Add(ref a, 3));
-                if (d < best || (d == best && p < bestId))
+            for (; k < count; k++, n++)
+            {
+                if (!(squared[n] > cut))
                 {
-                    best = d;
-                    bestId = p;
+                    Exact(first + k, p, px, py, ref xy, ref best, ref bestId);
                 }
             }
         }
 
         return true;
+    }
+
+    /// <summary>Lowers (best, bestId) with edge <paramref name="v"/> of perimeter <paramref name="p"/> by the exact formula.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Exact(int v, int p, double px, double py, ref double xy, ref double best, ref int bestId)
+    {
+        ref double a = ref Unsafe.Add(ref xy, 2 * v);
+        double d = SegmentDistance.PointToSegment(px, py, a, Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 2), Unsafe.Add(ref a, 3));
+        if (d < best || (d == best && p < bestId))
+        {
+            best = d;
+            bestId = p;
+        }
+    }
+
+    /// <summary>
+    /// Asks for every cache line of the leaf's vertices before pass 1 reads them: where the leaves outgrow the cache
+    /// (France) the misses of all runs then overlap instead of following one another.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe void PrefetchVertices(int start, int end)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        fixed (double* xy = _set.ProjXy)
+        {
+            for (int r = start; r < end; r += 3)
+            {
+                byte* line = (byte*)(xy + 2 * _runs[r + 1]), last = (byte*)(xy + 2 * (_runs[r + 1] + _runs[r + 2]) + 1);
+                for (; line <= last; line += 64)
+                {
+                    Sse.Prefetch0(line);
+                }
+
+                Sse.Prefetch0(last);
+            }
+        }
     }
 
     /// <summary>How many of a run's <paramref name="count"/> edges pass 1 takes four at a time (none without AVX).</summary>
@@ -210,35 +257,62 @@ internal sealed class NearestCells
         }
     }
 
-    /// <summary>Diagnostics (the benchmarks' `quick answer`): where the given queries end and how many edges their leaves hold.</summary>
+    /// <summary>
+    /// Diagnostics (the benchmarks' `quick answer`): where the given queries end, the depth of the walk, and per
+    /// answer the edges scanned (histogram), the leaf's runs, and the bytes read (cell words, leaf ints, vertices) with
+    /// the 64-byte lines they span.
+    /// </summary>
     internal string Describe(double[] xs, double[] ys)
     {
         int outside = 0, unresolved = 0, empty = 0, leaves = 0;
-        long edges = 0, runs = 0;
+        long edges = 0, runs = 0, depth = 0, bytes = 0, lines = 0;
+        int[] histogram = new int[9];
         for (int n = 0; n < xs.Length; n++)
         {
-            int leaf = Leaf(xs[n], ys[n]);
+            int leaf = Leaf(xs[n], ys[n], out int levels);
+            depth += levels;
+            bytes += 4 * levels;
+            lines += levels;
             if (leaf == Unresolved) unresolved++;
             else if (leaf < 0) outside++;
             else if (_runs[leaf] == 0) empty++;
             else
             {
                 leaves++;
+                int count = 0;
+                bytes += 4 * (1 + 3 * _runs[leaf]);
+                lines += Lines(4L * leaf, 4L * (leaf + 1 + 3 * _runs[leaf]));
                 for (int r = leaf + 1; r < leaf + 1 + 3 * _runs[leaf]; r += 3)
                 {
                     runs++;
-                    edges += _runs[r + 2];
+                    count += _runs[r + 2];
+                    bytes += 16 * (_runs[r + 2] + 1);
+                    lines += Lines(16L * _runs[r + 1], 16L * (_runs[r + 1] + _runs[r + 2] + 1));
                 }
+
+                edges += count;
+                histogram[Math.Min(8, count == 0 ? 0 : 1 + (int)Math.Log2(count))]++;
             }
         }
 
-        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (avg runs {runs / (double)Math.Max(1, leaves):F1}, edges {edges / (double)Math.Max(1, leaves):F1}); words {_words.Length}, leaf ints {_runs.Length}";
+        double all = Math.Max(1, xs.Length), inLeaf = Math.Max(1, leaves);
+        string bins = string.Join(" ", histogram.Select((c, b) => $"{(b == 0 ? "0" : b == 8 ? "128+" : $"{1 << (b - 1)}-{(1 << b) - 1}")}:{c * 100.0 / inLeaf:F1}%"));
+        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (avg runs {runs / inLeaf:F1}, edges {edges / inLeaf:F1}; "
+            + $"edges per answer in a leaf: {bins}); walk depth {depth / all:F2} words, bytes read per answer {bytes / all:F0} in {lines / all:F1} lines; "
+            + $"words {_words.Length}, leaf ints {_runs.Length} ({MemoryBytes / 1e6:F1} MB)";
+
+        static long Lines(long from, long to) => ((to - 1) >> 6) - (from >> 6) + 1;
     }
 
     /// <summary>The leaf word of the query point: a leaf offset, <see cref="Unresolved"/>, or −1 outside the grid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Leaf(double qx, double qy)
+    private int Leaf(double qx, double qy) => Leaf(qx, qy, out _);
+
+    /// <summary><see cref="Leaf(double, double)"/>, with the number of cell words read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Leaf(double qx, double qy, out int levels)
     {
+        levels = 0;
         double fx = (qx - _top.Ox) * _top.InvW, fy = (qy - _top.Oy) * _top.InvH;
         if (!(fx >= 0 && fy >= 0 && fx < _top.Nx && fy < _top.Ny))
         {
@@ -248,6 +322,7 @@ internal sealed class NearestCells
         int ix = (int)fx, iy = (int)fy;
         ref int words = ref MemoryMarshal.GetArrayDataReference(_words);
         int word = Unsafe.Add(ref words, iy * _top.Nx + ix);
+        levels = 1;
         while (word < 0 && word != Unresolved)
         {
             // (f − ⌊f⌋)·4 is exact, as in GridIndex: the child is found from the fraction already in registers.
@@ -256,6 +331,7 @@ internal sealed class NearestCells
             ix = (int)fx;
             iy = (int)fy;
             word = Unsafe.Add(ref words, ~word + (iy << SplitBits) + ix);
+            levels++;
         }
 
         return word;

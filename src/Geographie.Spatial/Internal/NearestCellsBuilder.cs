@@ -8,7 +8,8 @@ namespace Geographie.Spatial.Internal;
 /// <see cref="MaxCandidates"/> is split 4 × 4 (children start from the parent's candidates) while it is wider than
 /// <see cref="MinCellMetres"/> and than 1/<see cref="DistanceRatio"/> of its distance to the nearest kept edge (far
 /// from the boundaries many edges are nearly as near, and smaller cells shed few of them), or while it keeps more
-/// than <see cref="MaxLeafEdges"/>; a leaf still keeping more is left <see cref="NearestCells.Unresolved"/>.
+/// than <see cref="MaxLeafEdges"/>; a leaf still keeping more is left <see cref="NearestCells.Unresolved"/>. A leaf's
+/// edges are then sharpened: the same test on each of its 2 × 2 sub-cells keeps only the edges some sub-cell needs.
 /// </summary>
 internal static class NearestCellsBuilder
 {
@@ -23,6 +24,9 @@ internal static class NearestCellsBuilder
 
     /// <summary>Cell words and run integers allowed per vertex before splitting stops.</summary>
     public const int MemoryBudgetPerVertex = 160;
+
+    /// <summary>A leaf's edges are sharpened over this many sub-cells per side (see the builder's <c>Sharpened</c>).</summary>
+    public const int LeafSplit = 2;
 
     /// <summary>A leaf keeping more edges than this is left to the grid walk.</summary>
     public const int MaxLeafEdges = 128;
@@ -194,28 +198,8 @@ internal static class NearestCellsBuilder
 
         public int Refine(double x0, double y0, double w, double h, List<int> pool, int depth)
         {
-            Array.Clear(_boxReady);
             var lower = new double[pool.Count];
-            double upper = double.PositiveInfinity;
-            double extent = 0;
-            for (int k = 0; k < pool.Count; k++)
-            {
-                (int v, int p) = edgeTable[pool[k]];
-                int crs = set.Crs[p];
-                if (!_boxReady[crs])
-                {
-                    ProjectedBox(MetricCrs.FromOrdinal(crs), x0, y0, w, h, _box.AsSpan(4 * crs, 4));
-                    _boxReady[crs] = true;
-                }
-
-                ReadOnlySpan<double> box = _box.AsSpan(4 * crs, 4);
-                extent = Math.Max(extent, Math.Max(box[2] - box[0], box[3] - box[1]));
-                double[] xy = set.ProjXy;
-                BoxSegment(box, xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3], out lower[k], out double farthest);
-                upper = Math.Min(upper, farthest);
-            }
-
-            double keep = Math.Min(upper, radius) + Slack;
+            double keep = Math.Min(Bound(x0, y0, w, h, pool, lower, out double extent), radius) + Slack;
             var kept = new List<int>();
             double nearest = double.PositiveInfinity;
             for (int k = 0; k < pool.Count; k++)
@@ -249,6 +233,11 @@ internal static class NearestCellsBuilder
                 return NearestCells.Unresolved;
             }
 
+            if (kept.Count > 0)
+            {
+                kept = Sharpened(x0, y0, w, h, kept);
+            }
+
             if (kept.Count == 0)
             {
                 return 0;
@@ -275,6 +264,70 @@ internal static class NearestCellsBuilder
             }
 
             return header;
+        }
+
+        /// <summary>
+        /// Fills <paramref name="lower"/> with L(e) for the cell (x0, y0, w, h) and each edge of <paramref name="pool"/>,
+        /// and returns U = min over them of M(e); <paramref name="extent"/> is the cell's largest projected side.
+        /// </summary>
+        private double Bound(double x0, double y0, double w, double h, List<int> pool, double[] lower, out double extent)
+        {
+            Array.Clear(_boxReady);
+            double upper = double.PositiveInfinity;
+            extent = 0;
+            for (int k = 0; k < pool.Count; k++)
+            {
+                (int v, int p) = edgeTable[pool[k]];
+                int crs = set.Crs[p];
+                if (!_boxReady[crs])
+                {
+                    ProjectedBox(MetricCrs.FromOrdinal(crs), x0, y0, w, h, _box.AsSpan(4 * crs, 4));
+                    _boxReady[crs] = true;
+                }
+
+                ReadOnlySpan<double> box = _box.AsSpan(4 * crs, 4);
+                extent = Math.Max(extent, Math.Max(box[2] - box[0], box[3] - box[1]));
+                double[] xy = set.ProjXy;
+                BoxSegment(box, xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3], out lower[k], out double farthest);
+                upper = Math.Min(upper, farthest);
+            }
+
+            return upper;
+        }
+
+        /// <summary>
+        /// The leaf's kept edges that pass the same test (L ≤ min(U, radius)) in at least one of its
+        /// <see cref="LeafSplit"/> × <see cref="LeafSplit"/> sub-cells. Every point of the leaf lies in a sub-cell whose
+        /// test keeps its nearest edge, so the answer is unchanged; a sub-cell's smaller U sheds the edges that only
+        /// points across the leaf could need, without the memory of splitting it.
+        /// </summary>
+        private List<int> Sharpened(double x0, double y0, double w, double h, List<int> kept)
+        {
+            var survives = new bool[kept.Count];
+            var lower = new double[kept.Count];
+            double sw = w / LeafSplit, sh = h / LeafSplit;
+            for (int j = 0; j < LeafSplit; j++)
+            {
+                for (int i = 0; i < LeafSplit; i++)
+                {
+                    double keep = Math.Min(Bound(x0 + i * sw, y0 + j * sh, sw, sh, kept, lower, out _), radius) + Slack;
+                    for (int k = 0; k < kept.Count; k++)
+                    {
+                        survives[k] |= lower[k] <= keep;
+                    }
+                }
+            }
+
+            var sharpened = new List<int>(kept.Count);
+            for (int k = 0; k < kept.Count; k++)
+            {
+                if (survives[k])
+                {
+                    sharpened.Add(kept[k]);
+                }
+            }
+
+            return sharpened;
         }
 
         public NearestCells Finish(GridLevel top) => new(set, radius, top, [.. _words], [.. _runs]);
