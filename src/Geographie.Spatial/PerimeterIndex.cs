@@ -72,8 +72,8 @@ public sealed class PerimeterIndex
     /// <param name="perimeters">Perimeters with dense unique ids 0..n−1 (any order); geometry Polygon or MultiPolygon in WGS84 lon/lat.</param>
     /// <param name="strategy">Query strategy; <see cref="IndexStrategy.Scan"/> is the slow reference oracle.</param>
     /// <param name="nearestRadiusMetres">With <see cref="IndexStrategy.Grid"/>: the radius up to which nearest-boundary
-    /// searches read precomputed cells (memory and build time grow with it); a search beyond it, or every search when
-    /// 0, walks the grid instead — same answers. Ignored by <see cref="IndexStrategy.Scan"/>.</param>
+    /// searches read precomputed cells (memory and build time grow with it); a wider search walks the grid only when no
+    /// boundary lies within it, and every search does when 0 — same answers. Ignored by <see cref="IndexStrategy.Scan"/>.</param>
     /// <exception cref="ArgumentException">Ids not dense/unique, or a geometry that is not polygonal.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="nearestRadiusMetres"/> is negative or not finite.</exception>
     public static PerimeterIndex Build(
@@ -151,8 +151,10 @@ public sealed class PerimeterIndex
         double best = maxDistanceMetres;
         int bestId = int.MaxValue;
         bool finite = double.IsFinite(lon) && double.IsFinite(lat);
+        // The cells answer whenever the nearest boundary lies within their radius, whatever the limit: a wider search
+        // walks the grid only when the cell found nothing that close (what it found still bounds the walk).
         if (_grid is not null && finite
-            && (_nearest is null || maxDistanceMetres > _nearest.Radius || !_nearest.Nearest(lon, lat, projected, ref best, ref bestId)))
+            && (_nearest is null || !_nearest.Nearest(lon, lat, projected, ref best, ref bestId) || best > _nearest.Radius))
         {
             // Beyond half the Earth's circumference every boundary is in range anyway.
             double limit = Math.Min(maxDistanceMetres, 2e7);

@@ -73,10 +73,8 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
 
         var band = Math.Max(r.NearM, r.UncertaintyM);
         // One search answers both the band and distance_m: the nearest boundary within the larger radius is the one
-        // within the band whenever any is. A band wider than the search radius is searched beyond it only when nothing
-        // is within it: the index answers within its radius from per-cell edge lists, beyond it by a slower walk.
-        var found = index.TryFindNearestBoundary(r.Lon, r.Lat, Limits.NearestSearchM, out var nearestId, out var distance)
-            || (band > Limits.NearestSearchM && index.TryFindNearestBoundary(r.Lon, r.Lat, band, out nearestId, out distance));
+        // within the band whenever any is.
+        var found = index.TryFindNearestBoundary(r.Lon, r.Lat, Math.Max(band, Limits.NearestSearchM), out var nearestId, out var distance);
         if (found && band > 0 && distance <= band)
         {
             var near = edition.WithPerimeter[nearestId];
