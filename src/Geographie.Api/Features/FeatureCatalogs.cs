@@ -57,7 +57,9 @@ public sealed class FeatureCatalogs
             _recent.Add(catalog);
             if (_recent.Count > Retained)
             {
-                _recent.RemoveAt(0);
+                // The oldest revision goes, not the first built: a request still holding an evicted snapshot must
+                // not push out the newer catalogs that pages in progress read.
+                _recent.Remove(_recent.MinBy(c => c.Revision)!);
             }
             return catalog;
         }
