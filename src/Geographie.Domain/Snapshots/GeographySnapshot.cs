@@ -14,6 +14,7 @@ namespace Geographie.Domain.Snapshots;
 public sealed class GeographySnapshot
 {
     private readonly Dictionary<string, EditionData> _editions;
+    private readonly EditionData[] _editionsInOrder;
     private readonly IReadOnlyList<GeographyVersion> _catalogue;
     private readonly Dictionary<string, Commune> _communes;
     private readonly Lazy<OverlapIndex> _communeOverlaps;
@@ -54,6 +55,7 @@ public sealed class GeographySnapshot
             v => v.Code,
             v => new EditionData(v, resolved.Where(q => q.Version == v.Code).ToArray(), OutlinedCommunes, strategy),
             StringComparer.Ordinal);
+        _editionsInOrder = _catalogue.Select(v => _editions[v.Code]).ToArray();
         LoadedElsewhere = new Eligibility.LoadedElsewhere(Editions);
     }
 
@@ -82,10 +84,22 @@ public sealed class GeographySnapshot
     public OverlapIndex CommuneOverlaps => _communeOverlaps.Value;
 
     /// <summary>The data of one edition (every known edition has one, possibly empty).</summary>
-    public EditionData Edition(GeographyVersion version) => _editions[version.Code];
+    public EditionData Edition(GeographyVersion version)
+    {
+        // Asked once per eligibility answer, nearly always with a catalogue entry itself: the few entries are compared by
+        // reference before a code is hashed.
+        foreach (var edition in _editionsInOrder)
+        {
+            if (ReferenceEquals(edition.Version, version))
+            {
+                return edition;
+            }
+        }
+        return _editions[version.Code];
+    }
 
     /// <summary>Every edition's data, newest first.</summary>
-    public IEnumerable<EditionData> Editions => _catalogue.Select(Edition);
+    public IEnumerable<EditionData> Editions => _editionsInOrder;
 
     /// <summary>
     /// The commune with that INSEE code, or null; also a municipal arrondissement a quartier lies in (69388 Lyon 8e
