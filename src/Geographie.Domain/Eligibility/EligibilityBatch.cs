@@ -10,8 +10,11 @@ namespace Geographie.Domain.Eligibility;
 /// </summary>
 public static class EligibilityBatch
 {
-    // Points decided on one core before the work is split: fewer are answered sooner on one core than handed out.
-    private const int PointsPerTask = 512;
+    /// <summary>
+    /// Points answered on one core before the work is split (fewer are answered sooner on one core than handed out): a
+    /// call with at most this many answers them all on the calling thread.
+    /// </summary>
+    public const int PointsPerTask = 512;
 
     /// <summary>
     /// Answers points <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> − 1 of

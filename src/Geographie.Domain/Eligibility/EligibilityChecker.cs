@@ -57,8 +57,9 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
     /// </summary>
     internal EligibilityResult Decide(GeographySnapshot snapshot, in RequestValidator.Resolved request, Language language)
     {
-        // Read once: the request is passed by reference and the spatial calls between its uses may not be inlined.
-        var (lon, lat, geography, nearM, uncertaintyM) = request;
+        // Read once: the request is passed by reference and the spatial calls between its uses are not inlined.
+        double lon = request.Lon, lat = request.Lat, nearM = request.NearM, uncertaintyM = request.UncertaintyM;
+        var geography = request.Geography;
         var edition = snapshot.Edition(geography);
         var reasons = edition.Reasons(language);
         var index = edition.Perimeters;

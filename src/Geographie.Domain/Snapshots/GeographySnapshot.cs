@@ -13,8 +13,7 @@ namespace Geographie.Domain.Snapshots;
 /// </summary>
 public sealed class GeographySnapshot
 {
-    private readonly Dictionary<string, EditionData> _editions;
-    private readonly EditionData[] _editionsInOrder;
+    private readonly EditionData[] _editions;
     private readonly IReadOnlyList<GeographyVersion> _catalogue;
     private readonly Dictionary<string, Commune> _communes;
     private readonly Lazy<OverlapIndex> _communeOverlaps;
@@ -51,11 +50,9 @@ public sealed class GeographySnapshot
         {
             _communes.TryAdd(arrondissement.Insee!, new Commune(arrondissement.Insee!, arrondissement.Name, departement, null));
         }
-        _editions = _catalogue.ToDictionary(
-            v => v.Code,
-            v => new EditionData(v, resolved.Where(q => q.Version == v.Code).ToArray(), OutlinedCommunes, strategy),
-            StringComparer.Ordinal);
-        _editionsInOrder = _catalogue.Select(v => _editions[v.Code]).ToArray();
+        _editions = _catalogue
+            .Select(v => new EditionData(v, resolved.Where(q => q.Version == v.Code).ToArray(), OutlinedCommunes, strategy))
+            .ToArray();
         LoadedElsewhere = new Eligibility.LoadedElsewhere(Editions);
     }
 
@@ -86,20 +83,20 @@ public sealed class GeographySnapshot
     /// <summary>The data of one edition (every known edition has one, possibly empty).</summary>
     public EditionData Edition(GeographyVersion version)
     {
-        // Asked once per eligibility answer, nearly always with a catalogue entry itself: the few entries are compared by
-        // reference before a code is hashed.
-        foreach (var edition in _editionsInOrder)
+        // Asked once per eligibility answer: comparing the code with the catalogue's few entries (the same string object
+        // nearly always) is cheaper than hashing it.
+        foreach (var edition in _editions)
         {
-            if (ReferenceEquals(edition.Version, version))
+            if (string.Equals(edition.Version.Code, version.Code, StringComparison.Ordinal))
             {
                 return edition;
             }
         }
-        return _editions[version.Code];
+        throw new KeyNotFoundException($"This snapshot holds no edition {version.Code}.");
     }
 
     /// <summary>Every edition's data, newest first.</summary>
-    public IEnumerable<EditionData> Editions => _editionsInOrder;
+    public IEnumerable<EditionData> Editions => _editions;
 
     /// <summary>
     /// The commune with that INSEE code, or null; also a municipal arrondissement a quartier lies in (69388 Lyon 8e
