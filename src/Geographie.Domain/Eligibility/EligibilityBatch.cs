@@ -37,8 +37,7 @@ public static class EligibilityBatch
             CheckRange(snapshot, checker, points, first, answers, 0, count, language, wording);
             return;
         }
-        Parallel.For(0, tasks, new ParallelOptions { CancellationToken = cancellationToken }, task =>
-            CheckRange(snapshot, checker, points, first, answers, task * PointsPerTask, Math.Min(count, (task + 1) * PointsPerTask), language, wording));
+        CheckInParallel(snapshot, checker, points, first, answers, count, tasks, language, cancellationToken, wording);
     }
 
     /// <summary>Answers one point (of a stream) and counts it; reasons worded as <see cref="Check{TPoints}"/> words them.</summary>
@@ -50,6 +49,15 @@ public static class EligibilityBatch
         checker.Answers.Add(answer.Status, answer.Geography);
         return answer;
     }
+
+    // Apart from Check: the lambda's captures are allocated when the method that declares them starts, so a batch of one
+    // share would allocate them for nothing.
+    private static void CheckInParallel<TPoints>(
+        GeographySnapshot snapshot, EligibilityChecker checker, TPoints points, int first, EligibilityResult[] answers, int count, int tasks,
+        Language language, CancellationToken cancellationToken, Func<RequestProblem, Language, string>? wording)
+        where TPoints : IBatchPoints =>
+        Parallel.For(0, tasks, new ParallelOptions { CancellationToken = cancellationToken }, task =>
+            CheckRange(snapshot, checker, points, first, answers, task * PointsPerTask, Math.Min(count, (task + 1) * PointsPerTask), language, wording));
 
     private static void CheckRange<TPoints>(
         GeographySnapshot snapshot, EligibilityChecker checker, TPoints points, int first, EligibilityResult[] answers, int from, int to, Language language,
