@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Geographie.Domain.Eligibility;
+using Geographie.Domain.Geography;
+using Geographie.Domain.Texts;
 
 namespace Geographie.Benchmarks.Eligibility;
 
@@ -7,6 +9,9 @@ namespace Geographie.Benchmarks.Eligibility;
 /// The complete answer in process on the production-like workload (<see cref="CompleteEditions"/>): validation,
 /// status, quartier, reason and the distance to the nearest boundary within 5 km, per point, against NTS
 /// (STRtree + <c>IndexedPointInAreaLocator</c> + <c>IndexedFacetDistance</c>) answering the same spatial question.
+/// The answers are asked as the service asks them: <see cref="Geographie"/> through the batch loop of every batch
+/// path (<see cref="EligibilityBatch"/>, one core's share at a time), <see cref="GeographieSingle"/> as a single request
+/// (REST GET, unary gRPC): resolved, then checked and counted.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 public class AnswerBenchmarks
@@ -18,6 +23,7 @@ public class AnswerBenchmarks
     private NtsPeer _nts = null!;
     private double[] _lon = null!;
     private double[] _lat = null!;
+    private readonly EligibilityResult[] _answers = new EligibilityResult[EligibilityBatch.PointsPerTask];
 
     private sealed class BenchmarkConfig : BenchmarkDotNet.Configs.ManualConfig
     {
@@ -41,7 +47,7 @@ public class AnswerBenchmarks
         int withDistance = 0;
         for (int i = 0; i < Points; i++)
         {
-            var answer = Answer(i);
+            var answer = Single(i);
             string key = answer.Status.ToString();
             mix[key] = mix.GetValueOrDefault(key) + 1;
             withDistance += answer.DistanceM is null ? 0 : 1;
@@ -64,22 +70,50 @@ public class AnswerBenchmarks
         return sum;
     }
 
+    /// <summary>The batch paths' answers: read, resolved, decided, tallied by <see cref="EligibilityBatch"/>, on this thread.</summary>
     [Benchmark(OperationsPerInvoke = Points)]
     public double Geographie()
     {
         double sum = 0;
-        for (int i = 0; i < _lon.Length; i++)
+        var points = new ArrayPoints(_lon, _lat, NearDistanceM);
+        for (int first = 0; first < Points; first += _answers.Length)
         {
-            sum += Answer(i).DistanceM ?? 0;
+            int count = Math.Min(_answers.Length, Points - first);
+            EligibilityBatch.Check(_edition.Snapshot, _checker, points, first, _answers, count, Language.French);
+            for (int i = 0; i < count; i++)
+            {
+                sum += _answers[i].DistanceM ?? 0;
+            }
         }
 
         return sum;
     }
 
-    /// <summary>The answer as a request gets it: validated (as a default-edition request), then checked on the benchmark edition.</summary>
-    private EligibilityResult Answer(int i)
+    /// <summary>Single requests' answers: resolved, then checked and counted one by one.</summary>
+    [Benchmark(OperationsPerInvoke = Points)]
+    public double GeographieSingle()
     {
-        RequestValidator.TryResolve(new EligibilityRequest(_lon[i], _lat[i], NearDistanceM: NearDistanceM), _checker.Limits, out var resolved);
-        return _checker.Check(_edition.Snapshot, resolved with { Geography = _edition.Version });
+        double sum = 0;
+        for (int i = 0; i < _lon.Length; i++)
+        {
+            sum += Single(i).DistanceM ?? 0;
+        }
+
+        return sum;
+    }
+
+    private EligibilityResult Single(int i)
+    {
+        var request = new EligibilityRequest(_lon[i], _lat[i], Geography: GeographyVersions.Qpv2015.Code, NearDistanceM: NearDistanceM);
+        return RequestValidator.TryResolve(request, _checker.Limits, out var resolved) is { } problem
+            ? throw new InvalidOperationException(problem.Describe(Language.English))
+            : _checker.Check(_edition.Snapshot, resolved);
+    }
+
+    // The points as an edge hands them to the batch loop: WGS84, the edition named, the band of the run.
+    private readonly struct ArrayPoints(double[] lon, double[] lat, double nearDistanceM) : IBatchPoints
+    {
+        public BatchPoint Read(int index) =>
+            new(new EligibilityRequest(lon[index], lat[index], Geography: GeographyVersions.Qpv2015.Code, NearDistanceM: nearDistanceM));
     }
 }

@@ -16,11 +16,14 @@ namespace Geographie.Benchmarks.Eligibility;
 /// INSIDE) needs an edition whose register is whole, which the shipped data is not. Never shipped, never served.
 /// <list type="bullet">
 /// <item><c>lyon</c>: the real 37 QPV 2015 perimeters of the Métropole de Lyon (geodata/qpv2015), in an edition
-/// <c>bench-lyon</c> whose expected count is 37, so that it is complete.</item>
+/// whose expected count is 37, so that it is complete.</item>
 /// <item><c>france</c>: the same 37 perimeters TRANSLATED to 40 places over metropolitan France (an 8 × 5 lattice,
-/// 1.25° × 1.5° apart: 1,480 perimeters, about the 1,514 of the real 2015 décret), in an edition <c>bench-france</c>.
+/// 1.25° × 1.5° apart: 1,480 perimeters, about the 1,514 of the real 2015 décret), likewise complete.
 /// Translated copies of real polygons, labelled as such: not QPV.</item>
 /// </list>
+/// Each edition takes the code <c>qpv2015</c> in its own snapshot (whose catalogue holds it alone), so that a request
+/// naming <c>geography=qpv2015</c> resolves to it as the service resolves requests, as benchmarks/load/complete-edition-2015.sql
+/// does over the wire; its title, and every quartier's name and BENCH code, say it is a benchmark edition.
 /// Points, "address-like", fixed seed 20261201: uniform over the Lyon perimeters' bounding box widened by 0.03° (about
 /// 2.4 km east–west, 3.3 km north–south) — the Lyon conurbation where addresses and QPV both are; for <c>france</c>
 /// point i is the Lyon point i moved with copy i mod 40, so both workloads ask the same questions.
@@ -42,8 +45,8 @@ public static class CompleteEditions
             {
                 edition = name switch
                 {
-                    "lyon" => Create("bench-lyon", [(0, 0)]),
-                    "france" => Create("bench-france", Offsets()),
+                    "lyon" => Create("benchmark only (bench-lyon): not a décret", [(0, 0)]),
+                    "france" => Create("benchmark only (bench-france, translated copies): not a décret", Offsets()),
                     _ => throw new ArgumentOutOfRangeException(nameof(name)),
                 };
                 Cache[name] = edition;
@@ -85,8 +88,9 @@ public static class CompleteEditions
         FeatureValidator.Validate(SourceFileReader.Read(Path.Combine(Workloads.Root, "geodata/qpv2015/qpv2015_metropole_lyon.geojson")))
             .Features.Select(f => f.Perimeter).ToArray();
 
-    private static Edition Create(string code, (double DLon, double DLat)[] offsets)
+    private static Edition Create(string title, (double DLon, double DLat)[] offsets)
     {
+        string code = GeographyVersions.Qpv2015.Code;
         var lyon = LyonPerimeters();
         var quartiers = new List<Quartier>();
         foreach ((double dLon, double dLat) in offsets)
@@ -100,12 +104,12 @@ public static class CompleteEditions
             }
         }
 
-        var version = new GeographyVersion(code, "benchmark only: not a décret", new DateOnly(2015, 1, 1), null, new DateOnly(2015, 1, 1), null,
+        var version = new GeographyVersion(code, title, new DateOnly(2015, 1, 1), null, new DateOnly(2015, 1, 1), null,
             quartiers.Count, new Regex("^BENCH[0-9]{5}$"));
         var snapshot = new GeographySnapshot(1, quartiers, [], ContratDeVille.Empty, DateTimeOffset.UtcNow, catalogue: [version]);
         if (!snapshot.Edition(version).IsComplete)
         {
-            throw new InvalidOperationException($"{code} must be complete");
+            throw new InvalidOperationException($"{title} must be complete");
         }
 
         return new Edition(snapshot, version, quartiers.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray());

@@ -11,7 +11,10 @@ public sealed class AnswerCounts
 {
     private const int Stride = 8; // 8 longs = one 64-byte cache line per total
     private static readonly EligibilityStatus[] Statuses = Enum.GetValues<EligibilityStatus>();
-    private readonly long[] _totals = new long[(Statuses.Length + 1) * (GeographyVersions.All.Count + 1) * Stride];
+
+    // The catalogue as an array: the slot of every answer is found in it, without an interface call per entry.
+    private static readonly GeographyVersion[] Editions = [.. GeographyVersions.All];
+    private readonly long[] _totals = new long[(Statuses.Length + 1) * (Editions.Length + 1) * Stride];
 
     /// <summary>Counts one answer; <paramref name="edition"/> is null for answers given before an edition was chosen (INVALID).</summary>
     public void Add(EligibilityStatus status, GeographyVersion? edition) => Interlocked.Increment(ref _totals[Slot(status, edition)]);
@@ -41,19 +44,19 @@ public sealed class AnswerCounts
 
     private static int Slot(EligibilityStatus status, GeographyVersion? edition)
     {
-        var editionIndex = edition is null ? GeographyVersions.All.Count : IndexOf(edition);
-        return (((int)status * (GeographyVersions.All.Count + 1)) + editionIndex) * Stride;
+        var editionIndex = edition is null ? Editions.Length : IndexOf(edition);
+        return (((int)status * (Editions.Length + 1)) + editionIndex) * Stride;
     }
 
     private static int IndexOf(GeographyVersion edition)
     {
-        for (var i = 0; i < GeographyVersions.All.Count; i++)
+        for (var i = 0; i < Editions.Length; i++)
         {
-            if (ReferenceEquals(GeographyVersions.All[i], edition))
+            if (ReferenceEquals(Editions[i], edition))
             {
                 return i;
             }
         }
-        return GeographyVersions.All.Count;
+        return Editions.Length;
     }
 }

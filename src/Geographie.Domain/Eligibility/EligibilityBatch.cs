@@ -10,8 +10,11 @@ namespace Geographie.Domain.Eligibility;
 /// </summary>
 public static class EligibilityBatch
 {
-    // Points decided on one core before the work is split: fewer are answered sooner on one core than handed out.
-    private const int PointsPerTask = 512;
+    /// <summary>
+    /// Points answered on one core before the work is split (fewer are answered sooner on one core than handed out): a
+    /// call with at most this many answers them all on the calling thread.
+    /// </summary>
+    public const int PointsPerTask = 512;
 
     /// <summary>
     /// Answers points <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> − 1 of
@@ -34,8 +37,7 @@ public static class EligibilityBatch
             CheckRange(snapshot, checker, points, first, answers, 0, count, language, wording);
             return;
         }
-        Parallel.For(0, tasks, new ParallelOptions { CancellationToken = cancellationToken }, task =>
-            CheckRange(snapshot, checker, points, first, answers, task * PointsPerTask, Math.Min(count, (task + 1) * PointsPerTask), language, wording));
+        CheckInParallel(snapshot, checker, points, first, answers, count, tasks, language, cancellationToken, wording);
     }
 
     /// <summary>Answers one point (of a stream) and counts it; reasons worded as <see cref="Check{TPoints}"/> words them.</summary>
@@ -47,6 +49,15 @@ public static class EligibilityBatch
         checker.Answers.Add(answer.Status, answer.Geography);
         return answer;
     }
+
+    // Apart from Check: the lambda's captures are allocated when the method that declares them starts, so a batch of one
+    // share would allocate them for nothing.
+    private static void CheckInParallel<TPoints>(
+        GeographySnapshot snapshot, EligibilityChecker checker, TPoints points, int first, EligibilityResult[] answers, int count, int tasks,
+        Language language, CancellationToken cancellationToken, Func<RequestProblem, Language, string>? wording)
+        where TPoints : IBatchPoints =>
+        Parallel.For(0, tasks, new ParallelOptions { CancellationToken = cancellationToken }, task =>
+            CheckRange(snapshot, checker, points, first, answers, task * PointsPerTask, Math.Min(count, (task + 1) * PointsPerTask), language, wording));
 
     private static void CheckRange<TPoints>(
         GeographySnapshot snapshot, EligibilityChecker checker, TPoints points, int first, EligibilityResult[] answers, int from, int to, Language language,

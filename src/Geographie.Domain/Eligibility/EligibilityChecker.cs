@@ -57,52 +57,61 @@ public sealed class EligibilityChecker(EligibilityLimits limits)
     /// </summary>
     internal EligibilityResult Decide(GeographySnapshot snapshot, in RequestValidator.Resolved request, Language language)
     {
-        var r = request;
-        var edition = snapshot.Edition(r.Geography);
+        // Read once: the request is passed by reference and the spatial calls between its uses are not inlined.
+        double lon = request.Lon, lat = request.Lat, nearM = request.NearM, uncertaintyM = request.UncertaintyM;
+        var geography = request.Geography;
+        var edition = snapshot.Edition(geography);
         var reasons = edition.Reasons(language);
         var index = edition.Perimeters;
-        Span<int> hits = stackalloc int[8];
-        if (index.FindCovering(r.Lon, r.Lat, hits) > 0)
+        Span<int> hits = stackalloc int[1];
+        if (index.FindCovering(lon, lat, hits) > 0)
         {
             var id = hits[0];
-            var toBoundary = index.DistanceToBoundary(id, r.Lon, r.Lat);
-            return toBoundary <= r.UncertaintyM && r.UncertaintyM > 0
-                ? Answer(EligibilityStatus.Uncertain, reasons.UncertainInside(id), edition.WithPerimeter[id], null, toBoundary)
-                : Answer(EligibilityStatus.Inside, reasons.Inside(id), edition.WithPerimeter[id], null, toBoundary);
+            var toBoundary = index.DistanceToBoundary(id, lon, lat);
+            return toBoundary <= uncertaintyM && uncertaintyM > 0
+                ? Answer(EligibilityStatus.Uncertain, reasons.UncertainInside(id), geography, edition.WithPerimeterAt(id), null, toBoundary)
+                : Answer(EligibilityStatus.Inside, reasons.Inside(id), geography, edition.WithPerimeterAt(id), null, toBoundary);
         }
 
-        var band = Math.Max(r.NearM, r.UncertaintyM);
+        var band = Math.Max(nearM, uncertaintyM);
         // One search answers both the band and distance_m: the nearest boundary within the larger radius is the one
         // within the band whenever any is.
-        var found = index.TryFindNearestBoundary(r.Lon, r.Lat, Math.Max(band, Limits.NearestSearchM), out var nearestId, out var distance);
+        var found = index.TryFindNearestBoundary(lon, lat, Math.Max(band, Limits.NearestSearchM), out var nearestId, out var distance);
         if (found && band > 0 && distance <= band)
         {
-            var near = edition.WithPerimeter[nearestId];
-            return distance <= r.UncertaintyM
-                ? Answer(EligibilityStatus.Uncertain, reasons.UncertainOutside(nearestId), null, near, distance)
-                : Answer(EligibilityStatus.Near, reasons.Near(nearestId), null, near, distance);
+            var near = edition.WithPerimeterAt(nearestId);
+            return distance <= uncertaintyM
+                ? Answer(EligibilityStatus.Uncertain, reasons.UncertainOutside(nearestId), geography, null, near, distance)
+                : Answer(EligibilityStatus.Near, reasons.Near(nearestId), geography, null, near, distance);
         }
-        if (!edition.IsComplete && UnknownReason(snapshot, edition, reasons, r.Lon, r.Lat, band) is { } unknown)
+        if (edition.IsComplete)
+        {
+            return found
+                ? Answer(EligibilityStatus.Outside, reasons.Outside(nearestId), geography, null, edition.WithPerimeterAt(nearestId), distance)
+                : Answer(EligibilityStatus.Outside, reasons.OutsideAll, geography, null, null, null);
+        }
+        if (UnknownReason(snapshot, edition, reasons, lon, lat, band) is { } unknown)
         {
             // No distance: the nearest QPV may be one whose perimeter is missing. The nearest loaded one is given
             // apart, with the other geographies that have perimeters here.
-            var elsewhere = snapshot.LoadedElsewhere.Find(r.Geography, r.Lon, r.Lat, Limits.NearestSearchM);
-            return Answer(EligibilityStatus.Unknown, unknown, null, null, null) with
+            var elsewhere = snapshot.LoadedElsewhere.Find(geography, lon, lat, Limits.NearestSearchM);
+            return Answer(EligibilityStatus.Unknown, unknown, geography, null, null, null) with
             {
-                NearestLoaded = found ? edition.WithPerimeter[nearestId] : null,
+                NearestLoaded = found ? edition.WithPerimeterAt(nearestId) : null,
                 NearestLoadedM = found ? Math.Round(distance, 3) : null,
                 LoadedHere = snapshot.LoadedElsewhere.Versions(elsewhere),
                 Hint = snapshot.LoadedElsewhere.Hint(elsewhere, language),
             };
         }
-        found = found && (edition.IsComplete || !edition.UnknownZones.TryFindNearestBoundary(r.Lon, r.Lat, distance, out _, out _));
-        return found
-            ? Answer(EligibilityStatus.Outside, reasons.Outside(nearestId), null, edition.WithPerimeter[nearestId], distance)
-            : Answer(EligibilityStatus.Outside, reasons.OutsideAll, null, null, null);
-
-        EligibilityResult Answer(EligibilityStatus status, string reason, Quartiers.Quartier? quartier, Quartiers.Quartier? near, double? metres) =>
-            new(status, reason, r.Geography, quartier, near, metres is { } m ? Math.Round(m, 3) : null);
+        // Outside in an incomplete edition: the distance is given only when no commune with missing perimeters is closer.
+        return found && !edition.UnknownZones.TryFindNearestBoundary(lon, lat, distance, out _, out _)
+            ? Answer(EligibilityStatus.Outside, reasons.Outside(nearestId), geography, null, edition.WithPerimeterAt(nearestId), distance)
+            : Answer(EligibilityStatus.Outside, reasons.OutsideAll, geography, null, null, null);
     }
+
+    private static EligibilityResult Answer(
+        EligibilityStatus status, string reason, GeographyVersion geography, Quartiers.Quartier? quartier, Quartiers.Quartier? near, double? metres) =>
+        new(status, reason, geography, quartier, near, metres is { } m ? Math.Round(m, 3) : null);
 
     private static string? UnknownReason(GeographySnapshot snapshot, EditionData edition, ReasonTexts reasons, double lon, double lat, double band)
     {

@@ -56,6 +56,12 @@ public static class RequestValidator
 
     private static RequestProblem? Location(in EligibilityRequest r, out double lon, out double lat)
     {
+        // Nearly every request: WGS84 inside a box of France, which also proves both numbers finite and in range.
+        if (r is { Lon: { } givenLon, Lat: { } givenLat, X: null, Y: null } && FranceExtent.Contains(givenLon, givenLat))
+        {
+            (lon, lat) = (givenLon, givenLat);
+            return null;
+        }
         lon = lat = double.NaN;
         var wgs84 = r.Lon is not null || r.Lat is not null;
         var lambert = r.X is not null || r.Y is not null;
@@ -109,11 +115,8 @@ public static class RequestValidator
         _ => null,
     };
 
-    private static RequestProblem? Band(double? value, string field, EligibilityLimits limits) => value switch
-    {
-        null => null,
-        { } v when !double.IsFinite(v) || v < 0 || v > limits.MaxBandM =>
-            new RequestProblem(field, DomainText.BandOutOfRange, field, limits.MaxBandM),
-        _ => null,
-    };
+    private static RequestProblem? Band(double? value, string field, EligibilityLimits limits) =>
+        value is not { } v || (double.IsFinite(v) && v >= 0 && v <= limits.MaxBandM)
+            ? null
+            : new RequestProblem(field, DomainText.BandOutOfRange, field, limits.MaxBandM);
 }

@@ -26,16 +26,38 @@ public static partial class GeographyVersions
     /// <summary>The default edition when a caller names none.</summary>
     public static GeographyVersion Default => Qpv2024;
 
+    // Searched once per eligibility request that names a code or a date: a plain loop over an array allocates nothing
+    // (a lambda capturing the code would allocate a closure per request).
+    private static readonly GeographyVersion[] Catalogue = [Qpv2024, Qpv2015];
+
     /// <summary>Every known edition, newest first.</summary>
-    public static IReadOnlyList<GeographyVersion> All { get; } = [Qpv2024, Qpv2015];
+    public static IReadOnlyList<GeographyVersion> All { get; } = Array.AsReadOnly(Catalogue);
 
-    /// <summary>The edition with that code (case-insensitive), or null.</summary>
-    public static GeographyVersion? Find(string? code) =>
-        All.FirstOrDefault(v => string.Equals(v.Code, code, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The edition with that code (case-insensitive), or null. Allocates nothing.</summary>
+    public static GeographyVersion? Find(string? code)
+    {
+        foreach (var version in Catalogue)
+        {
+            if (string.Equals(version.Code, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return version;
+            }
+        }
+        return null;
+    }
 
-    /// <summary>The edition in force on <paramref name="day"/> for the territory, or null before 2015.</summary>
-    public static GeographyVersion? InForceOn(DateOnly day, bool overseas) =>
-        All.FirstOrDefault(v => v.IsInForce(day, overseas));
+    /// <summary>The edition in force on <paramref name="day"/> for the territory, or null before 2015. Allocates nothing.</summary>
+    public static GeographyVersion? InForceOn(DateOnly day, bool overseas)
+    {
+        foreach (var version in Catalogue)
+        {
+            if (version.IsInForce(day, overseas))
+            {
+                return version;
+            }
+        }
+        return null;
+    }
 
     /// <summary>
     /// The one text for a geography code no edition has, in <paramref name="language"/>. <paramref name="shown"/> is the

@@ -13,6 +13,7 @@ public sealed class EditionData
     private readonly Dictionary<string, Quartier> _byCode;
     private readonly ILookup<string, Quartier> _byCommune;
     private readonly Eligibility.ReasonTexts[] _reasons;
+    private readonly Quartier[] _withPerimeter;
 
     // Built on first use: eligibility never needs the projected copies, and a snapshot swap should not pay for them.
     private readonly Lazy<OverlapIndex> _overlaps;
@@ -30,15 +31,18 @@ public sealed class EditionData
                 .Distinct(StringComparer.Ordinal)
                 .Select(insee => (insee, q)))
             .ToLookup(p => p.insee, p => p.q, StringComparer.Ordinal);
-        WithPerimeter = quartiers.Where(q => q.HasPerimeter).ToArray();
-        Perimeters = PerimeterIndex.Build(WithPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray(), strategy);
+        _withPerimeter = quartiers.Where(q => q.HasPerimeter).ToArray();
+        // Asked on every eligibility answer: decided once here.
+        RegisterComplete = quartiers.Count >= version.ExpectedQuartierCount;
+        IsComplete = RegisterComplete && _withPerimeter.Length == quartiers.Count;
+        Perimeters = PerimeterIndex.Build(_withPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray(), strategy);
         var missing = quartiers.Where(q => !q.HasPerimeter).SelectMany(q => q.Communes).Select(c => c.Insee).ToHashSet(StringComparer.Ordinal);
         UnknownCommunes = outlined.Where(c => missing.Contains(c.Insee)).ToArray();
         _unknownOutline = outlined.Select(c => missing.Contains(c.Insee)).ToArray();
         // Asked only on incomplete editions: the grid walk is enough, and commune outlines are dense everywhere.
         UnknownZones = PerimeterIndex.Build(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy, nearestRadiusMetres: 0);
         _reasons = Enum.GetValues<Texts.Language>().Select(language => new Eligibility.ReasonTexts(this, language)).ToArray();
-        _overlaps = new(() => new OverlapIndex(WithPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray()));
+        _overlaps = new(() => new OverlapIndex(_withPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray()));
     }
 
     /// <summary>The loaded perimeters for area measures; ids are positions in <see cref="WithPerimeter"/>. Built on first use.</summary>
@@ -66,7 +70,7 @@ public sealed class EditionData
     public PerimeterIndex UnknownZones { get; }
 
     /// <summary>True when the register of this edition is loaded whole (every quartier of the décret is known).</summary>
-    public bool RegisterComplete => Quartiers.Count >= Version.ExpectedQuartierCount;
+    public bool RegisterComplete { get; }
 
     /// <summary>The edition.</summary>
     public GeographyVersion Version { get; }
@@ -75,14 +79,20 @@ public sealed class EditionData
     public IReadOnlyList<Quartier> Quartiers { get; }
 
     /// <summary>The quartiers whose perimeter is loaded, in code order.</summary>
-    public IReadOnlyList<Quartier> WithPerimeter { get; }
+    public IReadOnlyList<Quartier> WithPerimeter => _withPerimeter;
+
+    /// <summary>
+    /// The quartier of perimeter <paramref name="perimeter"/> of <see cref="Perimeters"/> (<see cref="WithPerimeter"/> at
+    /// that position), read straight from the array: once or twice per eligibility answer.
+    /// </summary>
+    public Quartier WithPerimeterAt(int perimeter) => _withPerimeter[perimeter];
 
     /// <summary>
     /// True when the whole register is loaded and every quartier in it has its perimeter, so a point outside all of
     /// them is certainly outside. Counting perimeters is not enough: an official file with a code the register does not
     /// know must not hide a register quartier whose perimeter is missing. False with the shipped data.
     /// </summary>
-    public bool IsComplete => RegisterComplete && WithPerimeter.Count == Quartiers.Count;
+    public bool IsComplete { get; }
 
     /// <summary>The quartier with that code (in any case), or null.</summary>
     public Quartier? Find(string code) => _byCode.GetValueOrDefault(code);

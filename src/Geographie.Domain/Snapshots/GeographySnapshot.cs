@@ -13,7 +13,7 @@ namespace Geographie.Domain.Snapshots;
 /// </summary>
 public sealed class GeographySnapshot
 {
-    private readonly Dictionary<string, EditionData> _editions;
+    private readonly EditionData[] _editions;
     private readonly IReadOnlyList<GeographyVersion> _catalogue;
     private readonly Dictionary<string, Commune> _communes;
     private readonly Lazy<OverlapIndex> _communeOverlaps;
@@ -50,10 +50,9 @@ public sealed class GeographySnapshot
         {
             _communes.TryAdd(arrondissement.Insee!, new Commune(arrondissement.Insee!, arrondissement.Name, departement, null));
         }
-        _editions = _catalogue.ToDictionary(
-            v => v.Code,
-            v => new EditionData(v, resolved.Where(q => q.Version == v.Code).ToArray(), OutlinedCommunes, strategy),
-            StringComparer.Ordinal);
+        _editions = _catalogue
+            .Select(v => new EditionData(v, resolved.Where(q => q.Version == v.Code).ToArray(), OutlinedCommunes, strategy))
+            .ToArray();
         LoadedElsewhere = new Eligibility.LoadedElsewhere(Editions);
     }
 
@@ -82,10 +81,22 @@ public sealed class GeographySnapshot
     public OverlapIndex CommuneOverlaps => _communeOverlaps.Value;
 
     /// <summary>The data of one edition (every known edition has one, possibly empty).</summary>
-    public EditionData Edition(GeographyVersion version) => _editions[version.Code];
+    public EditionData Edition(GeographyVersion version)
+    {
+        // Asked once per eligibility answer: comparing the code with the catalogue's few entries (the same string object
+        // nearly always) is cheaper than hashing it.
+        foreach (var edition in _editions)
+        {
+            if (string.Equals(edition.Version.Code, version.Code, StringComparison.Ordinal))
+            {
+                return edition;
+            }
+        }
+        throw new KeyNotFoundException($"This snapshot holds no edition {version.Code}.");
+    }
 
     /// <summary>Every edition's data, newest first.</summary>
-    public IEnumerable<EditionData> Editions => _catalogue.Select(Edition);
+    public IEnumerable<EditionData> Editions => _editions;
 
     /// <summary>
     /// The commune with that INSEE code, or null; also a municipal arrondissement a quartier lies in (69388 Lyon 8e
