@@ -92,7 +92,7 @@ internal sealed class NearestCells
     {
         ref int runs = ref MemoryMarshal.GetArrayDataReference(_runs);
         int start = leaf + 1, end = start + RunInts * Unsafe.Add(ref runs, leaf);
-        PrefetchVertices(ref runs, start, end);
+        PrefetchVertices(ref runs, start, end, qx, qy, projected);
         // Four spare slots: pass 2 reads whole vectors, the lanes past the last edge hold +∞.
         Span<double> squared = stackalloc double[NearestCellsBuilder.MaxLeafEdges + 4];
         ref double xy = ref MemoryMarshal.GetArrayDataReference(_set.ProjXy);
@@ -101,8 +101,8 @@ internal sealed class NearestCells
         int n = 0;
         for (int r = start; r < end; r += RunInts)
         {
-            int v = Unsafe.Add(ref runs, r), word = Unsafe.Add(ref runs, r + 1);
-            Projected(CrsOf(word), qx, qy, projected, out double px, out double py);
+            int v = Unsafe.Add(ref runs, r), word = Unsafe.Add(ref runs, r + 1), crs = CrsOf(word);
+            double px = projected[2 * crs], py = projected[2 * crs + 1];
             int last = v + CountOf(word);
             for (int chunked = v + Chunked(last - v); v < chunked; v += 4, n += 4)
             {
@@ -123,7 +123,7 @@ internal sealed class NearestCells
 
         Vector256.Create(double.PositiveInfinity).StoreUnsafe(ref squaredAt, (nuint)n);
         Vector128<double> min2 = Vector128.MinNative(min4.GetLower(), min4.GetUpper());
-        double min = Math.Min(min2.ToScalar(), min2.GetElement(1));
+        double min = Vector128.MinNative(min2, Vector128.Create(min2.GetElement(1))).ToScalar();
 
         // Both forms are within ~1e-8 m of the true distance (coordinates below 1e7 m), so an edge at the exact
         // minimum is within 1e-6 m of the squared form's minimum.
@@ -167,21 +167,23 @@ internal sealed class NearestCells
     }
 
     /// <summary>
-    /// Asks for every cache line of the leaf's vertices before pass 1 reads them: where the leaves outgrow the cache
-    /// (France) the misses of all runs then overlap instead of following one another.
+    /// Projects the query point into each run's CRS (so that pass 1 calls nothing and keeps its minimum in a register)
+    /// and asks for every cache line of the leaf's vertices before pass 1 reads them: where the vertices outgrow the
+    /// cache (France) the misses of all runs then overlap instead of following one another.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe void PrefetchVertices(ref int runs, int start, int end)
+    private unsafe void PrefetchVertices(ref int runs, int start, int end, double qx, double qy, Span<double> projected)
     {
-        if (!Sse.IsSupported)
-        {
-            return;
-        }
-
         fixed (double* xy = _set.ProjXy)
         {
             for (int r = start; r < end; r += RunInts)
             {
+                Projected(CrsOf(Unsafe.Add(ref runs, r + 1)), qx, qy, projected, out _, out _);
+                if (!Sse.IsSupported)
+                {
+                    continue;
+                }
+
                 int v = Unsafe.Add(ref runs, r);
                 byte* line = (byte*)(xy + 2 * v), last = (byte*)(xy + 2 * (v + CountOf(Unsafe.Add(ref runs, r + 1))) + 1);
                 for (; line <= last; line += 64)

@@ -230,7 +230,7 @@ internal static class NearestCellsBuilder
                     }
                 }
 
-                return ~offset;
+                return Collapsed(offset);
             }
 
             if (kept.Count > 0)
@@ -245,6 +245,32 @@ internal static class NearestCellsBuilder
 
             List<(int First, int End, int Perimeter, int Ring)> runs = PaddedRuns(kept);
             return runs.Sum(run => run.End - run.First) > MaxLeafEdges ? NearestCells.Unresolved : Stored(runs);
+        }
+
+        /// <summary>
+        /// The word of a cell whose 16 child words were just appended at <paramref name="offset"/>: when every child is
+        /// the same leaf (or unresolved), that word itself, the block dropped (each point of the cell lies in a child,
+        /// so the leaf's edges serve the whole cell) and the query reads one word fewer.
+        /// </summary>
+        private int Collapsed(int offset)
+        {
+            int first = _words[offset];
+            if (first >= 0 || first == NearestCells.Unresolved)
+            {
+                bool same = true;
+                for (int k = 1; k < Split * Split && same; k++)
+                {
+                    same = _words[offset + k] == first;
+                }
+
+                if (same)
+                {
+                    _words.RemoveRange(offset, _words.Count - offset);
+                    return first;
+                }
+            }
+
+            return ~offset;
         }
 
         /// <summary>
