@@ -9,7 +9,8 @@ namespace Geographie.Spatial.Internal;
 /// <see cref="MinCellMetres"/> and than 1/<see cref="DistanceRatio"/> of its distance to the nearest kept edge (far
 /// from the boundaries many edges are nearly as near, and smaller cells shed few of them), or while it keeps more
 /// than <see cref="MaxLeafEdges"/>; a leaf still keeping more is left <see cref="NearestCells.Unresolved"/>. A leaf's
-/// edges are then sharpened: the same test on each of its 2 × 2 sub-cells keeps only the edges some sub-cell needs.
+/// edges are then sharpened: the same test on each of its 2 × 2 sub-cells keeps only the edges some sub-cell needs;
+/// its runs are padded to multiples of four with their rings' own edges, and identical leaves are stored once.
 /// </summary>
 internal static class NearestCellsBuilder
 {
