@@ -92,7 +92,7 @@ internal sealed class NearestCells
     {
         ref int runs = ref MemoryMarshal.GetArrayDataReference(_runs);
         int start = leaf + 1, end = start + RunInts * Unsafe.Add(ref runs, leaf);
-        PrefetchVertices(ref runs, start, end, qx, qy, projected);
+        ProjectAndPrefetch(ref runs, start, end, qx, qy, projected);
         // Four spare slots: pass 2 reads whole vectors, the lanes past the last edge hold +∞.
         Span<double> squared = stackalloc double[NearestCellsBuilder.MaxLeafEdges + 4];
         ref double xy = ref MemoryMarshal.GetArrayDataReference(_set.ProjXy);
@@ -172,7 +172,7 @@ internal sealed class NearestCells
     /// cache (France) the misses of all runs then overlap instead of following one another.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe void PrefetchVertices(ref int runs, int start, int end, double qx, double qy, Span<double> projected)
+    private unsafe void ProjectAndPrefetch(ref int runs, int start, int end, double qx, double qy, Span<double> projected)
     {
         fixed (double* xy = _set.ProjXy)
         {
