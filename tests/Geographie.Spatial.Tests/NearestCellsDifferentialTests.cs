@@ -55,6 +55,30 @@ public sealed class NearestCellsDifferentialTests
     }
 
     [Fact]
+    public void RingsTooShortToPad_CellsAgreeWithWalk()
+    {
+        // Test-only shapes, not QPV: beside each real Lyon QPV, the triangle of three of its own vertices. A triangle
+        // has 3 edges, so its runs cannot be padded to four and take pass 1's scalar tail, next to padded runs.
+        IReadOnlyList<Perimeter> qpv = GeoData.Load(GeoData.QpvLyon);
+        var factory = new GeometryFactory();
+        var perimeters = new List<Perimeter>(qpv);
+        foreach (Perimeter p in qpv)
+        {
+            Coordinate[] cs = p.Geometry.Coordinates;
+            int n = cs.Length - 1;
+            perimeters.Add(new Perimeter(perimeters.Count, factory.CreatePolygon([cs[0], cs[n / 3], cs[2 * n / 3], cs[0]])));
+        }
+
+        Envelope env = GeoData.Extent(perimeters);
+        env.ExpandBy(0.05);
+        (double[] xs, double[] ys) = Parallel2.UniformPoints(env, 4000, seed: 20261202);
+        PerimeterIndex cells = PerimeterIndex.Build(perimeters, IndexStrategy.Grid);
+        AssertSameAnswers("Lyon QPV + test triangles", cells, PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: 0),
+            PerimeterIndex.Build(perimeters, IndexStrategy.Scan), xs, ys, out int found);
+        Assert.True(found > xs.Length, $"only {found} answers found a boundary");
+    }
+
+    [Fact]
     public void NoCells_WhenRadiusIsZero_AndNegativeRadiusRejected()
     {
         IReadOnlyList<Perimeter> perimeters = GeoData.Load(GeoData.QpvLyon);
@@ -66,11 +90,12 @@ public sealed class NearestCellsDifferentialTests
         Assert.Throws<ArgumentOutOfRangeException>(() => PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: double.NaN));
     }
 
-    private static void AssertSameAnswers(string dataset, double[] xs, double[] ys, out int found)
+    private static void AssertSameAnswers(string dataset, double[] xs, double[] ys, out int found) =>
+        AssertSameAnswers(dataset, GeoData.Index(dataset, IndexStrategy.Grid), PerimeterIndex.Build(GeoData.Load(dataset), IndexStrategy.Grid, nearestRadiusMetres: 0),
+            GeoData.Index(dataset, IndexStrategy.Scan), xs, ys, out found);
+
+    private static void AssertSameAnswers(string dataset, PerimeterIndex cells, PerimeterIndex walk, PerimeterIndex scan, double[] xs, double[] ys, out int found)
     {
-        PerimeterIndex cells = GeoData.Index(dataset, IndexStrategy.Grid);
-        PerimeterIndex walk = PerimeterIndex.Build(GeoData.Load(dataset), IndexStrategy.Grid, nearestRadiusMetres: 0);
-        PerimeterIndex scan = GeoData.Index(dataset, IndexStrategy.Scan);
         int hits = 0;
         Parallel2.Check(xs.Length, () => new int[16], (covering, i) =>
         {

@@ -12,9 +12,9 @@ namespace Geographie.Spatial.Internal;
 /// any point of the leaf when the nearest boundary is within <see cref="Radius"/>. A cell word ≥ 0 is the offset of a
 /// leaf in the leaf stream, <see cref="Unresolved"/> a leaf that would keep too many edges (the caller searches
 /// otherwise), and any other negative word the bitwise complement of the offset of its 16 child words (row-major). A
-/// leaf is its run count followed by its runs of consecutive ring edges (perimeter, first vertex, count), read straight
-/// from the projected vertices; the count heads the runs so that a query misses the cache once for both (offset 0 is
-/// the empty leaf, shared).
+/// leaf is its run count followed by its runs of consecutive ring edges (first vertex, <see cref="RunWord"/>), read
+/// straight from the projected vertices; the count heads the runs so that a query misses the cache once for both
+/// (offset 0 is the empty leaf, shared; identical leaves are stored once).
 /// Immutable; queries are thread-safe, write nothing shared and allocate nothing.
 /// </summary>
 internal sealed class NearestCells
@@ -25,6 +25,18 @@ internal sealed class NearestCells
 
     /// <summary>The word of a leaf left to the grid walk.</summary>
     public const int Unresolved = int.MinValue;
+
+    /// <summary>Integers per run: its first vertex, then <see cref="RunWord"/>.</summary>
+    public const int RunInts = 2;
+
+    /// <summary>Bits of a run word holding the edge count (a run never exceeds <see cref="NearestCellsBuilder.MaxLeafEdges"/>).</summary>
+    private const int CountBits = 8;
+
+    /// <summary>Bits of a run word holding the CRS ordinal, above the count.</summary>
+    private const int CrsBits = 3;
+
+    /// <summary>Perimeter ids a run word can hold: the builder leaves larger sets to the grid walk.</summary>
+    public const int MaxPerimeters = 1 << (31 - CountBits - CrsBits);
 
     private readonly PerimeterSet _set;
     private readonly GridLevel _top;
@@ -52,7 +64,6 @@ internal sealed class NearestCells
     /// at the minimum distance is in the leaf. A point outside the grid is more than <see cref="Radius"/> from every
     /// edge. <paramref name="projected"/> caches the query point per CRS (NaN = not yet projected).
     /// </summary>
-    [SkipLocalsInit]
     public bool Nearest(double qx, double qy, Span<double> projected, ref double best, ref int bestId)
     {
         int leaf = Leaf(qx, qy);
@@ -61,25 +72,38 @@ internal sealed class NearestCells
             return false;
         }
 
-        if (leaf < 0)
+        // Outside the grid, or the shared empty leaf (29 % of address-like answers): nothing to scan.
+        if (leaf > 0)
         {
-            return true;
+            Scan(leaf, qx, qy, projected, ref best, ref bestId);
         }
 
-        // Pass 1, branch-free with one division per edge: squared distances, kept for pass 2; four edges at a time
-        // where AVX is there (the lanes hold edges v, v+2, v+1, v+3 of a chunk: see SquaredFour).
-        int start = leaf + 1, end = start + 3 * _runs[leaf];
-        PrefetchVertices(start, end);
-        Span<double> squared = stackalloc double[NearestCellsBuilder.MaxLeafEdges];
+        return true;
+    }
+
+    /// <summary>
+    /// The two passes over a non-empty leaf. Pass 1, branch-free with one division per edge: squared distances in run
+    /// order, kept for pass 2, four edges at a time (the builder pads runs to multiples of four where the ring allows).
+    /// Pass 2: the exact formula (the one every other search uses, so answers agree to the bit) for the few edges
+    /// whose squared distance can reach the minimum and best.
+    /// </summary>
+    [SkipLocalsInit]
+    private void Scan(int leaf, double qx, double qy, Span<double> projected, ref double best, ref int bestId)
+    {
+        ref int runs = ref MemoryMarshal.GetArrayDataReference(_runs);
+        int start = leaf + 1, end = start + RunInts * Unsafe.Add(ref runs, leaf);
+        ProjectAndPrefetch(ref runs, start, end, qx, qy, projected);
+        // Four spare slots: pass 2 reads whole vectors, the lanes past the last edge hold +∞.
+        Span<double> squared = stackalloc double[NearestCellsBuilder.MaxLeafEdges + 4];
         ref double xy = ref MemoryMarshal.GetArrayDataReference(_set.ProjXy);
         ref double squaredAt = ref MemoryMarshal.GetReference(squared);
         var min4 = Vector256.Create(double.PositiveInfinity);
-        double min = double.PositiveInfinity;
         int n = 0;
-        for (int r = start; r < end; r += 3)
+        for (int r = start; r < end; r += RunInts)
         {
-            Projected(_set.Crs[_runs[r]], qx, qy, projected, out double px, out double py);
-            int v = _runs[r + 1], last = v + _runs[r + 2];
+            int v = Unsafe.Add(ref runs, r), word = Unsafe.Add(ref runs, r + 1), crs = CrsOf(word);
+            double px = projected[2 * crs], py = projected[2 * crs + 1];
+            int last = v + CountOf(word);
             for (int chunked = v + Chunked(last - v); v < chunked; v += 4, n += 4)
             {
                 Vector256<double> d2 = SquaredFour(px, py, ref Unsafe.Add(ref xy, 2 * v));
@@ -87,67 +111,54 @@ internal sealed class NearestCells
                 min4 = Vector256.MinNative(min4, d2);
             }
 
+            // Only rings too short to pad (or no AVX2) leave a tail.
             for (; v < last; v++, n++)
             {
                 ref double a = ref Unsafe.Add(ref xy, 2 * v);
                 double d2 = SegmentDistance.Squared(px, py, a, Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 2), Unsafe.Add(ref a, 3));
-                squared[n] = d2;
-                min = Math.Min(min, d2);
+                Unsafe.Add(ref squaredAt, n) = d2;
+                min4 = Vector256.MinNative(min4, Vector256.Create(d2));
             }
         }
 
-        min = Math.Min(min, Math.Min(Math.Min(min4[0], min4[1]), Math.Min(min4[2], min4[3])));
+        Vector256.Create(double.PositiveInfinity).StoreUnsafe(ref squaredAt, (nuint)n);
+        Vector128<double> min2 = Vector128.MinNative(min4.GetLower(), min4.GetUpper());
+        double min = Vector128.MinNative(min2, Vector128.Create(min2.GetElement(1))).ToScalar();
 
-        // Pass 2: the exact formula (the one every other search uses, so answers agree to the bit) for the edges that
-        // can reach the minimum and best. Both forms are within ~1e-8 m of the true distance (coordinates below 1e7 m),
-        // so an edge at the exact minimum is within 1e-6 m of the squared form's minimum.
+        // Both forms are within ~1e-8 m of the true distance (coordinates below 1e7 m), so an edge at the exact
+        // minimum is within 1e-6 m of the squared form's minimum.
         double reach = Math.Min(Math.Sqrt(min), best) + 1e-6;
         double cut = reach * reach;
         if (min > cut)
         {
-            return true;
+            return;
         }
 
-        n = 0;
         var cut4 = Vector256.Create(cut);
-        for (int r = start; r < end; r += 3)
+        for (int k = 0; k < n; k += 4)
         {
-            int p = _runs[r];
-            int crs = _set.Crs[p];
-            double px = projected[2 * crs], py = projected[2 * crs + 1];
-            int first = _runs[r + 1], count = _runs[r + 2], chunked = Chunked(count);
-            int k = 0;
-            for (; k < chunked; k += 4, n += 4)
+            // Most chunks hold no edge that can reach the minimum.
+            uint reaching = ~Vector256.GreaterThan(Vector256.LoadUnsafe(ref squaredAt, (nuint)k), cut4).ExtractMostSignificantBits() & 0xF;
+            while (reaching != 0)
             {
-                // Four squared distances compared at once: most chunks hold no edge that can reach the minimum.
-                uint reaching = ~Vector256.GreaterThan(Vector256.LoadUnsafe(ref squaredAt, (nuint)n), cut4).ExtractMostSignificantBits() & 0xF;
-                while (reaching != 0)
-                {
-                    // Lanes hold edges 0, 2, 1, 3 of the chunk: swapping the lane's two bits gives the edge.
-                    int lane = BitOperations.TrailingZeroCount(reaching);
-                    reaching &= reaching - 1;
-                    Exact(first + k + (((lane & 1) << 1) | (lane >> 1)), p, px, py, ref xy, ref best, ref bestId);
-                }
-            }
-
-            for (; k < count; k++, n++)
-            {
-                if (!(squared[n] > cut))
-                {
-                    Exact(first + k, p, px, py, ref xy, ref best, ref bestId);
-                }
+                Exact(ref runs, start, k + BitOperations.TrailingZeroCount(reaching), projected, ref xy, ref best, ref bestId);
+                reaching &= reaching - 1;
             }
         }
-
-        return true;
     }
 
-    /// <summary>Lowers (best, bestId) with edge <paramref name="v"/> of perimeter <paramref name="p"/> by the exact formula.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Exact(int v, int p, double px, double py, ref double xy, ref double best, ref int bestId)
+    /// <summary>Lowers (best, bestId) with the leaf's edge number <paramref name="edge"/> (in run order) by the exact formula.</summary>
+    private static void Exact(ref int runs, int start, int edge, Span<double> projected, ref double xy, ref double best, ref int bestId)
     {
-        ref double a = ref Unsafe.Add(ref xy, 2 * v);
-        double d = SegmentDistance.PointToSegment(px, py, a, Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 2), Unsafe.Add(ref a, 3));
+        int r = start;
+        for (int count; edge >= (count = CountOf(Unsafe.Add(ref runs, r + 1))); r += RunInts)
+        {
+            edge -= count;
+        }
+
+        int word = Unsafe.Add(ref runs, r + 1), p = PerimeterOf(word), crs = CrsOf(word);
+        ref double a = ref Unsafe.Add(ref xy, 2 * (Unsafe.Add(ref runs, r) + edge));
+        double d = SegmentDistance.PointToSegment(projected[2 * crs], projected[2 * crs + 1], a, Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 2), Unsafe.Add(ref a, 3));
         if (d < best || (d == best && p < bestId))
         {
             best = d;
@@ -156,22 +167,25 @@ internal sealed class NearestCells
     }
 
     /// <summary>
-    /// Asks for every cache line of the leaf's vertices before pass 1 reads them: where the leaves outgrow the cache
-    /// (France) the misses of all runs then overlap instead of following one another.
+    /// Projects the query point into each run's CRS (so that pass 1 calls nothing and keeps its minimum in a register)
+    /// and asks for every cache line of the leaf's vertices before pass 1 reads them: where the vertices outgrow the
+    /// cache (France) the misses of all runs then overlap instead of following one another.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe void PrefetchVertices(int start, int end)
+    private unsafe void ProjectAndPrefetch(ref int runs, int start, int end, double qx, double qy, Span<double> projected)
     {
-        if (!Sse.IsSupported)
-        {
-            return;
-        }
-
         fixed (double* xy = _set.ProjXy)
         {
-            for (int r = start; r < end; r += 3)
+            for (int r = start; r < end; r += RunInts)
             {
-                byte* line = (byte*)(xy + 2 * _runs[r + 1]), last = (byte*)(xy + 2 * (_runs[r + 1] + _runs[r + 2]) + 1);
+                Projected(CrsOf(Unsafe.Add(ref runs, r + 1)), qx, qy, projected, out _, out _);
+                if (!Sse.IsSupported)
+                {
+                    continue;
+                }
+
+                int v = Unsafe.Add(ref runs, r);
+                byte* line = (byte*)(xy + 2 * v), last = (byte*)(xy + 2 * (v + CountOf(Unsafe.Add(ref runs, r + 1))) + 1);
                 for (; line <= last; line += 64)
                 {
                     Sse.Prefetch0(line);
@@ -182,14 +196,15 @@ internal sealed class NearestCells
         }
     }
 
-    /// <summary>How many of a run's <paramref name="count"/> edges pass 1 takes four at a time (none without AVX).</summary>
+    /// <summary>How many of a run's <paramref name="count"/> edges pass 1 takes four at a time (none without AVX2).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Chunked(int count) => Avx.IsSupported ? count & ~3 : 0;
+    private static int Chunked(int count) => Avx2.IsSupported ? count & ~3 : 0;
 
     /// <summary>
     /// <see cref="SegmentDistance.Squared"/> of the four edges starting at vertex <paramref name="a"/> (interleaved
-    /// x, y), in lane order v, v+2, v+1, v+3: unpacking the vertices v..v+3 and v+1..v+4 deinterleaves x from y
-    /// within each 128-bit half, and both unpackings permute alike, so the lanes pair each start with its own end.
+    /// x, y), in edge order: unpacking the vertices v..v+3 and v+1..v+4 deinterleaves x from y within each 128-bit
+    /// half, in lane order v, v+2, v+1, v+3 (both unpackings permute alike, so the lanes pair each start with its own
+    /// end); one permutation at the end restores the order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> SquaredFour(double px, double py, ref double a)
@@ -205,7 +220,7 @@ internal sealed class NearestCells
         // A repeated vertex (len2 = 0) makes t / len2 NaN: its foot is the vertex itself.
         Vector256<double> f = Vector256.ConditionalSelect(Vector256.GreaterThan(len2, Vector256<double>.Zero), t / len2, Vector256<double>.Zero);
         Vector256<double> ex = qx - (ax + f * dx), ey = qy - (ay + f * dy);
-        return ex * ex + ey * ey;
+        return Avx2.Permute4x64(ex * ex + ey * ey, 0b11_01_10_00);
     }
 
     /// <summary>
@@ -241,15 +256,16 @@ internal sealed class NearestCells
     {
         int leaf = Leaf(qx, qy);
         double[] xy = _set.ProjXy;
-        for (int r = leaf + 1, end = r + 3 * _runs[leaf]; r < end; r += 3)
+        for (int r = leaf + 1, end = r + RunInts * _runs[leaf]; r < end; r += RunInts)
         {
-            if (_runs[r] != perimeterId)
+            int word = _runs[r + 1];
+            if (PerimeterOf(word) != perimeterId)
             {
                 continue;
             }
 
-            Projected(_set.Crs[perimeterId], qx, qy, projected, out double px, out double py);
-            for (int v = _runs[r + 1], last = v + _runs[r + 2]; v < last; v++)
+            Projected(CrsOf(word), qx, qy, projected, out double px, out double py);
+            for (int v = _runs[r], last = v + CountOf(word); v < last; v++)
             {
                 best = Math.Min(best, SegmentDistance.PointToSegment(px, py, xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3]));
                 bestId = perimeterId;
@@ -280,14 +296,15 @@ internal sealed class NearestCells
             {
                 leaves++;
                 int count = 0;
-                bytes += 4 * (1 + 3 * _runs[leaf]);
-                lines += Lines(4L * leaf, 4L * (leaf + 1 + 3 * _runs[leaf]));
-                for (int r = leaf + 1; r < leaf + 1 + 3 * _runs[leaf]; r += 3)
+                bytes += 4 * (1 + RunInts * _runs[leaf]);
+                lines += Lines(4L * leaf, 4L * (leaf + 1 + RunInts * _runs[leaf]));
+                for (int r = leaf + 1; r < leaf + 1 + RunInts * _runs[leaf]; r += RunInts)
                 {
+                    int edgeCount = CountOf(_runs[r + 1]);
                     runs++;
-                    count += _runs[r + 2];
-                    bytes += 16 * (_runs[r + 2] + 1);
-                    lines += Lines(16L * _runs[r + 1], 16L * (_runs[r + 1] + _runs[r + 2] + 1));
+                    count += edgeCount;
+                    bytes += 16 * (edgeCount + 1);
+                    lines += Lines(16L * _runs[r], 16L * (_runs[r] + edgeCount + 1));
                 }
 
                 edges += count;
@@ -336,6 +353,18 @@ internal sealed class NearestCells
 
         return word;
     }
+
+    /// <summary>
+    /// A run's second integer: perimeter, CRS ordinal and edge count in one word, so that pass 1 reads no table
+    /// beside the run to project the query point.
+    /// </summary>
+    public static int RunWord(int perimeterId, int crs, int count) => (((perimeterId << CrsBits) | crs) << CountBits) | count;
+
+    private static int CountOf(int word) => word & ((1 << CountBits) - 1);
+
+    private static int CrsOf(int word) => (word >> CountBits) & ((1 << CrsBits) - 1);
+
+    private static int PerimeterOf(int word) => word >> (CountBits + CrsBits);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Projected(int crs, double qx, double qy, Span<double> projected, out double px, out double py)

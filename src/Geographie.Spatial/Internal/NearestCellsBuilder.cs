@@ -9,7 +9,8 @@ namespace Geographie.Spatial.Internal;
 /// <see cref="MinCellMetres"/> and than 1/<see cref="DistanceRatio"/> of its distance to the nearest kept edge (far
 /// from the boundaries many edges are nearly as near, and smaller cells shed few of them), or while it keeps more
 /// than <see cref="MaxLeafEdges"/>; a leaf still keeping more is left <see cref="NearestCells.Unresolved"/>. A leaf's
-/// edges are then sharpened: the same test on each of its 2 × 2 sub-cells keeps only the edges some sub-cell needs.
+/// edges are then sharpened: the same test on each of its 2 × 2 sub-cells keeps only the edges some sub-cell needs;
+/// its runs are padded to multiples of four with their rings' own edges, and identical leaves are stored once.
 /// </summary>
 internal static class NearestCellsBuilder
 {
@@ -57,6 +58,12 @@ internal static class NearestCellsBuilder
         if (edges.Count == 0 || !double.IsFinite(minX))
         {
             return new NearestCells(set, radius, new GridLevel(0, 0, 1, 1, 1, 1, 0, 0, 0), [], [0]);
+        }
+
+        if (set.Count > NearestCells.MaxPerimeters)
+        {
+            // Run words cannot name these ids: one unresolved cell over every coordinate sends each query to the walk.
+            return new NearestCells(set, radius, new GridLevel(-1e9, -1e9, 5e-10, 5e-10, 2e9, 2e9, 1, 1, 0), [NearestCells.Unresolved], [0]);
         }
 
         // Every point within the radius of an edge lies in the data box widened by these (conservative) degrees.
@@ -185,8 +192,7 @@ internal static class NearestCellsBuilder
     private sealed class State(PerimeterSet set, List<(int Vertex, int Perimeter)> edgeTable, double radius, int topCells)
     {
         private readonly List<int> _words = new(new int[topCells]);
-        // Offset 0: the empty leaf (no runs), which every leaf that keeps no edge shares.
-        private readonly List<int> _runs = [0];
+        private readonly LeafStream _leaves = new();
 
         // Memory cap: dense partitions (communes, IRIS) would otherwise split along every boundary; past it, crowded
         // leaves stay unresolved and their queries walk the grid.
@@ -212,7 +218,7 @@ internal static class NearestCellsBuilder
             }
 
             bool worthSplitting = kept.Count > MaxLeafEdges || (kept.Count > MaxCandidates && extent * DistanceRatio > nearest);
-            if (worthSplitting && depth < MaxDepth && extent > MinCellMetres && _words.Count + _runs.Count < budget)
+            if (worthSplitting && depth < MaxDepth && extent > MinCellMetres && _words.Count + _leaves.Ints.Count < budget)
             {
                 int offset = _words.Count;
                 _words.AddRange(new int[Split * Split]);
@@ -225,12 +231,7 @@ internal static class NearestCellsBuilder
                     }
                 }
 
-                return ~offset;
-            }
-
-            if (kept.Count > MaxLeafEdges)
-            {
-                return NearestCells.Unresolved;
+                return Collapsed(offset);
             }
 
             if (kept.Count > 0)
@@ -243,27 +244,97 @@ internal static class NearestCellsBuilder
                 return 0;
             }
 
-            // The run count, then runs of consecutive edges of one ring: (perimeter, first vertex, count).
-            int header = _runs.Count;
-            _runs.Add(0);
-            int runStart = -1;
+            List<(int First, int End, int Perimeter, int Ring)> runs = PaddedRuns(kept);
+            return runs.Sum(run => run.End - run.First) > MaxLeafEdges ? NearestCells.Unresolved : Stored(runs);
+        }
+
+        /// <summary>
+        /// The word of a cell whose 16 child words were just appended at <paramref name="offset"/>: when every child is
+        /// the same leaf (or unresolved), that word itself, the block dropped (each point of the cell lies in a child,
+        /// so the leaf's edges serve the whole cell) and the query reads one word fewer.
+        /// </summary>
+        private int Collapsed(int offset)
+        {
+            int first = _words[offset];
+            if (first >= 0 || first == NearestCells.Unresolved)
+            {
+                bool same = true;
+                for (int k = 1; k < Split * Split && same; k++)
+                {
+                    same = _words[offset + k] == first;
+                }
+
+                if (same)
+                {
+                    _words.RemoveRange(offset, _words.Count - offset);
+                    return first;
+                }
+            }
+
+            return ~offset;
+        }
+
+        /// <summary>
+        /// The kept edges as runs of consecutive edges of one ring, each widened to a multiple of four edges with its
+        /// ring's neighbouring edges where the ring has them, so that pass 1 of a query leaves no scalar tail. The
+        /// added edges are real edges of the same boundary: no nearer than that boundary, so the minimum, its ties
+        /// and each perimeter's own minimum in the leaf are unchanged.
+        /// </summary>
+        private List<(int First, int End, int Perimeter, int Ring)> PaddedRuns(List<int> kept)
+        {
+            // Edge ordinals follow vertex order, so the kept edges come sorted by first vertex.
+            var runs = new List<(int First, int End, int Perimeter, int Ring)>();
             foreach (int e in kept)
             {
                 (int v, int p) = edgeTable[e];
-                if (runStart >= 0 && _runs[runStart] == p && _runs[runStart + 1] + _runs[runStart + 2] == v)
+                int ring = Array.BinarySearch(set.RingStart, v);
+                ring = ring >= 0 ? ring : ~ring - 1;
+                int first = v, end = v + 1;
+                Pad(ring, ref first, ref end);
+                // Joined with the ring's previous run when they meet, or when one padded run spans both with no more
+                // edges than the two (one run fewer to set up).
+                while (runs.Count > 0 && runs[^1].Ring == ring)
                 {
-                    _runs[runStart + 2]++;
-                    continue;
+                    (int prevFirst, int prevEnd, _, _) = runs[^1];
+                    int joinedFirst = Math.Min(first, prevFirst), joinedEnd = Math.Max(end, prevEnd);
+                    Pad(ring, ref joinedFirst, ref joinedEnd);
+                    if (prevEnd < first && joinedEnd - joinedFirst > prevEnd - prevFirst + end - first)
+                    {
+                        break;
+                    }
+
+                    runs.RemoveAt(runs.Count - 1);
+                    (first, end) = (joinedFirst, joinedEnd);
                 }
 
-                runStart = _runs.Count;
-                _runs[header]++;
-                _runs.Add(p);
-                _runs.Add(v);
-                _runs.Add(1);
+                runs.Add((first, end, p, ring));
             }
 
-            return header;
+            return runs;
+        }
+
+        /// <summary>Widens edges [first, end) of <paramref name="ring"/> to a multiple of four, forwards first, within the ring.</summary>
+        private void Pad(int ring, ref int first, ref int end)
+        {
+            int ringFirst = set.RingStart[ring], ringEnd = set.RingStart[ring + 1] - 1;
+            int want = (end - first + 3) & ~3;
+            end = Math.Min(ringEnd, first + want);
+            first = Math.Max(ringFirst, end - want);
+        }
+
+        /// <summary>The leaf of these runs: its run count, then each run's first vertex and word.</summary>
+        private int Stored(List<(int First, int End, int Perimeter, int Ring)> runs)
+        {
+            List<int> ints = _leaves.Ints;
+            int header = ints.Count;
+            ints.Add(runs.Count);
+            foreach ((int first, int end, int p, _) in runs)
+            {
+                ints.Add(first);
+                ints.Add(NearestCells.RunWord(p, set.Crs[p], end - first));
+            }
+
+            return _leaves.Distinct(header);
         }
 
         /// <summary>
@@ -330,9 +401,67 @@ internal static class NearestCellsBuilder
             return sharpened;
         }
 
-        public NearestCells Finish(GridLevel top) => new(set, radius, top, [.. _words], [.. _runs]);
+        public NearestCells Finish(GridLevel top) => new(set, radius, top, [.. _words], [.. _leaves.Ints]);
 
         private const int Split = NearestCells.Split;
+    }
+
+    /// <summary>
+    /// The leaf stream, each distinct leaf stored once: neighbouring leaves often keep the same edges. Offset 0 is the
+    /// empty leaf (no runs), which every leaf that keeps no edge shares.
+    /// </summary>
+    private sealed class LeafStream : IEqualityComparer<int>
+    {
+        private readonly HashSet<int> _offsets;
+
+        public LeafStream() => _offsets = new HashSet<int>(this);
+
+        public List<int> Ints { get; } = [0];
+
+        /// <summary>The offset of the leaf just appended at <paramref name="offset"/>, or of an identical one stored before (the new copy removed).</summary>
+        public int Distinct(int offset)
+        {
+            if (_offsets.TryGetValue(offset, out int same))
+            {
+                Ints.RemoveRange(offset, Ints.Count - offset);
+                return same;
+            }
+
+            _offsets.Add(offset);
+            return offset;
+        }
+
+        public bool Equals(int a, int b)
+        {
+            int length = Length(a);
+            if (Length(b) != length)
+            {
+                return false;
+            }
+
+            for (int k = 0; k < length; k++)
+            {
+                if (Ints[a + k] != Ints[b + k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(int offset)
+        {
+            var hash = default(HashCode);
+            for (int k = 0, length = Length(offset); k < length; k++)
+            {
+                hash.Add(Ints[offset + k]);
+            }
+
+            return hash.ToHashCode();
+        }
+
+        private int Length(int offset) => 1 + NearestCells.RunInts * Ints[offset];
     }
 
     /// <summary>

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace Geographie.Spatial.Internal;
 
 /// <summary>Planar point–segment distance, the same formula as NetTopologySuite's <c>DistanceComputer.PointToSegment</c>.</summary>
 internal static class SegmentDistance
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double PointToSegment(double px, double py, double ax, double ay, double bx, double by)
     {
         double dx = bx - ax, dy = by - ay;
