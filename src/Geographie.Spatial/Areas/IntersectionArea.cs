@@ -26,7 +26,7 @@ internal static class IntersectionArea
     [ThreadStatic]
     private static Crossing[]? _scratch;
 
-    /// <summary>Area of <paramref name="a"/> ∩ <paramref name="b"/>, both flattened with the same origin.</summary>
+    /// <summary>Area of <paramref name="a"/> ∩ <paramref name="b"/>, both flattened with the same origin; <paramref name="b"/> striped.</summary>
     public static double Of(RingSet a, RingSet b)
     {
         var meet = a.Envelope.Intersection(b.Envelope);
@@ -52,6 +52,7 @@ internal static class IntersectionArea
         var ay = a.Y;
         var bx = b.X;
         var by = b.Y;
+        var bnext = b.NextOf;
         int count = 0;
         for (int r = 0; r < a.RingCount; r++)
         {
@@ -72,9 +73,17 @@ internal static class IntersectionArea
 
                 for (int s = b.StripeOf(minY), last = b.StripeOf(maxY); s <= last; s++)
                 {
-                    foreach (int j in b.EdgesIn(s))
+                    var edges = b.EdgesIn(s);
+                    var boxes = b.BoxesIn(s);
+                    for (int k = 0, o = 0; k < edges.Length; k++, o += 4)
                     {
-                        int j2 = b.Next(j);
+                        if (boxes[o + 1] < minX || boxes[o] > maxX || boxes[o + 3] < minY || boxes[o + 2] > maxY)
+                        {
+                            continue;
+                        }
+
+                        int j = edges[k];
+                        int j2 = bnext[j];
                         double u1 = bx[j], v1 = by[j], u2 = bx[j2], v2 = by[j2];
                         double eMinY = Math.Min(v1, v2), eMaxY = Math.Max(v1, v2);
                         if (eMaxY < minY || eMinY > maxY || Math.Max(u1, u2) < minX || Math.Min(u1, u2) > maxX

@@ -155,7 +155,7 @@ public sealed class OverlapIndex
         candidates.Sort();
         var zoneRings = keepGeometry || zone is not (Polygon or MultiPolygon) || candidates.Count == 0
             ? null
-            : new RingSet(zone, _originX[crs.Ordinal], _originY[crs.Ordinal]);
+            : new RingSet(zone, _originX[crs.Ordinal], _originY[crs.Ordinal], striped: false);
         IPreparedGeometry? preparedZone = null;
         bool overlapping = false;
         foreach (int id in candidates)

@@ -82,11 +82,19 @@ public static class PolygonValidity
         for (int s = 0; s < set.StripeCount; s++)
         {
             var edges = set.EdgesIn(s);
+            var boxes = set.BoxesIn(s);
             for (int a = 0; a < edges.Length; a++)
             {
                 int i = edges[a];
+                float minX = boxes[4 * a], maxX = boxes[(4 * a) + 1], minY = boxes[(4 * a) + 2], maxY = boxes[(4 * a) + 3];
                 for (int b = a + 1; b < edges.Length; b++)
                 {
+                    // Envelopes apart (rounded outwards, so never wrongly): the edges neither meet nor join.
+                    if (boxes[(4 * b) + 1] < minX || boxes[4 * b] > maxX || boxes[(4 * b) + 3] < minY || boxes[(4 * b) + 2] > maxY)
+                    {
+                        continue;
+                    }
+
                     int j = edges[b];
                     bool meet = set.Next(i) == j ? FoldsBack(set, i, j)
                         : set.Next(j) == i ? FoldsBack(set, j, i)

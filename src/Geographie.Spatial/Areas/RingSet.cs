@@ -17,11 +17,20 @@ internal sealed class RingSet
 
     private readonly int[] _stripeStart;
     private readonly int[] _stripeEdges;
+    private readonly float[] _stripeBoxes;
     private readonly double _stripeY0;
     private readonly double _stripeScale;
 
     /// <summary>Flattens <paramref name="polygonal"/> (Polygon or MultiPolygon) with coordinates minus (<paramref name="originX"/>, <paramref name="originY"/>).</summary>
-    public RingSet(Geometry polygonal, double originX, double originY)
+    /// <param name="polygonal">The geometry.</param>
+    /// <param name="originX">Integer x of the origin.</param>
+    /// <param name="originY">Integer y of the origin.</param>
+    /// <param name="striped">
+    /// Build the stripes. Without them (<see cref="StripeCount"/> 0) the set may only be the first operand of
+    /// <see cref="IntersectionArea.Of"/>, which walks that operand's edges in order and looks up only the second's:
+    /// a zone measured once does not pay for an index it never reads.
+    /// </param>
+    public RingSet(Geometry polygonal, double originX, double originY, bool striped = true)
     {
         int capacity = polygonal.NumPoints;
         X = new double[capacity];
@@ -82,6 +91,18 @@ internal sealed class RingSet
 
         VertexCount = n;
         RingStart = [.. starts, n];
+        NextOf = new int[n];
+        for (int r = 0; r < starts.Count; r++)
+        {
+            int last = RingStart[r + 1] - 1;
+            for (int i = RingStart[r]; i < last; i++)
+            {
+                NextOf[i] = i + 1;
+            }
+
+            NextOf[last] = RingStart[r];
+        }
+
         RingTotal = [.. totals];
         RingSign = [.. signs];
         RingCount = starts.Count;
@@ -97,6 +118,14 @@ internal sealed class RingSet
 
             RingEnvelope[r] = e;
             Envelope.ExpandToInclude(e);
+        }
+
+        if (!striped)
+        {
+            _stripeStart = [0];
+            _stripeEdges = [];
+            _stripeBoxes = [];
+            return;
         }
 
         int stripes = Math.Max(1, n / EdgesPerStripe);
@@ -119,13 +148,19 @@ internal sealed class RingSet
         }
 
         _stripeEdges = new int[_stripeStart[stripes]];
+        _stripeBoxes = new float[4 * _stripeStart[stripes]];
         var fill = _stripeStart[..stripes];
         for (int i = 0; i < n; i++)
         {
             int j = Next(i);
             for (int s = StripeOf(Math.Min(Y[i], Y[j])), last = StripeOf(Math.Max(Y[i], Y[j])); s <= last; s++)
             {
-                _stripeEdges[fill[s]++] = i;
+                int k = fill[s]++;
+                _stripeEdges[k] = i;
+                _stripeBoxes[4 * k] = Below(Math.Min(X[i], X[j]));
+                _stripeBoxes[(4 * k) + 1] = Above(Math.Max(X[i], X[j]));
+                _stripeBoxes[(4 * k) + 2] = Below(Math.Min(Y[i], Y[j]));
+                _stripeBoxes[(4 * k) + 3] = Above(Math.Max(Y[i], Y[j]));
             }
         }
     }
@@ -163,11 +198,14 @@ internal sealed class RingSet
     /// <summary>Number of vertices kept; edge i runs from vertex i to <see cref="Next"/>(i).</summary>
     public int VertexCount { get; }
 
-    /// <summary>Number of horizontal stripes.</summary>
+    /// <summary>Per vertex, the vertex after it in its ring (the ring closes on its first vertex): edge i runs from i to NextOf[i].</summary>
+    public int[] NextOf { get; }
+
+    /// <summary>Number of horizontal stripes; 0 when built without them.</summary>
     public int StripeCount { get; }
 
     /// <summary>The vertex after <paramref name="i"/> in its ring (the ring closes on its first vertex).</summary>
-    public int Next(int i) => i + 1 < RingStart[RingOf[i] + 1] ? i + 1 : RingStart[RingOf[i]];
+    public int Next(int i) => NextOf[i];
 
     /// <summary>The stripe holding ordinate <paramref name="y"/>, clamped to the stripes (monotone in y).</summary>
     public int StripeOf(double y)
@@ -181,10 +219,30 @@ internal sealed class RingSet
         _stripeEdges.AsSpan(_stripeStart[stripe], _stripeStart[stripe + 1] - _stripeStart[stripe]);
 
     /// <summary>
+    /// The envelopes of <see cref="EdgesIn"/>(<paramref name="stripe"/>), four floats each (min x, max x, min y, max y)
+    /// rounded outwards: a filter read in sequence, so that pairing an edge with a stripe's edges touches the vertex
+    /// arrays only for the edges whose envelope meets it.
+    /// </summary>
+    public ReadOnlySpan<float> BoxesIn(int stripe) =>
+        _stripeBoxes.AsSpan(4 * _stripeStart[stripe], 4 * (_stripeStart[stripe + 1] - _stripeStart[stripe]));
+
+    /// <summary>
     /// The boundary integral Σ x·dy − y·dx along ring edges from vertex <paramref name="from"/> forward to vertex
     /// <paramref name="to"/> of the same ring (the whole ring but the edge ending at <paramref name="from"/> when
     /// <paramref name="to"/> precedes it by one).
     /// </summary>
     public double Chain(int from, int to) =>
         to >= from ? Prefix[to] - Prefix[from] : RingTotal[RingOf[from]] - Prefix[from] + Prefix[to];
+
+    private static float Below(double value)
+    {
+        float f = (float)value;
+        return f > value ? MathF.BitDecrement(f) : f;
+    }
+
+    private static float Above(double value)
+    {
+        float f = (float)value;
+        return f < value ? MathF.BitIncrement(f) : f;
+    }
 }
