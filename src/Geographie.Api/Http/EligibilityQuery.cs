@@ -11,7 +11,6 @@ namespace Geographie.Api.Http;
 public static class EligibilityQuery
 {
     // Exact doubles: every power of ten up to 10^22 is.
-    private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     /// <summary>Parses the fields; returns the problem of the first unreadable one, or null.</summary>
     public static RequestProblem? TryParse(
@@ -56,42 +55,6 @@ public static class EligibilityQuery
     /// <see cref="double.TryParse(string, NumberStyles, IFormatProvider, out double)"/> with <see cref="NumberStyles.Float"/>
     /// and the invariant culture, the same value for every text, read directly when it is a plain decimal.
     /// </summary>
-    /// <remarks>
-    /// A plain decimal (<c>-4.737871</c>, <c>300</c>, <c>.5</c>) of at most 15 digits is an integer below 2^53 over a
-    /// power of ten up to 10^15, both exact doubles, so one division is the correctly rounded value, which is what
-    /// <c>double.Parse</c> returns (Clinger's fast path). Anything else (exponent, spaces, a plus sign, more digits,
-    /// NaN) is parsed by <c>double.TryParse</c>. Coordinates are most of a batch's parsing.
-    /// </remarks>
-    internal static bool TryParseNumber(string text, out double value)
-    {
-        var negative = text.Length > 0 && text[0] == '-';
-        long digits = 0;
-        var count = 0;
-        var decimals = -1;
-        for (var i = negative ? 1 : 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsAsciiDigit(c) && count < 15)
-            {
-                digits = digits * 10 + (c - '0');
-                count++;
-                decimals += decimals >= 0 ? 1 : 0;
-            }
-            else if (c == '.' && decimals < 0)
-            {
-                decimals = 0;
-            }
-            else
-            {
-                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-            }
-        }
-        if (count == 0)
-        {
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-        }
-        var magnitude = decimals > 0 ? digits / PowersOfTen[decimals] : digits;
-        value = negative ? -magnitude : magnitude;
-        return true;
-    }
+    internal static bool TryParseNumber(string text, out double value) =>
+        PlainDecimal.TryRead(text, out value) || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 }
