@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using Geographie.Addresses;
 using Geographie.Api.Addresses;
@@ -64,17 +65,21 @@ public static class CsvBatch
                 lines.Row(chunk.Rows[r].Fields, chunk.Results[r], chunk.Located?[r]);
                 if (lines.Full)
                 {
-                    await SendAsync(output, lines, token);
+                    Send(output, lines);
                 }
             }
             answered += chunk.Count;
+            // Once a chunk, as before: the client sees the answer progress, and a compressed answer stays compressed well.
+            Send(output, lines);
+            await output.FlushAsync(token);
         }, cancel, geocoder);
         if (failure is not null)
         {
             var reason = defaults.Language.Say(EdgeText.CsvCut, failure, answered);
             lines.Row(null, EligibilityResult.Invalid(reason), null, ErrorStatus);
         }
-        await SendAsync(output, lines, cancel);
+        Send(output, lines);
+        await output.FlushAsync(cancel);
         recordRows(answered);
         // The answer then ends normally: aborting the connection as well would let a client lose the ERROR row
         // itself (a reset discards what it has not read yet), and that row is what says the answer is incomplete.
@@ -156,10 +161,10 @@ public static class CsvBatch
         }, answered, cancel);
     }
 
-    // Sends the lines written so far and clears the writer for the next ones.
-    private static async ValueTask SendAsync(PipeWriter output, CsvAnswerWriter lines, CancellationToken cancel)
+    // Hands the lines written so far to the response (sent at its next flush) and clears the writer for the next ones.
+    private static void Send(PipeWriter output, CsvAnswerWriter lines)
     {
-        await output.WriteAsync(lines.Written, cancel);
+        output.Write(lines.Written.Span);
         lines.Clear();
     }
 
