@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.IO.Pipelines;
 using Geographie.Addresses;
 using Geographie.Api.Addresses;
 using Geographie.Domain.Eligibility;
@@ -32,16 +33,6 @@ public static class CsvBatch
     /// <summary>Status of the final row of an answer whose body could not be read to its end.</summary>
     public const string ErrorStatus = "ERROR";
 
-    private const int ChunkRows = 4096;
-
-    private static readonly string[] AddedColumns =
-    [
-        "status", "reason", "geography", "quartier_code", "quartier_name", "distance_m", "nearest_code",
-        "nearest_loaded_code", "nearest_loaded_distance_m", "loaded_geographies", "hint",
-    ];
-
-    private static readonly string[] AddressColumns = ["result_label", "result_id", "result_score", "result_type", "result_lon", "result_lat"];
-
     /// <summary>
     /// Answers the CSV body of <paramref name="context"/>, read through a budget of <paramref name="maxBytes"/>, in
     /// <paramref name="dialect"/> (null: mirroring the input's); 400 when the body or its header cannot be read or
@@ -63,35 +54,33 @@ public static class CsvBatch
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = answer.MediaType;
         CsvUpload.AttachAs(context.Response, upload.DownloadName("eligibilite", answer));
-        var output = new StreamWriter(context.Response.Body, answer.Encoding, bufferSize: 1 << 16);
+        var output = context.Response.BodyWriter;
+        var lines = new CsvAnswerWriter(answer, header.Count, columns.HasAddress);
+        lines.Header(header);
         var answered = 0L;
-        string? failure = null;
-        try
+        var failure = await CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, async (chunk, token) =>
         {
-            var added = columns.HasAddress ? AddedColumns.Concat(AddressColumns) : AddedColumns;
-            await output.WriteLineAsync(string.Join(answer.Delimiter, header.Concat(added).Select(answer.Escape)));
-            var line = new StringBuilder(256);
-            var escaped = new EscapedTexts(answer);
-            // Rows are read and written in order, one chunk at a time; the checks of a chunk run on every core.
-            failure = await CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, async (fields, result, located) =>
+            for (var r = 0; r < chunk.Count; r++)
             {
-                Format(line, fields, header.Count, result, answer, escaped);
-                await output.WriteLineAsync(columns.HasAddress ? FormatAddress(line, located, answer) : line, cancel);
-                answered++;
-            }, cancel, geocoder);
-            if (failure is not null)
-            {
-                var reason = defaults.Language.Say(EdgeText.CsvCut, failure, answered);
-                Format(line, null, header.Count, EligibilityResult.Invalid(reason), answer, escaped, ErrorStatus);
-                await output.WriteLineAsync(columns.HasAddress ? FormatAddress(line, null, answer) : line, cancel);
+                lines.Row(chunk.Rows[r].Fields, chunk.Results[r], chunk.Located?[r]);
+                if (lines.Full)
+                {
+                    Send(output, lines);
+                }
             }
-            await output.FlushAsync(cancel);
-            recordRows(answered);
-        }
-        finally
+            answered += chunk.Count;
+            // Once a chunk, as before: the client sees the answer progress, and a compressed answer stays compressed well.
+            Send(output, lines);
+            await output.FlushAsync(token);
+        }, cancel, geocoder);
+        if (failure is not null)
         {
-            await output.DisposeAsync();
+            var reason = defaults.Language.Say(EdgeText.CsvCut, failure, answered);
+            lines.Row(null, EligibilityResult.Invalid(reason), null, ErrorStatus);
         }
+        Send(output, lines);
+        await output.FlushAsync(cancel);
+        recordRows(answered);
         // The answer then ends normally: aborting the connection as well would let a client lose the ERROR row
         // itself (a reset discards what it has not read yet), and that row is what says the answer is incomplete.
         return TypedResults.Empty;
@@ -151,72 +140,38 @@ public static class CsvBatch
     }
 
     /// <summary>
-    /// Answers every row of an opened CSV body in order, one chunk at a time (checks on every core), handing each
-    /// answer to <paramref name="answered"/>; returns why the body could not be read to its end, or null.
+    /// Answers every row of an opened CSV body in order, chunk by chunk (read, checked on every core, answered: the three
+    /// overlapping, <see cref="CsvRowPipeline"/>), handing each checked chunk to <paramref name="answered"/>; returns why
+    /// the body could not be read to its end, or null.
     /// </summary>
-    internal static async Task<string?> CheckRowsAsync(
+    internal static Task<string?> CheckRowsAsync(
         CsvRowReader csv, IReadOnlyList<string> header, Columns columns, GeographySnapshot snapshot, EligibilityChecker checker,
-        BatchDefaults defaults, Func<IReadOnlyList<string>?, EligibilityResult, AddressAnswer?, Task> answered, CancellationToken cancel,
-        IGeocoder? geocoder = null)
+        BatchDefaults defaults, Func<CsvChunk, CancellationToken, ValueTask> answered, CancellationToken cancel, IGeocoder? geocoder = null)
     {
-        var rows = new List<Row>(ChunkRows);
-        var results = new EligibilityResult[ChunkRows];
-        var more = true;
-        string? failure = null;
-        while (more)
+        var commaDecimals = csv.Delimiter != ',';
+        return CsvRowPipeline.RunAsync(csv, defaults.Language, async (chunk, token) =>
         {
-            (more, failure) = await ReadChunkAsync(csv, rows, defaults.Language, cancel);
+            var rows = chunk.Rows;
             // The chunk's addresses first, in one call (an external geocoder sends CSV batches); then the checks.
-            var located = geocoder is not null && columns.HasAddress
-                ? await AddressStep.GeocodeAllAsync(geocoder, rows.Select(r => r.Fields is { } fields && fields.Count == header.Count ? columns.Address(fields) : null).ToList(), cancel)
+            chunk.Located = geocoder is not null && columns.HasAddress
+                ? await AddressStep.GeocodeAllAsync(geocoder, rows.Select(r => r.Fields is { } fields && fields.Count == header.Count ? columns.Address(fields) : null).ToList(), token)
                 : null;
-            EligibilityBatch.Check(snapshot, checker, new Points(rows, header.Count, columns, defaults, csv.Delimiter != ',', located, checker.Limits.MaxBandM),
-                0, results, rows.Count, defaults.Language, cancel);
-            for (var r = 0; r < rows.Count; r++)
-            {
-                await answered(rows[r].Fields, results[r], located?[r]);
-            }
-        }
-        return failure;
+            EligibilityBatch.Check(snapshot, checker, new Points(rows, header.Count, columns, defaults, commaDecimals, chunk.Located, checker.Limits.MaxBandM),
+                0, chunk.Results, rows.Count, defaults.Language, token);
+        }, answered, cancel);
     }
 
-    // Reads up to ChunkRows rows; false at the end of the body, with the reason when the body could not be read to its end.
-    private static async Task<(bool More, string? Failure)> ReadChunkAsync(CsvRowReader csv, List<Row> rows, Language language, CancellationToken cancel)
+    // Hands the lines written so far to the response (sent at its next flush) and clears the writer for the next ones.
+    private static void Send(PipeWriter output, CsvAnswerWriter lines)
     {
-        rows.Clear();
-        try
-        {
-            while (rows.Count < ChunkRows)
-            {
-                try
-                {
-                    if (await csv.ReadRowAsync(cancel) is not { } fields)
-                    {
-                        return (false, null);
-                    }
-                    rows.Add(new Row(fields, csv.LineNumber, null));
-                }
-                catch (CsvRowException broken)
-                {
-                    rows.Add(new Row(null, broken.LineNumber, language.Say(broken)));
-                }
-            }
-            return (true, null);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return (false, language.Say(EdgeText.BodyUnreadable, e.StatusCode));
-        }
-        catch (IOException) when (!cancel.IsCancellationRequested)
-        {
-            return (false, language.Say(EdgeText.ConnectionFailed));
-        }
+        output.Write(lines.Written.Span);
+        lines.Clear();
     }
 
     // The rows of a chunk as the batch loop reads them: a row the reader could not read, or of the wrong width, is INVALID
     // with its line number.
     private readonly struct Points(
-        List<Row> rows, int width, Columns columns, BatchDefaults defaults, bool commaDecimals, AddressAnswer?[]? located, double maxBandM) : IBatchPoints
+        List<CsvChunkRow> rows, int width, Columns columns, BatchDefaults defaults, bool commaDecimals, AddressAnswer?[]? located, double maxBandM) : IBatchPoints
     {
         public BatchPoint Read(int index)
         {
@@ -235,85 +190,8 @@ public static class CsvBatch
         private static BatchPoint Known(string invalidReason) => new(default, Answer: EligibilityResult.Invalid(invalidReason));
     }
 
-    private static StringBuilder FormatAddress(StringBuilder line, AddressAnswer? located, CsvDialect dialect)
-    {
-        var m = AddressStep.Matched(located);
-        var delimiter = dialect.Delimiter;
-        return line.Append(delimiter).Append(dialect.Escape(m?.Label))
-            .Append(delimiter).Append(dialect.Escape(m?.Id))
-            .Append(delimiter).Append(m is null ? null : dialect.Number(m.Score, "0.####"))
-            .Append(delimiter).Append(m?.MatchType)
-            .Append(delimiter).Append(m is null ? null : dialect.Number(m.Lon, "R"))
-            .Append(delimiter).Append(m is null ? null : dialect.Number(m.Lat, "R"));
-    }
-
-    private static StringBuilder Format(
-        StringBuilder line, IReadOnlyList<string>? fields, int inputColumns, EligibilityResult result, CsvDialect dialect, EscapedTexts escaped,
-        string? status = null)
-    {
-        var delimiter = dialect.Delimiter;
-        line.Clear();
-        for (var i = 0; i < inputColumns; i++)
-        {
-            line.Append(dialect.Escape(fields is not null && i < fields.Count ? fields[i] : string.Empty)).Append(delimiter);
-        }
-        line.Append(status ?? result.Status.Wire()).Append(delimiter)
-            // An INVALID reason is written for its row only (it names the row): not kept.
-            .Append(result.Status == EligibilityStatus.Invalid ? dialect.Escape(result.Reason) : escaped.Of(result.Reason)).Append(delimiter)
-            .Append(result.Geography?.Code).Append(delimiter)
-            .Append(result.Quartier?.Code).Append(delimiter)
-            .Append(escaped.Of(result.Quartier?.Name)).Append(delimiter);
-        if (result.DistanceM is { } distance)
-        {
-            dialect.AppendMetres(line, distance);
-        }
-        line.Append(delimiter)
-            .Append(result.Quartier is null ? result.Nearest?.Code : null).Append(delimiter)
-            .Append(result.NearestLoaded?.Code).Append(delimiter);
-        if (result.NearestLoadedM is { } loaded)
-        {
-            dialect.AppendMetres(line, loaded);
-        }
-        line.Append(delimiter);
-        if (result.LoadedHere is { } loadedHere)
-        {
-            line.AppendJoin(' ', loadedHere.Select(v => v.Code));
-        }
-        return line.Append(delimiter).Append(escaped.Of(result.Hint));
-    }
-
-    // Each text of the snapshot (reason, quartier name, hint) escaped once per answer rather than once per row: most rows
-    // repeat a few of them, and a reason with a comma would otherwise be quoted anew, two strings, on every row.
-    private sealed class EscapedTexts(CsvDialect dialect)
-    {
-        // A snapshot holds a few texts per quartier; the bound only guards against texts made per row.
-        private const int MaxKept = 1 << 16;
-
-        private readonly Dictionary<string, string> _escaped = new(ReferenceEqualityComparer.Instance);
-
-        public string Of(string? text)
-        {
-            if (string.IsNullOrEmpty(text))
-            {
-                return string.Empty;
-            }
-            if (!_escaped.TryGetValue(text, out var escaped))
-            {
-                escaped = dialect.Escape(text);
-                if (_escaped.Count < MaxKept)
-                {
-                    _escaped.Add(text, escaped);
-                }
-            }
-            return escaped;
-        }
-    }
-
     /// <summary>An opened CSV body: its reader, header and location columns, and the upload it comes from.</summary>
     internal sealed record OpenedCsv(CsvRowReader Csv, IReadOnlyList<string> Header, Columns Columns, CsvUpload Upload);
-
-    // One row read: its fields, or the reason it could not be read; Line is where it ends (or starts, when broken).
-    private sealed record Row(IReadOnlyList<string>? Fields, long Line, string? Broken);
 
     internal sealed record Columns(int Lon, int Lat, int X, int Y, int Geography, int Date, int Near, int Uncertainty)
     {

@@ -133,10 +133,13 @@ public static class EligibilitySummaryEndpoint
         }
         var (csv, header, columns, upload) = opened!;
         using var _ = csv;
-        var failure = await CsvBatch.CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, (_, result, _) =>
+        var failure = await CsvBatch.CheckRowsAsync(csv, header, columns, snapshot, checker, defaults, (chunk, _) =>
         {
-            tally.Add(result);
-            return Task.CompletedTask;
+            foreach (var result in chunk.Results.AsSpan(0, chunk.Count))
+            {
+                tally.Add(result);
+            }
+            return ValueTask.CompletedTask;
         }, context.RequestAborted, geocoder);
         return (failure is null ? null : TypedResults.Problem(defaults.Language.Say(EdgeText.SummaryPartial, failure),
             statusCode: StatusCodes.Status400BadRequest, title: defaults.Language.Say(EdgeText.BatchInvalidTitle)), upload, csv.Delimiter);

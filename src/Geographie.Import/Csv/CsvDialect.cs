@@ -54,43 +54,56 @@ public sealed record CsvDialect(string Name, char Delimiter, bool DecimalComma, 
         return DecimalComma ? text.Replace('.', ',') : text;
     }
 
-    /// <summary>Appends <paramref name="value"/> as <see cref="Number"/> writes it, without a string per number.</summary>
-    private StringBuilder AppendNumber(StringBuilder text, double value, string format)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        Span<char> digits = stackalloc char[64];
-        if (!value.TryFormat(digits, out var written, format, CultureInfo.InvariantCulture))
-        {
-            return text.Append(Number(value, format));
-        }
-        if (DecimalComma)
-        {
-            digits[..written].Replace('.', ',');
-        }
-        return text.Append(digits[..written]);
-    }
+    /// <summary>The most bytes <see cref="FormatMetres"/> writes: <c>"0.###"</c> of the largest <see cref="double"/>.</summary>
+    public const int MaxMetresBytes = 320;
 
     /// <summary>
-    /// Appends <paramref name="metres"/> as <c>Number(metres, "0.###")</c> writes them, without a string per number: a
-    /// whole number of millimetres (every distance of an answer, rounded so) is written from its digits.
+    /// Appends <paramref name="metres"/> as <c>Number(metres, "0.###")</c> writes them, without a string per number
+    /// (see <see cref="FormatMetres"/>).
     /// </summary>
     public StringBuilder AppendMetres(StringBuilder text, double metres)
     {
         ArgumentNullException.ThrowIfNull(text);
+        Span<byte> utf8 = stackalloc byte[MaxMetresBytes];
+        var written = FormatMetres(metres, utf8);
+        Span<char> chars = stackalloc char[written];
+        for (var i = 0; i < written; i++)
+        {
+            chars[i] = (char)utf8[i];
+        }
+        return text.Append(chars);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="metres"/> into <paramref name="utf8"/> (at least <see cref="MaxMetresBytes"/> long) as
+    /// <c>Number(metres, "0.###")</c> writes them, in ASCII, and returns how many bytes: a whole number of millimetres
+    /// (every distance of an answer, rounded so) is written from its digits, anything else by the runtime's formatting.
+    /// </summary>
+    public int FormatMetres(double metres, Span<byte> utf8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(utf8.Length, MaxMetresBytes, nameof(utf8));
         var millimetres = Math.Round(metres * 1000);
         if (double.IsNegative(metres) || millimetres >= 1e15 || millimetres / 1000 != metres)
         {
-            return AppendNumber(text, metres, "0.###");
+            metres.TryFormat(utf8, out var formatted, "0.###", CultureInfo.InvariantCulture);
+            if (DecimalComma)
+            {
+                utf8[..formatted].Replace((byte)'.', (byte)',');
+            }
+            return formatted;
         }
         var whole = (long)millimetres;
-        text.Append(whole / 1000);
+        (whole / 1000).TryFormat(utf8, out var written, default, CultureInfo.InvariantCulture);
         var fraction = (int)(whole % 1000);
         if (fraction == 0)
         {
-            return text;
+            return written;
         }
-        Span<char> digits = [(char)('0' + fraction / 100), (char)('0' + fraction / 10 % 10), (char)('0' + fraction % 10)];
-        return text.Append(DecimalComma ? ',' : '.').Append(digits[..(digits[2] != '0' ? 3 : digits[1] != '0' ? 2 : 1)]);
+        utf8[written] = DecimalComma ? (byte)',' : (byte)'.';
+        utf8[written + 1] = (byte)('0' + fraction / 100);
+        utf8[written + 2] = (byte)('0' + fraction / 10 % 10);
+        utf8[written + 3] = (byte)('0' + fraction % 10);
+        return written + 1 + (fraction % 10 != 0 ? 3 : fraction / 10 % 10 != 0 ? 2 : 1);
     }
 
     /// <summary>One field as it must be written in this dialect (see <see cref="CsvText.Escape"/>).</summary>
