@@ -16,11 +16,11 @@ public sealed class CsvDialectTests
             .ToList();
         foreach (var dialect in CsvDialect.All)
         {
-            var line = new StringBuilder();
+            var utf8 = new byte[CsvDialect.MaxMetresBytes];
             foreach (var value in values)
             {
-                line.Clear();
-                Assert.Equal(dialect.Number(value, "0.###"), dialect.AppendMetres(line, value).ToString());
+                var written = dialect.FormatMetres(value, utf8);
+                Assert.Equal(dialect.Number(value, "0.###"), Encoding.ASCII.GetString(utf8, 0, written));
             }
         }
     }

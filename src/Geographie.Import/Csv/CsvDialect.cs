@@ -58,25 +58,8 @@ public sealed record CsvDialect(string Name, char Delimiter, bool DecimalComma, 
     public const int MaxMetresBytes = 320;
 
     /// <summary>
-    /// Appends <paramref name="metres"/> as <c>Number(metres, "0.###")</c> writes them, without a string per number
-    /// (see <see cref="FormatMetres"/>).
-    /// </summary>
-    public StringBuilder AppendMetres(StringBuilder text, double metres)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        Span<byte> utf8 = stackalloc byte[MaxMetresBytes];
-        var written = FormatMetres(metres, utf8);
-        Span<char> chars = stackalloc char[written];
-        for (var i = 0; i < written; i++)
-        {
-            chars[i] = (char)utf8[i];
-        }
-        return text.Append(chars);
-    }
-
-    /// <summary>
     /// Writes <paramref name="metres"/> into <paramref name="utf8"/> (at least <see cref="MaxMetresBytes"/> long) as
-    /// <c>Number(metres, "0.###")</c> writes them, in ASCII, and returns how many bytes: a whole number of millimetres
+    /// <c>Number(metres, "0.###")</c> writes them, in ASCII, without a string per number, and returns how many bytes: a whole number of millimetres
     /// (every distance of an answer, rounded so) is written from its digits, anything else by the runtime's formatting.
     /// </summary>
     public int FormatMetres(double metres, Span<byte> utf8)
