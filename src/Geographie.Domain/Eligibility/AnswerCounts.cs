@@ -13,7 +13,7 @@ public sealed class AnswerCounts
     private static readonly EligibilityStatus[] Statuses = Enum.GetValues<EligibilityStatus>();
 
     // The catalogue as an array: the slot of every answer is found in it, without an interface call per entry.
-    private static readonly GeographyVersion[] Editions = [.. GeographyVersions.All];
+    private static GeographyVersion[] Editions => GeographyVersions.Catalogue;
     private readonly long[] _totals = new long[(Statuses.Length + 1) * (Editions.Length + 1) * Stride];
 
     /// <summary>Counts one answer; <paramref name="edition"/> is null for answers given before an edition was chosen (INVALID).</summary>

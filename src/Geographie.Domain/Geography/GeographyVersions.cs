@@ -26,9 +26,9 @@ public static partial class GeographyVersions
     /// <summary>The default edition when a caller names none.</summary>
     public static GeographyVersion Default => Qpv2024;
 
-    // Searched once per eligibility request that names a code or a date: a plain loop over an array allocates nothing
-    // (a lambda capturing the code would allocate a closure per request).
-    private static readonly GeographyVersion[] Catalogue = [Qpv2024, Qpv2015];
+    // Searched once per eligibility request that names a code or a date (and by AnswerCounts per answer): a plain loop
+    // over an array allocates nothing (a lambda capturing the code would allocate a closure per request).
+    internal static readonly GeographyVersion[] Catalogue = [Qpv2024, Qpv2015];
 
     /// <summary>Every known edition, newest first.</summary>
     public static IReadOnlyList<GeographyVersion> All { get; } = Array.AsReadOnly(Catalogue);

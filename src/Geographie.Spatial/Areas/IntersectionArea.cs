@@ -75,9 +75,9 @@ internal static class IntersectionArea
                 {
                     var edges = b.EdgesIn(s);
                     var boxes = b.BoxesIn(s);
-                    for (int k = 0, o = 0; k < edges.Length; k++, o += 4)
+                    for (int k = 0; k < edges.Length; k++)
                     {
-                        if (boxes[o + 1] < minX || boxes[o] > maxX || boxes[o + 3] < minY || boxes[o + 2] > maxY)
+                        if (RingSet.BoxApart(boxes, k, minX, maxX, minY, maxY))
                         {
                             continue;
                         }

@@ -90,7 +90,7 @@ public static class PolygonValidity
                 for (int b = a + 1; b < edges.Length; b++)
                 {
                     // Envelopes apart (rounded outwards, so never wrongly): the edges neither meet nor join.
-                    if (boxes[(4 * b) + 1] < minX || boxes[4 * b] > maxX || boxes[(4 * b) + 3] < minY || boxes[(4 * b) + 2] > maxY)
+                    if (RingSet.BoxApart(boxes, b, minX, maxX, minY, maxY))
                     {
                         continue;
                     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 
 namespace Geographie.Spatial.Areas;
@@ -233,6 +234,14 @@ internal sealed class RingSet
     /// </summary>
     public double Chain(int from, int to) =>
         to >= from ? Prefix[to] - Prefix[from] : RingTotal[RingOf[from]] - Prefix[from] + Prefix[to];
+
+    /// <summary>
+    /// Whether box <paramref name="k"/> of <paramref name="boxes"/> (a <see cref="BoxesIn"/> span) lies apart from the
+    /// envelope given: rounded outwards, a box apart proves its edge is apart, never the reverse.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool BoxApart(ReadOnlySpan<float> boxes, int k, double minX, double maxX, double minY, double maxY) =>
+        boxes[(4 * k) + 1] < minX || boxes[4 * k] > maxX || boxes[(4 * k) + 3] < minY || boxes[(4 * k) + 2] > maxY;
 
     private static float Below(double value)
     {
