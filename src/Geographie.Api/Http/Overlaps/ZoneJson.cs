@@ -13,9 +13,8 @@ namespace Geographie.Api.Http.Overlaps;
 /// </summary>
 internal static class ZoneJson
 {
-    private static readonly GeometryFactory Factory = new();
-
-    // Exact doubles: every power of ten up to 10^22 is.
+    /// <summary>The factory of every zone read from a body (<see cref="FeatureScanner"/> builds with it too).</summary>
+    internal static readonly GeometryFactory Factory = new();
 
     /// <summary>What a zone's JSON holds; <see cref="Kind"/> is the geometry's type, null when there is none.</summary>
     /// <remarks><see cref="Fault"/> names what is wrong, <see cref="Detail"/> the reader's own words when it has them.</remarks>

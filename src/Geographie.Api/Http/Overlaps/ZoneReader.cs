@@ -15,10 +15,13 @@ namespace Geographie.Api.Http.Overlaps;
 /// named by <c>?id=</c>, else the feature's <c>id</c>, else its position (1-based).
 /// </summary>
 /// <remarks>
-/// Memory is flat in the number of features: a <see cref="Utf8JsonReader"/> walks the body through a buffer that
-/// holds the largest feature (the whole body only when it is a single zone); each feature's bytes are handed out
-/// and parsed by <see cref="Read"/>, never the whole collection. <see cref="NextAsync"/> is not thread-safe;
-/// <see cref="Read"/> is, once a feature has been handed out.
+/// Memory is flat in the number of features: the body goes through a buffer that holds the largest feature (the whole
+/// body only when it is a single zone), never the whole collection. The features of a collection are read in one pass
+/// by a <see cref="FeatureScanner"/>, ids and rings straight from the buffer; from the first thing it does not read
+/// (and for a single zone, and the root's members), a <see cref="Utf8JsonReader"/> walks the rest and each feature's
+/// bytes are handed out and parsed by <see cref="Read"/> (<see cref="ZoneJson"/>), the exact reader whose answers and
+/// error messages the scanner's reproduce. <see cref="NextAsync"/> is not thread-safe; <see cref="Read"/> is, once a
+/// feature has been handed out.
 /// </remarks>
 internal sealed class ZoneReader
 {
@@ -31,6 +34,7 @@ internal sealed class ZoneReader
     private readonly string? _queryCrs;
     private readonly string? _idProperty;
     private readonly Language _language;
+    private readonly FeatureScanner? _scanner;
     private byte[] _buffer = new byte[FirstBufferBytes];
     private int _start;
     private int _end;
@@ -43,16 +47,31 @@ internal sealed class ZoneReader
     private string? _rootType;
     private string? _bodyCrs;
 
+    // The one-pass scan of the features: whether it reads now, whether a feature was read since the array's '[', the
+    // reader's state right after that '[' and its line and position there, and the line of the next byte to read
+    // (a line feed's count, the body offset where the line starts): what the exact reader needs to resume.
+    private bool _scanning;
+    private bool _afterFeature;
+    private JsonReaderState _arrayState;
+    private int _arrayLine;
+    private long _arrayPosition;
+    private int _line;
+    private long _lineStart;
+    private int _jsonStart;
+    private long _dropped;
+
     /// <summary>
     /// Reads zones from <paramref name="body"/>; <paramref name="crs"/> (the query's) wins over a <c>crs</c> member;
-    /// faults in <paramref name="language"/>.
+    /// faults in <paramref name="language"/>. <paramref name="onePass"/>: read a collection's features with the
+    /// <see cref="FeatureScanner"/> (false: the exact reader only, the reference the tests compare with).
     /// </summary>
-    public ZoneReader(Stream body, string? crs, string? idProperty, Language language)
+    public ZoneReader(Stream body, string? crs, string? idProperty, Language language, bool onePass = true)
     {
         _body = body;
         _language = language;
         _queryCrs = crs;
         _idProperty = idProperty;
+        _scanner = onePass ? new FeatureScanner(idProperty) : null;
     }
 
     private enum Stage
@@ -68,6 +87,9 @@ internal sealed class ZoneReader
         Feature,
         More,
         End,
+
+        /// <summary>The scan hands over to the exact reader, or the exact reader to the scan.</summary>
+        Switch,
     }
 
     /// <summary>
@@ -81,6 +103,9 @@ internal sealed class ZoneReader
 
     /// <summary>Whether the coordinates are Lambert-93 metres; fixed before the first zone is handed out.</summary>
     public bool Lambert93 { get; private set; }
+
+    /// <summary>Zones read by the one-pass scan (the others by the exact reader).</summary>
+    public int ScannedCount { get; private set; }
 
     /// <summary>The next zone's JSON, or null at the end of the body or on a <see cref="Problem"/>.</summary>
     public async ValueTask<ZoneText?> NextAsync(CancellationToken cancel)
@@ -121,7 +146,7 @@ internal sealed class ZoneReader
     /// </summary>
     public Zone? Read(ZoneText text, out string? problem)
     {
-        var parts = ZoneJson.Read(text.Json.Span, _idProperty);
+        var parts = text.Scanned ?? ZoneJson.Read(text.Json.Span, _idProperty);
         var id = parts.Id ?? (text.Index + 1).ToString(CultureInfo.InvariantCulture);
         var geometry = parts.Geometry;
         problem = parts.Fault is { } fault ? _language.Say(fault, parts.Detail) : null;
@@ -142,7 +167,7 @@ internal sealed class ZoneReader
         return zone;
     }
 
-    /// <summary>Walks the bytes read so far up to the next zone, the end, or a value cut by the end of the buffer.</summary>
+    /// <summary>Reads the bytes read so far up to the next zone, the end, or a value cut by the end of the buffer.</summary>
     private Step Advance(out ZoneText zone)
     {
         zone = default;
@@ -154,8 +179,105 @@ internal sealed class ZoneReader
             }
 
             _start = _end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF ? 3 : 0;
+            _jsonStart = _start;
             _started = true;
         }
+
+        while (true)
+        {
+            var step = _scanning ? Scan(out zone) : Walk(out zone);
+            if (step != Step.Switch)
+            {
+                return step;
+            }
+        }
+    }
+
+    /// <summary>The next feature by the one-pass scan; on anything it does not read, hands over to <see cref="Walk"/>.</summary>
+    private Step Scan(out ZoneText zone)
+    {
+        zone = default;
+        var cursor = new FeatureScanner.Cursor(_buffer.AsSpan(_start, _end - _start), Offset(_start), _line, _lineStart);
+        switch (_scanner!.Next(ref cursor, _afterFeature, out var parts))
+        {
+            case FeatureScanner.Outcome.Feature:
+                _start += cursor.At;
+                _line = cursor.Line;
+                _lineStart = cursor.LineStart;
+                _afterFeature = true;
+                ScannedCount++;
+                zone = new ZoneText(default, Count++, parts);
+                return Step.Feature;
+            case FeatureScanner.Outcome.End:
+                _stage = Stage.Done;
+                return Finish(0, out zone);
+            case FeatureScanner.Outcome.More when !_final:
+                return Step.More;
+            default:
+                HandOver();
+                return Step.Switch;
+        }
+    }
+
+    /// <summary>
+    /// Hands the rest of the body, from just after the last feature scanned (or the array's '['), to the exact reader,
+    /// in the state it would be in had it read every byte so far: the depth of the array, the token just read, and the
+    /// line and byte position its error messages quote.
+    /// </summary>
+    private void HandOver()
+    {
+        _scanning = false;
+        _state = _arrayState;
+        if (!_afterFeature)
+        {
+            return;
+        }
+
+        // A feature's place taken by an empty object ending where it ended: "{}" after spaces on the array's line, or
+        // "{", as many line feeds, the spaces of the last line and "}". Only whitespace and one object: cheap enough
+        // for a body the scan could not read.
+        var lines = _line - _arrayLine;
+        var position = (int)(Offset(_start) - _lineStart);
+        var filler = lines == 0 ? position - (int)_arrayPosition - 2 : lines + position - 1;
+        var synthetic = new byte[filler + 2];
+        if (lines == 0)
+        {
+            synthetic.AsSpan(0, filler).Fill((byte)' ');
+            "{}"u8.CopyTo(synthetic.AsSpan(filler));
+        }
+        else
+        {
+            synthetic[0] = (byte)'{';
+            synthetic.AsSpan(1, lines).Fill((byte)'\n');
+            synthetic.AsSpan(1 + lines, position - 1).Fill((byte)' ');
+            synthetic[^1] = (byte)'}';
+        }
+
+        var reader = new Utf8JsonReader(synthetic, isFinalBlock: false, _arrayState);
+        reader.Read();
+        reader.Read();
+        _state = reader.CurrentState;
+    }
+
+    /// <summary>Starts the one-pass scan just after the features array's '[' (at <see cref="_start"/>), in <see cref="_state"/>.</summary>
+    private void StartScan()
+    {
+        // Nothing was dropped from the buffer yet: the root's members before the features are all there.
+        var json = _buffer.AsSpan(_jsonStart, _start - _jsonStart);
+        _arrayState = _state;
+        _arrayLine = _line = json.Count((byte)'\n');
+        _lineStart = json.LastIndexOf((byte)'\n') + 1;
+        _arrayPosition = json.Length - _lineStart;
+        _scanning = true;
+    }
+
+    /// <summary>The body offset (the JSON's, after any byte-order mark) of buffer index <paramref name="index"/>.</summary>
+    private long Offset(int index) => _dropped + index - _jsonStart;
+
+    /// <summary>Walks the bytes read so far with the exact reader up to the next zone, the end, or a value cut by the end of the buffer.</summary>
+    private Step Walk(out ZoneText zone)
+    {
+        zone = default;
 
         var bytes = _buffer.AsSpan(_start, _end - _start);
         var reader = new Utf8JsonReader(bytes, _final, _state);
@@ -204,11 +326,19 @@ internal sealed class ZoneReader
 
                         if (name == "features" && reader.TokenType == JsonTokenType.StartArray)
                         {
+                            var first = !_sawFeatures;
                             _sawFeatures = true;
                             _stage = Stage.Features;
                             if (!DecideCrs())
                             {
                                 return Step.End;
+                            }
+
+                            if (first && _scanner is not null)
+                            {
+                                Resume(reader.BytesConsumed, reader.CurrentState);
+                                StartScan();
+                                return Step.Switch;
                             }
 
                             break;
@@ -338,6 +468,7 @@ internal sealed class ZoneReader
         {
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
             _end -= _start;
+            _dropped += _start;
             _start = 0;
         }
 
@@ -346,9 +477,15 @@ internal sealed class ZoneReader
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 
-        var read = await _body.ReadAsync(_buffer.AsMemory(_end), cancel);
-        _final = read == 0;
-        _end += read;
+        // The scan starts its feature again after each fill: fill the buffer, so that this happens once per buffer
+        // rather than once per read of the body.
+        do
+        {
+            var read = await _body.ReadAsync(_buffer.AsMemory(_end), cancel);
+            _final = read == 0;
+            _end += read;
+        }
+        while (_scanning && !_final && _end < _buffer.Length);
     }
 
     private static Geometry? ReadAnyGeometry(ReadOnlyMemory<byte> json, Language language, out string? problem)
@@ -378,5 +515,8 @@ internal sealed class ZoneReader
     private static bool LooksProjected(Envelope e) => Math.Abs(e.MinX) > 180 || Math.Abs(e.MaxX) > 180 || Math.Abs(e.MinY) > 90 || Math.Abs(e.MaxY) > 90;
 }
 
-/// <summary>One zone's JSON as it stood in the body, and its position there (0-based).</summary>
-internal readonly record struct ZoneText(ReadOnlyMemory<byte> Json, int Index);
+/// <summary>
+/// One zone as handed out: its JSON as it stood in the body, or what the one-pass scan read of it (<paramref name="Scanned"/>,
+/// the JSON then empty); and its position in the body (0-based).
+/// </summary>
+internal readonly record struct ZoneText(ReadOnlyMemory<byte> Json, int Index, ZoneJson.Parts? Scanned = null);

@@ -1,0 +1,690 @@
+using System.Text;
+using System.Text.Unicode;
+using NetTopologySuite.Geometries;
+
+namespace Geographie.Api.Http.Overlaps;
+
+/// <summary>
+/// Reads the features of a FeatureCollection in one pass over the body's UTF-8 bytes: each feature's id (its
+/// <c>id</c>, or the property named by <c>?id=</c>) and its Polygon or MultiPolygon, the coordinates read straight into
+/// its rings. Only the usual shape is understood: a Feature of members <c>type</c>, <c>id</c>, <c>properties</c> and
+/// <c>geometry</c> (a Polygon or MultiPolygon of <c>type</c> then <c>coordinates</c>, closed rings of four points or
+/// more, plain decimals of at most 15 digits), strings without escapes, JSON whitespace, each member once.
+/// </summary>
+/// <remarks>
+/// Anything else (escapes, exponents, comments, duplicate or other members, heights, invalid UTF-8, a malformed
+/// ring…) is <see cref="Outcome.Unusual"/>: nothing of that feature is used, and <see cref="ZoneReader"/> hands the
+/// rest of the body to the exact reader, whose answers and error messages are the reference. What is read here is
+/// what that reader builds (same ids, same coordinates bit for bit, same ring and polygon structure), which
+/// <c>ZoneOnePassTests</c> checks on the shipped files and on a corpus of unusual bodies. Not thread-safe: one per
+/// request, its scratch reused from feature to feature.
+/// </remarks>
+internal sealed class FeatureScanner
+{
+    /// <summary>Nesting skipped inside <c>properties</c> before a feature counts as unusual (the exact reader allows 64 in all).</summary>
+    private const int MaxSkipDepth = 16;
+
+    private readonly byte[]? _idProperty;
+    private readonly List<LinearRing> _holes = [];
+    private readonly List<Polygon> _polygons = [];
+    private double[] _xy = new double[4096];
+
+    /// <summary>A scanner for zones whose id is property <paramref name="idProperty"/> when given.</summary>
+    public FeatureScanner(string? idProperty) => _idProperty = idProperty is null ? null : Encoding.UTF8.GetBytes(idProperty);
+
+    /// <summary>What <see cref="Next"/> met.</summary>
+    public enum Outcome
+    {
+        /// <summary>A feature, read whole.</summary>
+        Feature,
+
+        /// <summary>The end of the features array and of the root object.</summary>
+        End,
+
+        /// <summary>The bytes ran out before the feature (or the end) was whole.</summary>
+        More,
+
+        /// <summary>Something this scanner does not read; nothing from the cursor on is used.</summary>
+        Unusual,
+    }
+
+    /// <summary>
+    /// Reads what follows a feature (or the array's <c>[</c> when <paramref name="afterFeature"/> is false): a comma and
+    /// the next feature, or <c>]</c> and the root's <c>}</c>. On <see cref="Outcome.Feature"/> the cursor is just past the
+    /// feature's <c>}</c>.
+    /// </summary>
+    public Outcome Next(ref Cursor cursor, bool afterFeature, out ZoneJson.Parts parts)
+    {
+        parts = default;
+        if (!cursor.SkipSpace())
+        {
+            return cursor.Stop;
+        }
+
+        var c = cursor.Current;
+        if (c == ']')
+        {
+            cursor.At++;
+            return cursor.Take((byte)'}') ? Outcome.End : cursor.Stop;
+        }
+
+        if (afterFeature && !cursor.Take((byte)','))
+        {
+            return cursor.Stop;
+        }
+
+        if (!cursor.Take((byte)'{'))
+        {
+            return cursor.Stop;
+        }
+
+        return Feature(ref cursor, out parts) ? Outcome.Feature : cursor.Stop;
+    }
+
+    /// <summary>A feature's members; the cursor is past its <c>{</c> and ends past its <c>}</c>.</summary>
+    private bool Feature(ref Cursor cursor, out ZoneJson.Parts parts)
+    {
+        parts = default;
+        string? id = null, chosen = null;
+        Geometry? geometry = null;
+        var isFeature = false;
+        var seen = Member.None;
+        do
+        {
+            if (!cursor.Key(out var name))
+            {
+                return false;
+            }
+
+            var member = name.SequenceEqual("type"u8) ? Member.Type
+                : name.SequenceEqual("id"u8) ? Member.Id
+                : name.SequenceEqual("properties"u8) ? Member.Properties
+                : name.SequenceEqual("geometry"u8) ? Member.Geometry
+                : Member.None;
+            if (member == Member.None || (seen & member) != 0)
+            {
+                return cursor.Unusual();
+            }
+
+            seen |= member;
+            var read = member switch
+            {
+                Member.Type => cursor.String(out var type) && (isFeature = type.SequenceEqual("Feature"u8)),
+                Member.Id => cursor.Text(out id),
+                Member.Properties => Properties(ref cursor, out chosen),
+                _ => Geometry(ref cursor, out geometry),
+            };
+            if (!read)
+            {
+                // A stop keeps its reason; a value read whole but not a Feature's (another type) is unusual.
+                return cursor.Stop == Outcome.Feature && cursor.Unusual();
+            }
+        }
+        while (cursor.NextMember());
+
+        if (cursor.Stop != Outcome.Feature)
+        {
+            return false;
+        }
+
+        if (!isFeature || geometry is null)
+        {
+            return cursor.Unusual();
+        }
+
+        parts = new ZoneJson.Parts(chosen ?? id, geometry.GeometryType, geometry, null);
+        return true;
+    }
+
+    /// <summary>The chosen property's text (null when absent or not asked for); the cursor is on the value.</summary>
+    private bool Properties(ref Cursor cursor, out string? chosen)
+    {
+        chosen = null;
+        if (_idProperty is null)
+        {
+            return cursor.Skip(0);
+        }
+
+        if (!cursor.SkipSpace())
+        {
+            return false;
+        }
+
+        if (cursor.Current != '{')
+        {
+            return cursor.Current == 'n' ? cursor.Literal("null"u8) : cursor.Unusual();
+        }
+
+        cursor.At++;
+        if (cursor.EmptyContainer((byte)'}', out var empty) && empty)
+        {
+            return true;
+        }
+
+        if (cursor.Stop != Outcome.Feature)
+        {
+            return false;
+        }
+
+        var found = false;
+        do
+        {
+            if (!cursor.Key(out var name))
+            {
+                return false;
+            }
+
+            if (!name.SequenceEqual(_idProperty))
+            {
+                if (!cursor.Skip(1))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (found || !cursor.Text(out chosen))
+            {
+                return found ? cursor.Unusual() : false;
+            }
+
+            found = true;
+        }
+        while (cursor.NextMember());
+
+        return cursor.Stop == Outcome.Feature;
+    }
+
+    /// <summary>A Polygon or MultiPolygon object, <c>type</c> before <c>coordinates</c>; the cursor is on the value.</summary>
+    private bool Geometry(ref Cursor cursor, out Geometry? geometry)
+    {
+        geometry = null;
+        if (!cursor.Take((byte)'{') || !cursor.Key(out var name) || !name.SequenceEqual("type"u8) || !cursor.String(out var type))
+        {
+            return cursor.Stop == Outcome.Feature ? cursor.Unusual() : false;
+        }
+
+        var multi = type.SequenceEqual("MultiPolygon"u8);
+        if ((!multi && !type.SequenceEqual("Polygon"u8)) || !cursor.Take((byte)','))
+        {
+            return cursor.Stop == Outcome.Feature ? cursor.Unusual() : false;
+        }
+
+        if (!cursor.Key(out name) || !name.SequenceEqual("coordinates"u8))
+        {
+            return cursor.Stop == Outcome.Feature ? cursor.Unusual() : false;
+        }
+
+        if (!(multi ? MultiPolygon(ref cursor, out geometry) : Polygon(ref cursor, out geometry)))
+        {
+            return false;
+        }
+
+        return cursor.Take((byte)'}');
+    }
+
+    private bool MultiPolygon(ref Cursor cursor, out Geometry? geometry)
+    {
+        geometry = null;
+        if (!cursor.Take((byte)'['))
+        {
+            return false;
+        }
+
+        _polygons.Clear();
+        do
+        {
+            if (!Polygon(ref cursor, out var polygon))
+            {
+                return false;
+            }
+
+            _polygons.Add((Polygon)polygon!);
+        }
+        while (cursor.NextItem());
+
+        if (cursor.Stop != Outcome.Feature)
+        {
+            return false;
+        }
+
+        geometry = ZoneJson.Factory.CreateMultiPolygon([.. _polygons]);
+        return true;
+    }
+
+    /// <summary>A polygon's rings, as <see cref="ZoneJson"/> builds them: the first the shell, the others holes.</summary>
+    private bool Polygon(ref Cursor cursor, out Geometry? polygon)
+    {
+        polygon = null;
+        if (!cursor.Take((byte)'['))
+        {
+            return false;
+        }
+
+        LinearRing? shell = null;
+        _holes.Clear();
+        do
+        {
+            if (!Ring(ref cursor, out var ring))
+            {
+                return false;
+            }
+
+            if (shell is null)
+            {
+                shell = ring;
+            }
+            else
+            {
+                _holes.Add(ring!);
+            }
+        }
+        while (cursor.NextItem());
+
+        if (cursor.Stop != Outcome.Feature)
+        {
+            return false;
+        }
+
+        polygon = ZoneJson.Factory.CreatePolygon(shell, [.. _holes]);
+        return true;
+    }
+
+    /// <summary>A closed ring of at least four x, y positions; anything else (heights, an open ring) is unusual.</summary>
+    private bool Ring(ref Cursor cursor, out LinearRing? ring)
+    {
+        ring = null;
+        if (!cursor.Take((byte)'['))
+        {
+            return false;
+        }
+
+        var n = 0;
+        do
+        {
+            if (n + 2 > _xy.Length)
+            {
+                Array.Resize(ref _xy, _xy.Length * 2);
+            }
+
+            if (!cursor.Take((byte)'[') || !cursor.Coordinate(out _xy[n]) || !cursor.Take((byte)',') || !cursor.Coordinate(out _xy[n + 1])
+                || !cursor.Take((byte)']'))
+            {
+                return false;
+            }
+
+            n += 2;
+        }
+        while (cursor.NextItem());
+
+        if (cursor.Stop != Outcome.Feature)
+        {
+            return false;
+        }
+
+        // NTS refuses open rings and rings of fewer than four points; the exact reader words that refusal.
+        if (n < 8 || _xy[0] != _xy[n - 2] || _xy[1] != _xy[n - 1])
+        {
+            return cursor.Unusual();
+        }
+
+        var points = new Coordinate[n / 2];
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = new Coordinate(_xy[2 * i], _xy[(2 * i) + 1]);
+        }
+
+        ring = ZoneJson.Factory.CreateLinearRing(points);
+        return true;
+    }
+
+    [Flags]
+    private enum Member
+    {
+        None = 0,
+        Type = 1,
+        Id = 2,
+        Properties = 4,
+        Geometry = 8,
+    }
+
+    /// <summary>
+    /// A position in the bytes read so far, and the line it is on (counted as <see cref="System.Text.Json.Utf8JsonReader"/>
+    /// counts: a line feed starts a line, positions are bytes), so that the exact reader can resume from here.
+    /// </summary>
+    /// <remarks>
+    /// Every reading method returns false when it stops, <see cref="Stop"/> saying why (<see cref="Outcome.More"/> or
+    /// <see cref="Outcome.Unusual"/>); <see cref="Stop"/> stays <see cref="Outcome.Feature"/> while all is well.
+    /// </remarks>
+    internal ref struct Cursor
+    {
+        private readonly ReadOnlySpan<byte> _bytes;
+        private readonly long _base;
+
+        /// <summary>A cursor at the start of <paramref name="bytes"/>, which begin at body offset <paramref name="offset"/> on line <paramref name="line"/>.</summary>
+        public Cursor(ReadOnlySpan<byte> bytes, long offset, int line, long lineStart)
+        {
+            _bytes = bytes;
+            _base = offset;
+            Line = line;
+            LineStart = lineStart;
+        }
+
+        /// <summary>Index of the next byte.</summary>
+        public int At;
+
+        /// <summary>Line feeds before <see cref="At"/> since the body's start.</summary>
+        public int Line;
+
+        /// <summary>Body offset of the first byte of the current line.</summary>
+        public long LineStart;
+
+        /// <summary>Why the last reading stopped; <see cref="Outcome.Feature"/> while none has.</summary>
+        public Outcome Stop;
+
+        /// <summary>The byte at <see cref="At"/>; call after <see cref="SkipSpace"/> returned true.</summary>
+        public readonly byte Current => _bytes[At];
+
+        /// <summary>Stops as <see cref="Outcome.Unusual"/>.</summary>
+        public bool Unusual()
+        {
+            Stop = Outcome.Unusual;
+            return false;
+        }
+
+        /// <summary>Skips JSON whitespace; false at the end of the bytes.</summary>
+        public bool SkipSpace()
+        {
+            while (At < _bytes.Length)
+            {
+                switch (_bytes[At])
+                {
+                    case (byte)' ' or (byte)'\t' or (byte)'\r':
+                        At++;
+                        break;
+                    case (byte)'\n':
+                        At++;
+                        Line++;
+                        LineStart = _base + At;
+                        break;
+                    default:
+                        return true;
+                }
+            }
+
+            return More();
+        }
+
+        /// <summary>Skips whitespace and takes <paramref name="c"/>.</summary>
+        public bool Take(byte c)
+        {
+            if (!SkipSpace())
+            {
+                return false;
+            }
+
+            if (_bytes[At] != c)
+            {
+                return Unusual();
+            }
+
+            At++;
+            return true;
+        }
+
+        /// <summary>After a member: true on a comma (another member follows); false on <c>}</c> (with <see cref="Stop"/> still fine) or a stop.</summary>
+        public bool NextMember() => Separator((byte)'}');
+
+        /// <summary>After an array item: true on a comma; false on <c>]</c> (with <see cref="Stop"/> still fine) or a stop.</summary>
+        public bool NextItem() => Separator((byte)']');
+
+        /// <summary>Whether the container just opened closes at once with <paramref name="close"/>.</summary>
+        public bool EmptyContainer(byte close, out bool empty)
+        {
+            empty = false;
+            if (!SkipSpace())
+            {
+                return false;
+            }
+
+            empty = _bytes[At] == close;
+            At += empty ? 1 : 0;
+            return true;
+        }
+
+        /// <summary>A member's name (no escapes) and its colon.</summary>
+        public bool Key(out ReadOnlySpan<byte> name) => String(out name) && Take((byte)':');
+
+        /// <summary>A string without escapes or control characters, in valid UTF-8; its bytes between the quotes.</summary>
+        public bool String(out ReadOnlySpan<byte> value)
+        {
+            value = default;
+            if (!Take((byte)'"'))
+            {
+                return false;
+            }
+
+            var start = At;
+            var ascii = true;
+            while (At < _bytes.Length)
+            {
+                var c = _bytes[At];
+                if (c == '"')
+                {
+                    value = _bytes[start..At];
+                    At++;
+                    return ascii || Utf8.IsValid(value) || Unusual();
+                }
+
+                if (c < 0x20 || c == '\\')
+                {
+                    return Unusual();
+                }
+
+                ascii &= c < 0x80;
+                At++;
+            }
+
+            return More();
+        }
+
+        /// <summary>An id: a string's value, or a number's text (as the exact reader takes them); anything else is unusual.</summary>
+        public bool Text(out string? text)
+        {
+            text = null;
+            if (!SkipSpace())
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> value;
+            if (_bytes[At] == '"' ? !String(out value) : !Number(out value, exponent: true))
+            {
+                return false;
+            }
+
+            text = Encoding.UTF8.GetString(value);
+            return true;
+        }
+
+        /// <summary>A coordinate: a plain decimal <see cref="PlainDecimal"/> reads; exponents and longer numbers are unusual.</summary>
+        public bool Coordinate(out double value)
+        {
+            value = 0;
+            return Number(out var text, exponent: false) && (PlainDecimal.TryRead(text, out value) || Unusual());
+        }
+
+        /// <summary>A JSON number (RFC 8259 grammar), and the byte after it in hand, so that it is known to be whole.</summary>
+        public bool Number(out ReadOnlySpan<byte> text, bool exponent)
+        {
+            text = default;
+            if (!SkipSpace())
+            {
+                return false;
+            }
+
+            var start = At;
+            if (_bytes[At] == '-')
+            {
+                At++;
+            }
+
+            if (!Digits(leadingZero: false))
+            {
+                return false;
+            }
+
+            if (At < _bytes.Length && _bytes[At] == '.')
+            {
+                At++;
+                if (!Digits(leadingZero: true))
+                {
+                    return false;
+                }
+            }
+
+            if (At < _bytes.Length && (_bytes[At] | 0x20) == 'e')
+            {
+                if (!exponent)
+                {
+                    return Unusual();
+                }
+
+                At++;
+                if (At < _bytes.Length && _bytes[At] is (byte)'+' or (byte)'-')
+                {
+                    At++;
+                }
+
+                if (!Digits(leadingZero: true))
+                {
+                    return false;
+                }
+            }
+
+            if (At >= _bytes.Length)
+            {
+                return More();
+            }
+
+            text = _bytes[start..At];
+            return true;
+        }
+
+        /// <summary><paramref name="literal"/> (true, false, null) and the byte after it in hand.</summary>
+        public bool Literal(ReadOnlySpan<byte> literal)
+        {
+            var available = _bytes.Length - At;
+            if (available <= literal.Length)
+            {
+                return literal.StartsWith(_bytes[At..]) ? More() : Unusual();
+            }
+
+            if (!_bytes.Slice(At, literal.Length).SequenceEqual(literal))
+            {
+                return Unusual();
+            }
+
+            At += literal.Length;
+            return true;
+        }
+
+        /// <summary>Skips any JSON value, checking its grammar; nesting beyond <see cref="MaxSkipDepth"/> is unusual.</summary>
+        public bool Skip(int depth)
+        {
+            if (!SkipSpace())
+            {
+                return false;
+            }
+
+            switch (_bytes[At])
+            {
+                case (byte)'"':
+                    return String(out _);
+                case (byte)'t':
+                    return Literal("true"u8);
+                case (byte)'f':
+                    return Literal("false"u8);
+                case (byte)'n':
+                    return Literal("null"u8);
+                case (byte)'-' or (>= (byte)'0' and <= (byte)'9'):
+                    return Number(out _, exponent: true);
+                case (byte)'[' or (byte)'{' when depth >= MaxSkipDepth:
+                    return Unusual();
+                case (byte)'[':
+                    At++;
+                    if (!EmptyContainer((byte)']', out var emptyArray) || emptyArray)
+                    {
+                        return emptyArray;
+                    }
+
+                    while (Skip(depth + 1) && NextItem())
+                    {
+                    }
+
+                    return Stop == Outcome.Feature;
+                case (byte)'{':
+                    At++;
+                    if (!EmptyContainer((byte)'}', out var emptyObject) || emptyObject)
+                    {
+                        return emptyObject;
+                    }
+
+                    while (Key(out _) && Skip(depth + 1) && NextMember())
+                    {
+                    }
+
+                    return Stop == Outcome.Feature;
+                default:
+                    return Unusual();
+            }
+        }
+
+        private bool Separator(byte close)
+        {
+            if (!SkipSpace())
+            {
+                return false;
+            }
+
+            var c = _bytes[At];
+            if (c == ',')
+            {
+                At++;
+                return true;
+            }
+
+            return c == close ? Close() : Unusual();
+        }
+
+        private bool Close()
+        {
+            At++;
+            return false;
+        }
+
+        private bool Digits(bool leadingZero)
+        {
+            var start = At;
+            while (At < _bytes.Length && (uint)(_bytes[At] - '0') <= 9)
+            {
+                At++;
+            }
+
+            if (At == start)
+            {
+                return At >= _bytes.Length ? More() : Unusual();
+            }
+
+            // JSON forbids an integer part with a leading zero ("01").
+            return leadingZero || _bytes[start] != '0' || At - start == 1 || Unusual();
+        }
+
+        private bool More()
+        {
+            Stop = Outcome.More;
+            return false;
+        }
+    }
+}
