@@ -105,6 +105,8 @@ public sealed class ZoneOnePassTests
             ("CRLF and tabs", Pretty(a, b, c).Replace("\n", "\r\n", StringComparison.Ordinal).Replace("  ", "\t", StringComparison.Ordinal), "code", null),
             ("accented names, id from nom", Collection(a, accented, c), "nom", null),
             ("escape in a key", Collection(a, b.Replace("\"type\"", "\"typ\\u0065\"", StringComparison.Ordinal), c), null, null),
+            ("bad escape in a property", Collection(a, b.Replace("\"nom\":\"", "\"nom\":\"\\x", StringComparison.Ordinal), c), null, null),
+            ("lone surrogate in a property", Collection(a, b.Replace("\"nom\":\"", "\"nom\":\"\\ud800", StringComparison.Ordinal), c), null, null),
             ("escape in a property", Collection(a, b.Replace("\"nom\":\"", "\"nom\":\"\\\"", StringComparison.Ordinal), c), "nom", null),
             ("exponent", Collection(a, b.Replace(firstNumber, firstNumber + "e0", StringComparison.Ordinal), c), null, null),
             ("19-digit decimals", Collection(a, b.Replace(firstNumber, firstNumber + "000000000000000001", StringComparison.Ordinal), c), null, null),

@@ -457,7 +457,13 @@ internal sealed class FeatureScanner
         public bool Key(out ReadOnlySpan<byte> name) => String(out name) && Take((byte)':');
 
         /// <summary>A string without escapes or control characters, in valid UTF-8; its bytes between the quotes.</summary>
-        public bool String(out ReadOnlySpan<byte> value)
+        public bool String(out ReadOnlySpan<byte> value) => String(out value, escapes: false);
+
+        /// <summary>
+        /// A string without control characters, in valid UTF-8; its bytes between the quotes, escapes left as they stand
+        /// (<paramref name="escapes"/>: allowed when well-formed, as in a skipped name like <c>\u00c9chalas</c>; else unusual).
+        /// </summary>
+        public bool String(out ReadOnlySpan<byte> value, bool escapes)
         {
             value = default;
             if (!Take((byte)'"'))
@@ -477,9 +483,14 @@ internal sealed class FeatureScanner
                     return ascii || Utf8.IsValid(value) || Unusual();
                 }
 
-                if (c < 0x20 || c == '\\')
+                if (c < 0x20 || (c == '\\' && !escapes))
                 {
                     return Unusual();
+                }
+
+                if (c == '\\' && !Escape())
+                {
+                    return false;
                 }
 
                 ascii &= c < 0x80;
@@ -601,7 +612,7 @@ internal sealed class FeatureScanner
             switch (_bytes[At])
             {
                 case (byte)'"':
-                    return String(out _);
+                    return String(out _, escapes: true);
                 case (byte)'t':
                     return Literal("true"u8);
                 case (byte)'f':
@@ -639,6 +650,39 @@ internal sealed class FeatureScanner
                 default:
                     return Unusual();
             }
+        }
+
+        /// <summary>
+        /// A well-formed escape at <see cref="At"/>, left on its last byte: one of <c>\" \\ \/ \b \f \n \r \t</c> or
+        /// <c>\u</c> and four hex digits outside the surrogates (a pair is left to the exact reader, which checks it).
+        /// </summary>
+        private bool Escape()
+        {
+            if (At + 1 >= _bytes.Length)
+            {
+                return More();
+            }
+
+            var kind = _bytes[At + 1];
+            if (kind != 'u')
+            {
+                At++;
+                return kind is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t' || Unusual();
+            }
+
+            if (At + 5 >= _bytes.Length)
+            {
+                return More();
+            }
+
+            if (!ushort.TryParse(_bytes.Slice(At + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var unit)
+                || char.IsSurrogate((char)unit))
+            {
+                return Unusual();
+            }
+
+            At += 5;
+            return true;
         }
 
         private bool Separator(byte close)

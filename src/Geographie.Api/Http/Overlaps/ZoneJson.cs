@@ -35,7 +35,20 @@ internal static class ZoneJson
         catch (Exception e) when (IsMalformed(e))
         {
             // A malformed geometry met on the way: read again with the coordinates last, so that the fault has the id.
+            return ReadCoordinatesLast(json, idProperty);
+        }
+    }
+
+    private static Parts ReadCoordinatesLast(ReadOnlySpan<byte> json, string? idProperty)
+    {
+        try
+        {
             return Read(json, idProperty, inline: false);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A string that is not UTF-8 (the id, a type): the reader refuses to decode it; a fault of the feature, not a crash.
+            return new Parts(null, null, null, EdgeText.ZoneUnreadable, e.Message);
         }
     }
 
