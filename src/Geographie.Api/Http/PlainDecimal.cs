@@ -53,8 +53,17 @@ internal static class PlainDecimal
             return false;
         }
 
-        var magnitude = decimals > 0 ? digits / PowersOfTen[decimals] : digits;
-        value = negative ? -magnitude : magnitude;
+        value = Value(digits, decimals, negative);
         return true;
+    }
+
+    /// <summary>
+    /// The value of a plain decimal from its digits read as an integer (at most 15 of them), the number of them after the
+    /// point (0 when none) and its sign: what <see cref="TryRead(ReadOnlySpan{byte}, out double)"/> gives for its text.
+    /// </summary>
+    public static double Value(long digits, int decimals, bool negative)
+    {
+        var magnitude = decimals > 0 ? digits / PowersOfTen[decimals] : digits;
+        return negative ? -magnitude : magnitude;
     }
 }

@@ -308,8 +308,9 @@ internal sealed class FeatureScanner
                 Array.Resize(ref _xy, _xy.Length * 2);
             }
 
-            if (!cursor.Take((byte)'[') || !cursor.Coordinate(out _xy[n]) || !cursor.Take((byte)',') || !cursor.Coordinate(out _xy[n + 1])
-                || !cursor.Take((byte)']'))
+            if (!cursor.PlainPosition(out _xy[n], out _xy[n + 1])
+                && (!cursor.Take((byte)'[') || !cursor.Coordinate(out _xy[n]) || !cursor.Take((byte)',') || !cursor.Coordinate(out _xy[n + 1])
+                    || !cursor.Take((byte)']')))
             {
                 return false;
             }
@@ -519,6 +520,25 @@ internal sealed class FeatureScanner
             return true;
         }
 
+        /// <summary>
+        /// A position as most files write it, <c>[x, y]</c> with spaces at most and plain decimals of at most 15 digits
+        /// followed by a byte in hand, read with the index in a register; false, <see cref="At"/> untouched, for anything
+        /// else (the caller then reads it piece by piece, which decides between a position, a need for more bytes and the unusual).
+        /// </summary>
+        public bool PlainPosition(out double x, out double y)
+        {
+            x = y = 0;
+            var i = At;
+            if (!Expect(_bytes, ref i, (byte)'[') || !PlainNumber(_bytes, ref i, out x) || !Expect(_bytes, ref i, (byte)',')
+                || !PlainNumber(_bytes, ref i, out y) || !Expect(_bytes, ref i, (byte)']'))
+            {
+                return false;
+            }
+
+            At = i;
+            return true;
+        }
+
         /// <summary>A coordinate: a plain decimal <see cref="PlainDecimal"/> reads; exponents and longer numbers are unusual.</summary>
         public bool Coordinate(out double value)
         {
@@ -682,6 +702,79 @@ internal sealed class FeatureScanner
             }
 
             At += 5;
+            return true;
+        }
+
+        /// <summary>Spaces, then <paramref name="c"/>, with a byte after it in hand.</summary>
+        private static bool Expect(ReadOnlySpan<byte> bytes, ref int i, byte c)
+        {
+            while (i < bytes.Length && bytes[i] == ' ')
+            {
+                i++;
+            }
+
+            if (i + 1 >= bytes.Length || bytes[i] != c)
+            {
+                return false;
+            }
+
+            i++;
+            return true;
+        }
+
+        /// <summary>
+        /// Spaces, then a JSON number that is a plain decimal of at most 15 digits, and its value as
+        /// <see cref="PlainDecimal"/> gives it; false for anything else (a leading zero, an exponent, the end of the bytes).
+        /// </summary>
+        private static bool PlainNumber(ReadOnlySpan<byte> bytes, ref int i, out double value)
+        {
+            value = 0;
+            while (i < bytes.Length && bytes[i] == ' ')
+            {
+                i++;
+            }
+
+            var negative = i < bytes.Length && bytes[i] == '-';
+            i += negative ? 1 : 0;
+            var start = i;
+            long digits = 0;
+            uint digit;
+            while (i < bytes.Length && (digit = (uint)(bytes[i] - '0')) <= 9)
+            {
+                digits = (digits * 10) + digit;
+                i++;
+            }
+
+            var whole = i - start;
+            if (whole == 0 || (whole > 1 && bytes[start] == '0') || i >= bytes.Length)
+            {
+                return false;
+            }
+
+            var decimals = 0;
+            if (bytes[i] == '.')
+            {
+                var point = ++i;
+                while (i < bytes.Length && (digit = (uint)(bytes[i] - '0')) <= 9)
+                {
+                    digits = (digits * 10) + digit;
+                    i++;
+                }
+
+                decimals = i - point;
+                if (decimals == 0 || i >= bytes.Length)
+                {
+                    return false;
+                }
+            }
+
+            // More than 15 digits (the integer may then have wrapped, unused) or an exponent: the careful road.
+            if (whole + decimals > 15 || (bytes[i] | 0x20) == 'e')
+            {
+                return false;
+            }
+
+            value = PlainDecimal.Value(digits, decimals, negative);
             return true;
         }
 
