@@ -87,8 +87,9 @@ public static class PolygonValidity
         int end = set.Next(next);
         double ax = set.X[edge], ay = set.Y[edge], bx = set.X[next], by = set.Y[next], cx = set.X[end], cy = set.Y[end];
 
-        // Exactly collinear, so the two products have the same sign and the sum cannot cancel: its sign is exact.
-        return RobustOrientation.Index(ax, ay, bx, by, cx, cy) == 0 && ((bx - ax) * (cx - bx)) + ((by - ay) * (cy - by)) < 0;
+        // Exactly collinear, the two products have the same sign and the sum cannot cancel: its sign is exact. Tested
+        // first, it spares the orientation for the common joint, turning by less than a right angle.
+        return ((bx - ax) * (cx - bx)) + ((by - ay) * (cy - by)) < 0 && RobustOrientation.Index(ax, ay, bx, by, cx, cy) == 0;
     }
 
     /// <summary>Whether the closed edges <paramref name="i"/> and <paramref name="j"/> share a point (exact).</summary>

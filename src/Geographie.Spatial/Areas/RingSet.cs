@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 
@@ -90,10 +91,14 @@ internal sealed class RingSet
         _stripeScale = Envelope.IsNull || Envelope.Height <= 0 ? 0 : stripes / Envelope.Height;
         StripeCount = stripes;
         _stripeStart = new int[stripes + 1];
+
+        // Each edge's stripe range and rounded envelope are computed once, then copied into every stripe it crosses.
+        var range = ArrayPool<int>.Shared.Rent(2 * n);
         for (int i = 0; i < n; i++)
         {
-            int j = Next(i);
-            for (int s = StripeOf(Math.Min(Y[i], Y[j])), last = StripeOf(Math.Max(Y[i], Y[j])); s <= last; s++)
+            int j = NextOf[i];
+            int first = range[2 * i] = StripeOf(Math.Min(Y[i], Y[j])), last = range[(2 * i) + 1] = StripeOf(Math.Max(Y[i], Y[j]));
+            for (int s = first; s <= last; s++)
             {
                 _stripeStart[s + 1]++;
             }
@@ -109,17 +114,21 @@ internal sealed class RingSet
         var fill = _stripeStart[..stripes];
         for (int i = 0; i < n; i++)
         {
-            int j = Next(i);
-            for (int s = StripeOf(Math.Min(Y[i], Y[j])), last = StripeOf(Math.Max(Y[i], Y[j])); s <= last; s++)
+            int j = NextOf[i];
+            float minX = Below(Math.Min(X[i], X[j])), maxX = Above(Math.Max(X[i], X[j]));
+            float minY = Below(Math.Min(Y[i], Y[j])), maxY = Above(Math.Max(Y[i], Y[j]));
+            for (int s = range[2 * i], last = range[(2 * i) + 1]; s <= last; s++)
             {
                 int k = fill[s]++;
                 _stripeEdges[k] = i;
-                _stripeBoxes[4 * k] = Below(Math.Min(X[i], X[j]));
-                _stripeBoxes[(4 * k) + 1] = Above(Math.Max(X[i], X[j]));
-                _stripeBoxes[(4 * k) + 2] = Below(Math.Min(Y[i], Y[j]));
-                _stripeBoxes[(4 * k) + 3] = Above(Math.Max(Y[i], Y[j]));
+                _stripeBoxes[4 * k] = minX;
+                _stripeBoxes[(4 * k) + 1] = maxX;
+                _stripeBoxes[(4 * k) + 2] = minY;
+                _stripeBoxes[(4 * k) + 3] = maxY;
             }
         }
+
+        ArrayPool<int>.Shared.Return(range);
     }
 
     /// <summary>Vertex x, minus the origin.</summary>
@@ -165,6 +174,7 @@ internal sealed class RingSet
     public int Next(int i) => NextOf[i];
 
     /// <summary>The stripe holding ordinate <paramref name="y"/>, clamped to the stripes (monotone in y).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int StripeOf(double y)
     {
         double s = (y - _stripeY0) * _stripeScale;
@@ -199,12 +209,14 @@ internal sealed class RingSet
     public static bool BoxApart(ReadOnlySpan<float> boxes, int k, double minX, double maxX, double minY, double maxY) =>
         boxes[(4 * k) + 1] < minX || boxes[4 * k] > maxX || boxes[(4 * k) + 3] < minY || boxes[(4 * k) + 2] > maxY;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Below(double value)
     {
         float f = (float)value;
         return f > value ? MathF.BitDecrement(f) : f;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Above(double value)
     {
         float f = (float)value;
