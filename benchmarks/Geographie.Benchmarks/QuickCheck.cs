@@ -20,6 +20,12 @@ public static class QuickCheck
             return;
         }
 
+        if (datasets is ["overlaps", "stages"])
+        {
+            Overlaps.OverlapStages.Run();
+            return;
+        }
+
         if (datasets is ["overlaps", ..])
         {
             Overlaps.OverlapCpu.Run();

@@ -5,7 +5,7 @@ using NetTopologySuite.Geometries.Utilities;
 namespace Geographie.Spatial.Tests;
 
 /// <summary>
-/// The boundary integral behind <see cref="OverlapIndex.Measure"/> against the overlay it replaced, kept as the oracle
+/// The boundary integral behind <see cref="OverlapIndex.Measure(NetTopologySuite.Geometries.Geometry, Geographie.Spatial.MetricCrs, bool)"/> against the overlay it replaced, kept as the oracle
 /// (the pieces' geometries are built by OverlayNG when asked for): the same areas to a square millimetre, on the real
 /// Lyon perimeters and Rhône communes and on test-only transforms of them built to be degenerate for a boundary
 /// integral — a zone equal to a perimeter, copies sharing vertices and collinear edges, a zone whose hole is a

@@ -31,7 +31,7 @@ public static class OverlapCalculator
     {
         var edition = snapshot.Edition(geography);
         var index = edition.Overlaps;
-        var areas = index.Measure(zone.Metric, zone.Crs, withGeometry);
+        var areas = index.Measure(zone.Rings, zone.Crs, withGeometry);
         var shares = areas.Pieces
             .Select(p => new QuartierShare(
                 edition.WithPerimeter[p.Id], p.AreaM2, Share(p.AreaM2, areas.ZoneAreaM2), Share(p.AreaM2, index.AreaOf(p.Id)),
@@ -56,7 +56,7 @@ public static class OverlapCalculator
         // merely sharing an edge integrates to zero and is dropped with the other touching pieces. Measured only when
         // needed: an edition whose register is partial and names no commune without perimeters never asks.
         ZoneAreas? measured = null;
-        ZoneAreas Communes() => measured ??= snapshot.CommuneOverlaps.Measure(zone.Metric, zone.Crs);
+        ZoneAreas Communes() => measured ??= snapshot.CommuneOverlaps.Measure(zone.Rings, zone.Crs);
         Commune[] touched = edition.UnknownCommunes.Count == 0 ? []
             : Communes().Pieces.Where(p => edition.IsUnknownOutline(p.Id)).Select(p => snapshot.OutlinedCommunes[p.Id]).ToArray();
         if (touched.Length > 0)

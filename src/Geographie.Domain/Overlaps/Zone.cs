@@ -1,4 +1,5 @@
 using Geographie.Spatial;
+using Geographie.Spatial.Areas;
 using NetTopologySuite.Geometries;
 
 namespace Geographie.Domain.Overlaps;
@@ -12,6 +13,18 @@ namespace Geographie.Domain.Overlaps;
 /// <param name="Repair">What was repaired to make the zone valid, or null when it was valid as given.</param>
 public sealed record Zone(string Id, Geometry Metric, MetricCrs Crs, string? Repair)
 {
+    private readonly FlatRings? _rings;
+
     /// <summary>A label for the zone (a commune's name), or null.</summary>
     public string? Name { get; init; }
+
+    /// <summary>
+    /// The rings of <see cref="Metric"/> as read once, shared by the validity proof and every index measuring the
+    /// zone: handed over by <see cref="ZoneValidator"/>, else read from <see cref="Metric"/> on each use.
+    /// </summary>
+    public FlatRings Rings
+    {
+        get => _rings ?? FlatRings.Of(Metric);
+        init => _rings = value;
+    }
 }

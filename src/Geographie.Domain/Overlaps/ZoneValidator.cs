@@ -53,23 +53,23 @@ public static class ZoneValidator
             MetricGeometry.ProjectInPlace(metric, crs);
         }
 
-        string? repair = null;
-        var validity = PolygonValidity.IsProvenValid(metric) ? null : new IsValidOp(metric);
-        if (validity is { IsValid: false })
+        // Read once: the validity proof and every index measuring the zone share the rings.
+        var rings = FlatRings.Of(metric);
+        var validity = PolygonValidity.IsProvenValid(rings) ? null : new IsValidOp(metric);
+        if (validity is not { IsValid: false })
         {
-            var error = validity.ValidationError;
-            var fixedGeometry = GeometryFixer.Fix(metric);
-            if (fixedGeometry is not (Polygon or MultiPolygon) || fixedGeometry.IsEmpty)
-            {
-                problem = DomainTexts.Catalogue.Format(language, DomainText.ZoneNotRepairable, error.Message, Where(error.Coordinate, crs, language));
-                return null;
-            }
-
-            repair = DomainTexts.Catalogue.Format(language, DomainText.ZoneRepaired, error.Message, Where(error.Coordinate, crs, language));
-            metric = fixedGeometry;
+            return new Zone(id, metric, crs, null) { Rings = rings };
         }
 
-        return new Zone(id, metric, crs, repair);
+        var error = validity.ValidationError;
+        var fixedGeometry = GeometryFixer.Fix(metric);
+        if (fixedGeometry is not (Polygon or MultiPolygon) || fixedGeometry.IsEmpty)
+        {
+            problem = DomainTexts.Catalogue.Format(language, DomainText.ZoneNotRepairable, error.Message, Where(error.Coordinate, crs, language));
+            return null;
+        }
+
+        return new Zone(id, fixedGeometry, crs, DomainTexts.Catalogue.Format(language, DomainText.ZoneRepaired, error.Message, Where(error.Coordinate, crs, language)));
     }
 
     private static string? Fault(Geometry? geometry, bool lambert93, Language language, out MetricCrs crs)

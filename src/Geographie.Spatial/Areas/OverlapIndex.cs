@@ -23,7 +23,7 @@ namespace Geographie.Spatial.Areas;
 /// are asked for, each piece is built instead: a perimeter that covers the zone contributes the whole zone, a
 /// perimeter the zone covers contributes itself, the rest pay for an exact overlay (NTS OverlayNG, the algorithm of
 /// GEOS ≥ 3.9 behind PostGIS).</para>
-/// <para>Immutable after construction; <see cref="Measure"/> is thread-safe.</para>
+/// <para>Immutable after construction; <see cref="Measure(FlatRings, MetricCrs, bool)"/> is thread-safe.</para>
 /// </remarks>
 public sealed class OverlapIndex
 {
@@ -106,7 +106,7 @@ public sealed class OverlapIndex
         _rings = new RingSet[n];
         for (int id = 0; id < n; id++)
         {
-            _rings[id] = new RingSet(_metric[id], _originX[_crs[id].Ordinal], _originY[_crs[id].Ordinal]);
+            _rings[id] = new RingSet(FlatRings.Of(_metric[id]), _originX[_crs[id].Ordinal], _originY[_crs[id].Ordinal]);
         }
 
         for (int id = 0; id < n; id++)
@@ -144,7 +144,30 @@ public sealed class OverlapIndex
     public ZoneAreas Measure(Geometry zone, MetricCrs crs, bool keepGeometry = false)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        double zoneArea = zone.Area;
+        return Measure(zone, zone.Area, null, crs, keepGeometry);
+    }
+
+    /// <summary>
+    /// Measures a zone already read into flat rings against every perimeter of <paramref name="crs"/>: the same areas,
+    /// to the bit, as <see cref="Measure(Geometry, MetricCrs, bool)"/> on <see cref="FlatRings.Geometry"/>, without
+    /// reading the zone's coordinates again (its area included, kept by <paramref name="zone"/>).
+    /// </summary>
+    /// <param name="zone">The rings of a valid Polygon or MultiPolygon in <paramref name="crs"/> metres.</param>
+    /// <param name="crs">The zone's metric CRS; perimeters of other systems are ignored.</param>
+    /// <param name="keepGeometry">Also return each piece's geometry (in <paramref name="crs"/>), at the cost of building it.</param>
+    public ZoneAreas Measure(FlatRings zone, MetricCrs crs, bool keepGeometry = false)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return Measure(zone.Geometry, zone.Area, zone, crs, keepGeometry);
+    }
+
+    /// <summary>Ids of the perimeters of <paramref name="crs"/> whose envelope meets <paramref name="envelope"/> (metres), in no order.</summary>
+    public List<int> Candidates(Envelope envelope, MetricCrs crs) =>
+        _trees[crs.Ordinal] is { } tree ? [.. tree.Query(envelope)] : [];
+
+    /// <summary>What both public overloads measure; <paramref name="flat"/> null reads the zone's rings when the integrals need them.</summary>
+    private ZoneAreas Measure(Geometry zone, double zoneArea, FlatRings? flat, MetricCrs crs, bool keepGeometry)
+    {
         var pieces = new List<AreaPiece>();
         if (zone.IsEmpty || zoneArea <= 0)
         {
@@ -155,7 +178,7 @@ public sealed class OverlapIndex
         candidates.Sort();
         var zoneRings = keepGeometry || zone is not (Polygon or MultiPolygon) || candidates.Count == 0
             ? null
-            : new RingSet(zone, _originX[crs.Ordinal], _originY[crs.Ordinal], striped: false);
+            : new RingSet(flat ?? FlatRings.Of(zone), _originX[crs.Ordinal], _originY[crs.Ordinal], striped: false);
         IPreparedGeometry? preparedZone = null;
         bool overlapping = false;
         foreach (int id in candidates)
@@ -174,10 +197,6 @@ public sealed class OverlapIndex
 
         return new ZoneAreas(crs, zoneArea, overlapping ? UnionArea(zone, pieces) : pieces.Sum(p => p.AreaM2), pieces);
     }
-
-    /// <summary>Ids of the perimeters of <paramref name="crs"/> whose envelope meets <paramref name="envelope"/> (metres), in no order.</summary>
-    public List<int> Candidates(Envelope envelope, MetricCrs crs) =>
-        _trees[crs.Ordinal] is { } tree ? [.. tree.Query(envelope)] : [];
 
     private AreaPiece Overlay(int id, Geometry zone, double zoneArea, bool keepGeometry, ref IPreparedGeometry? preparedZone)
     {

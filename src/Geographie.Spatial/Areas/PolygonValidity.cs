@@ -24,55 +24,26 @@ public static class PolygonValidity
     public const int MaxRings = 64;
 
     /// <summary>True when <paramref name="polygonal"/> is certainly valid (OGC rules, as NTS <c>IsValidOp</c> judges); false when not proven.</summary>
-    public static bool IsProvenValid(Geometry polygonal)
+    public static bool IsProvenValid(Geometry polygonal) =>
+        polygonal is (Polygon or MultiPolygon) && IsProvenValid(FlatRings.Of(polygonal));
+
+    /// <summary>
+    /// True when the geometry of <paramref name="rings"/> is certainly valid (as <see cref="IsProvenValid(Geometry)"/>
+    /// judges it), from its rings as already read.
+    /// </summary>
+    public static bool IsProvenValid(FlatRings rings)
     {
-        if (polygonal is not (Polygon or MultiPolygon) || polygonal.IsEmpty || !RingsWellFormed(polygonal, out int rings) || rings > MaxRings)
+        ArgumentNullException.ThrowIfNull(rings);
+        var polygonal = rings.Geometry;
+        if (polygonal.IsEmpty || !rings.WellFormed || rings.RingCount > MaxRings)
         {
             return false;
         }
 
         // An integer origin keeps the shift exact, so the predicates judge the geometry as given.
         var centre = polygonal.EnvelopeInternal.Centre;
-        var set = new RingSet(polygonal, Math.Round(centre.X), Math.Round(centre.Y));
-
-        // RingSet drops rings of fewer than three distinct vertices: such a ring is not proven.
-        return set.RingCount == rings && EdgesMeetOnlyAtJoints(set) && RingsNest(polygonal, set);
-    }
-
-    /// <summary>Every ring non-empty, closed, of at least four finite coordinates; counts the rings.</summary>
-    private static bool RingsWellFormed(Geometry polygonal, out int rings)
-    {
-        rings = 0;
-        for (int g = 0; g < polygonal.NumGeometries; g++)
-        {
-            var polygon = (Polygon)polygonal.GetGeometryN(g);
-            if (polygon.IsEmpty)
-            {
-                return false;
-            }
-
-            for (int r = -1; r < polygon.NumInteriorRings; r++)
-            {
-                var seq = (r < 0 ? polygon.ExteriorRing : polygon.GetInteriorRingN(r)).CoordinateSequence;
-                int last = seq.Count - 1;
-                if (seq.Count < 4 || seq.GetX(0) != seq.GetX(last) || seq.GetY(0) != seq.GetY(last))
-                {
-                    return false;
-                }
-
-                for (int i = 0; i < seq.Count; i++)
-                {
-                    if (!double.IsFinite(seq.GetX(i)) || !double.IsFinite(seq.GetY(i)))
-                    {
-                        return false;
-                    }
-                }
-
-                rings++;
-            }
-        }
-
-        return true;
+        var set = new RingSet(rings, Math.Round(centre.X), Math.Round(centre.Y));
+        return EdgesMeetOnlyAtJoints(set) && RingsNest(polygonal, set);
     }
 
     /// <summary>No two edges meet, except consecutive ones at their shared vertex without folding back onto each other.</summary>
@@ -116,8 +87,9 @@ public static class PolygonValidity
         int end = set.Next(next);
         double ax = set.X[edge], ay = set.Y[edge], bx = set.X[next], by = set.Y[next], cx = set.X[end], cy = set.Y[end];
 
-        // Exactly collinear, so the two products have the same sign and the sum cannot cancel: its sign is exact.
-        return RobustOrientation.Index(ax, ay, bx, by, cx, cy) == 0 && ((bx - ax) * (cx - bx)) + ((by - ay) * (cy - by)) < 0;
+        // Exactly collinear, the two products have the same sign and the sum cannot cancel: its sign is exact. Tested
+        // first, it spares the orientation for the common joint, turning by less than a right angle.
+        return ((bx - ax) * (cx - bx)) + ((by - ay) * (cy - by)) < 0 && RobustOrientation.Index(ax, ay, bx, by, cx, cy) == 0;
     }
 
     /// <summary>Whether the closed edges <paramref name="i"/> and <paramref name="j"/> share a point (exact).</summary>

@@ -1,12 +1,13 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 
 namespace Geographie.Spatial.Areas;
 
 /// <summary>
-/// The rings of a Polygon or MultiPolygon in flat arrays, for <see cref="IntersectionArea"/>: vertices shifted by an
+/// The rings of a <see cref="FlatRings"/> at one origin, for <see cref="IntersectionArea"/>: vertices shifted by an
 /// integer origin (exact for projected coordinates below 2^24 m, so the orientation predicates see the geometry as
-/// it was), consecutive repeated vertices dropped, per ring its envelope, its orientation factor (+1 when the ring is
+/// it was), per ring its envelope, its orientation factor (+1 when the ring is
 /// a counter-clockwise shell or a clockwise hole) and the running sum of x·dy − y·dx along it, so that the boundary
 /// integral of any chain of edges is one subtraction; and horizontal stripes listing the edges that cross each one,
 /// so that the edges near a point or an edge are found without a scan (the y-stripes of tidwall/tg).
@@ -22,8 +23,8 @@ internal sealed class RingSet
     private readonly double _stripeY0;
     private readonly double _stripeScale;
 
-    /// <summary>Flattens <paramref name="polygonal"/> (Polygon or MultiPolygon) with coordinates minus (<paramref name="originX"/>, <paramref name="originY"/>).</summary>
-    /// <param name="polygonal">The geometry.</param>
+    /// <summary>The rings of <paramref name="flat"/> minus (<paramref name="originX"/>, <paramref name="originY"/>).</summary>
+    /// <param name="flat">The rings as read from the geometry.</param>
     /// <param name="originX">Integer x of the origin.</param>
     /// <param name="originY">Integer y of the origin.</param>
     /// <param name="striped">
@@ -31,94 +32,50 @@ internal sealed class RingSet
     /// <see cref="IntersectionArea.Of"/>, which walks that operand's edges in order and looks up only the second's:
     /// a zone measured once does not pay for an index it never reads.
     /// </param>
-    public RingSet(Geometry polygonal, double originX, double originY, bool striped = true)
+    public RingSet(FlatRings flat, double originX, double originY, bool striped = true)
     {
-        int capacity = polygonal.NumPoints;
-        X = new double[capacity];
-        Y = new double[capacity];
-        Prefix = new double[capacity];
-        RingOf = new int[capacity];
-        var starts = new List<int>();
-        var signs = new List<double>();
-        var totals = new List<double>();
-        int n = 0;
-        for (int g = 0; g < polygonal.NumGeometries; g++)
+        int n = flat.VertexCount;
+        X = new double[n];
+        Y = new double[n];
+        Prefix = new double[n];
+        var fx = flat.X;
+        var fy = flat.Y;
+        for (int i = 0; i < n; i++)
         {
-            var polygon = (Polygon)polygonal.GetGeometryN(g);
-            if (polygon.IsEmpty)
-            {
-                continue;
-            }
-
-            for (int r = -1; r < polygon.NumInteriorRings; r++)
-            {
-                var ring = r < 0 ? polygon.ExteriorRing : polygon.GetInteriorRingN(r);
-                int start = n;
-                var seq = ring.CoordinateSequence;
-                for (int i = 0; i < seq.Count - 1; i++)
-                {
-                    double x = seq.GetX(i) - originX, y = seq.GetY(i) - originY;
-                    if (n > start && x == X[n - 1] && y == Y[n - 1])
-                    {
-                        continue;
-                    }
-
-                    X[n] = x;
-                    Y[n] = y;
-                    RingOf[n] = starts.Count;
-                    n++;
-                }
-
-                if (n - start < 3)
-                {
-                    // A ring of fewer than three distinct vertices bounds nothing.
-                    n = start;
-                    continue;
-                }
-
-                double sum = 0;
-                for (int i = start; i < n; i++)
-                {
-                    Prefix[i] = sum;
-                    int j = i + 1 < n ? i + 1 : start;
-                    sum += (X[i] * Y[j]) - (X[j] * Y[i]);
-                }
-
-                starts.Add(start);
-                totals.Add(sum);
-                signs.Add((sum > 0) == (r < 0) ? 1 : -1);
-            }
+            X[i] = fx[i] - originX;
+            Y[i] = fy[i] - originY;
         }
 
+        // The ring structure does not depend on the origin: shared with the flat copy.
+        RingOf = flat.RingOf;
+        NextOf = flat.NextOf;
+        RingStart = flat.RingStart;
+        RingCount = flat.RingCount;
         VertexCount = n;
-        RingStart = [.. starts, n];
-        NextOf = new int[n];
-        for (int r = 0; r < starts.Count; r++)
-        {
-            int last = RingStart[r + 1] - 1;
-            for (int i = RingStart[r]; i < last; i++)
-            {
-                NextOf[i] = i + 1;
-            }
-
-            NextOf[last] = RingStart[r];
-        }
-
-        RingTotal = [.. totals];
-        RingSign = [.. signs];
-        RingCount = starts.Count;
+        RingTotal = new double[RingCount];
+        RingSign = new double[RingCount];
         RingEnvelope = new Envelope[RingCount];
         Envelope = new Envelope();
         for (int r = 0; r < RingCount; r++)
         {
-            var e = new Envelope();
-            for (int i = RingStart[r]; i < RingStart[r + 1]; i++)
+            int start = RingStart[r], end = RingStart[r + 1];
+            double sum = 0;
+            double minX = X[start], maxX = minX, minY = Y[start], maxY = minY;
+            for (int i = start; i < end; i++)
             {
-                e.ExpandToInclude(X[i], Y[i]);
+                Prefix[i] = sum;
+                int j = i + 1 < end ? i + 1 : start;
+                sum += (X[i] * Y[j]) - (X[j] * Y[i]);
+                minX = Math.Min(minX, X[i]);
+                maxX = Math.Max(maxX, X[i]);
+                minY = Math.Min(minY, Y[i]);
+                maxY = Math.Max(maxY, Y[i]);
             }
 
-            RingEnvelope[r] = e;
-            Envelope.ExpandToInclude(e);
+            RingTotal[r] = sum;
+            RingSign[r] = (sum > 0) == flat.IsShell[r] ? 1 : -1;
+            RingEnvelope[r] = new Envelope(minX, maxX, minY, maxY);
+            Envelope.ExpandToInclude(RingEnvelope[r]);
         }
 
         if (!striped)
@@ -134,10 +91,14 @@ internal sealed class RingSet
         _stripeScale = Envelope.IsNull || Envelope.Height <= 0 ? 0 : stripes / Envelope.Height;
         StripeCount = stripes;
         _stripeStart = new int[stripes + 1];
+
+        // Each edge's stripe range and rounded envelope are computed once, then copied into every stripe it crosses.
+        var range = ArrayPool<int>.Shared.Rent(2 * n);
         for (int i = 0; i < n; i++)
         {
-            int j = Next(i);
-            for (int s = StripeOf(Math.Min(Y[i], Y[j])), last = StripeOf(Math.Max(Y[i], Y[j])); s <= last; s++)
+            int j = NextOf[i];
+            int first = range[2 * i] = StripeOf(Math.Min(Y[i], Y[j])), last = range[(2 * i) + 1] = StripeOf(Math.Max(Y[i], Y[j]));
+            for (int s = first; s <= last; s++)
             {
                 _stripeStart[s + 1]++;
             }
@@ -153,17 +114,21 @@ internal sealed class RingSet
         var fill = _stripeStart[..stripes];
         for (int i = 0; i < n; i++)
         {
-            int j = Next(i);
-            for (int s = StripeOf(Math.Min(Y[i], Y[j])), last = StripeOf(Math.Max(Y[i], Y[j])); s <= last; s++)
+            int j = NextOf[i];
+            float minX = Below(Math.Min(X[i], X[j])), maxX = Above(Math.Max(X[i], X[j]));
+            float minY = Below(Math.Min(Y[i], Y[j])), maxY = Above(Math.Max(Y[i], Y[j]));
+            for (int s = range[2 * i], last = range[(2 * i) + 1]; s <= last; s++)
             {
                 int k = fill[s]++;
                 _stripeEdges[k] = i;
-                _stripeBoxes[4 * k] = Below(Math.Min(X[i], X[j]));
-                _stripeBoxes[(4 * k) + 1] = Above(Math.Max(X[i], X[j]));
-                _stripeBoxes[(4 * k) + 2] = Below(Math.Min(Y[i], Y[j]));
-                _stripeBoxes[(4 * k) + 3] = Above(Math.Max(Y[i], Y[j]));
+                _stripeBoxes[4 * k] = minX;
+                _stripeBoxes[(4 * k) + 1] = maxX;
+                _stripeBoxes[(4 * k) + 2] = minY;
+                _stripeBoxes[(4 * k) + 3] = maxY;
             }
         }
+
+        ArrayPool<int>.Shared.Return(range);
     }
 
     /// <summary>Vertex x, minus the origin.</summary>
@@ -209,6 +174,7 @@ internal sealed class RingSet
     public int Next(int i) => NextOf[i];
 
     /// <summary>The stripe holding ordinate <paramref name="y"/>, clamped to the stripes (monotone in y).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int StripeOf(double y)
     {
         double s = (y - _stripeY0) * _stripeScale;
@@ -243,12 +209,14 @@ internal sealed class RingSet
     public static bool BoxApart(ReadOnlySpan<float> boxes, int k, double minX, double maxX, double minY, double maxY) =>
         boxes[(4 * k) + 1] < minX || boxes[4 * k] > maxX || boxes[(4 * k) + 3] < minY || boxes[(4 * k) + 2] > maxY;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Below(double value)
     {
         float f = (float)value;
         return f > value ? MathF.BitDecrement(f) : f;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Above(double value)
     {
         float f = (float)value;
