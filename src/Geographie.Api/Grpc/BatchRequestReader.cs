@@ -31,7 +31,7 @@ public static class BatchRequestReader
         var length = checked((int)payload.Length);
         var bytes = ArrayPool<byte>.Shared.Rent(length);
         payload.CopyTo(bytes);
-        var requests = new BatchRequests(bytes, length);
+        var requests = new BatchRequests(bytes);
         try
         {
             ReadBatch(bytes.AsSpan(0, length), requests);

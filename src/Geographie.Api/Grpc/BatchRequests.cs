@@ -13,10 +13,9 @@ public sealed class BatchRequests : IDisposable
     private byte[] _bytes;
     private BatchItem[] _items;
 
-    internal BatchRequests(byte[] bytes, int length)
+    internal BatchRequests(byte[] bytes)
     {
         _bytes = bytes;
-        Length = length;
         _items = ArrayPool<BatchItem>.Shared.Rent(16);
     }
 
@@ -25,15 +24,6 @@ public sealed class BatchRequests : IDisposable
 
     /// <summary>The <c>lean</c> flag of the batch.</summary>
     public bool Lean { get; internal set; }
-
-    /// <summary>The length of the request message in <see cref="Bytes"/>.</summary>
-    internal int Length { get; }
-
-    /// <summary>The request message (the first <see cref="Length"/> bytes).</summary>
-    internal byte[] Bytes => _bytes;
-
-    /// <summary>The items read, <see cref="Count"/> of them.</summary>
-    public ReadOnlySpan<BatchItem> Items => _items.AsSpan(0, Count);
 
     /// <summary>Item <paramref name="index"/> (no copy).</summary>
     public ref readonly BatchItem this[int index] => ref _items[index];

@@ -96,14 +96,6 @@ public sealed class BatchResponseWriter
         }
     }
 
-    /// <summary>The encoded <c>CheckBatchResponse</c> of <paramref name="answers"/> in a new array; disposes the answers.</summary>
-    public static byte[] ToByteArray(BatchAnswers answers)
-    {
-        var output = new ArrayBufferWriter<byte>();
-        Write(answers, _ => output);
-        return output.WrittenSpan.ToArray();
-    }
-
     // The size of answer i's CheckResponse, fields in the order WriteAnswer writes them.
     private int Size(int i)
     {
