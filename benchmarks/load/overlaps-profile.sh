@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Where an IRIS zone's CPU goes over the wire (benchmarks/RESULTS.md, Overlaps, session 20): a fresh service on its own
 # ports and the stand-in database, 12 untimed rounds of the communes and IRIS bodies, then perf record while 30 POSTs of
-# the IRIS body × qpv2015; prints the service CPU per zone; OUT.txt is the perf script output for perf-stages.py.
+# the IRIS body × qpv2015; prints the service CPU per zone; OUT.txt is the perf script output for overlaps-perf-stages.py.
 #
 #   STANDIN_DB=analysts_s18_standin benchmarks/load/overlaps-profile.sh BUILD_DIR PORT OUT
-#   python3 benchmarks/load/perf-stages.py OUT.txt US_PER_ZONE
+#   python3 benchmarks/load/overlaps-perf-stages.py OUT.txt US_PER_ZONE
 set -u
 build=$1; port=$2; out=$3
 cd "$(dirname "$0")/../.."

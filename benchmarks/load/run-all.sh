@@ -80,7 +80,9 @@ measured() {
     sleep 0.5
   fi
   l0=$(load); c0=$(cpu_s); t0=$(date +%s.%N)
-  "$@"
+  # The load tool's own CPU (it shares the cores with the service): bash's time of the command.
+  local TIMEFORMAT="  [load tool cpu %U s user + %S s sys over %R s wall]"
+  time "$@"
   local c1 t1
   c1=$(cpu_s); t1=$(date +%s.%N)
   if [ -n "$perf_pid" ]; then

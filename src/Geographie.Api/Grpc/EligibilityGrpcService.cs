@@ -47,44 +47,47 @@ public sealed class EligibilityGrpcService(
         return Decorate(result.ToProto(request.Id, request.IncludeContrat ? snapshot.Contrat : null), located);
     }
 
-    /// <summary>rpc CheckBatch: up to MaxBatch points, answered in order.</summary>
-    public async Task<CheckBatchResponse> CheckBatch(CheckBatchRequest request, ServerCallContext context)
+    /// <summary>
+    /// rpc CheckBatch: up to MaxBatch points, answered in order. Takes ownership of <paramref name="request"/>: the answers
+    /// returned hold it (their ids are its bytes) until <see cref="BatchResponseWriter"/> has written them.
+    /// </summary>
+    public async Task<BatchAnswers> CheckBatch(BatchRequests request, ServerCallContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var language = RequestLanguage.Of(context);
-        var snapshot = Snapshot(language);
-        var max = options.Value.MaxBatch;
-        if (request.Requests.Count == 0 || request.Requests.Count > max)
-        {
-            var message = request.Requests.Count == 0
-                ? language.Say(EdgeText.GrpcBatchEmpty)
-                : language.Say(EdgeText.GrpcBatchTooLarge, request.Requests.Count, max);
-            throw InvalidArgument(message, ("requests", message));
-        }
-        metrics.RecordBatch("grpc", request.Requests.Count);
-        var items = request.Requests;
-        // A batch's working arrays are large-object-heap sized (80 bytes a result): pooled, not collected each call.
-        var located = ArrayPool<AddressAnswer?>.Shared.Rent(items.Count);
-        var results = ArrayPool<EligibilityResult>.Shared.Rent(items.Count);
+        var count = request.Count;
+        GeographySnapshot snapshot;
         try
         {
-            // Addresses are geocoded first, all in one call (an external geocoder sends CSV batches); then the loop.
-            await AddressStep.GeocodeAllAsync(geocoder, items.Count,
-                i => items[i].LocationCase == CheckRequest.LocationOneofCase.Address ? items[i].ToAddressQuery() : null, located, context.CancellationToken);
-            EligibilityBatch.Check(snapshot, checker, new Points(items, located, geocoding.Value.Threshold, checker.Limits.MaxBandM, language),
-                0, results, items.Count, language, context.CancellationToken, GrpcMapping.ReasonInProtoWords);
-            var response = new CheckBatchResponse();
-            response.Responses.Capacity = items.Count;
-            for (var i = 0; i < items.Count; i++)
+            snapshot = Snapshot(language);
+            var max = options.Value.MaxBatch;
+            if (count == 0 || count > max)
             {
-                response.Responses.Add(Answer(snapshot, items[i], results[i], located[i], request.Lean));
+                var message = count == 0 ? language.Say(EdgeText.GrpcBatchEmpty) : language.Say(EdgeText.GrpcBatchTooLarge, count, max);
+                throw InvalidArgument(message, ("requests", message));
             }
-            return response;
         }
-        finally
+        catch
         {
-            // Cleared: a pooled array must not keep a snapshot's quartiers alive.
-            ArrayPool<AddressAnswer?>.Shared.Return(located, clearArray: true);
-            ArrayPool<EligibilityResult>.Shared.Return(results, clearArray: true);
+            request.Dispose();
+            throw;
+        }
+        // A batch's working arrays are large-object-heap sized (80 bytes a result): pooled, not collected each call.
+        var answers = new BatchAnswers(request, snapshot, ArrayPool<EligibilityResult>.Shared.Rent(count), ArrayPool<AddressAnswer?>.Shared.Rent(count));
+        try
+        {
+            metrics.RecordBatch("grpc", count);
+            // Addresses are geocoded first, all in one call (an external geocoder sends CSV batches); then the loop.
+            await AddressStep.GeocodeAllAsync(geocoder, count,
+                i => request[i].Location == CheckRequest.LocationOneofCase.Address ? request[i].Address.ToAddressQuery() : null, answers.LocatedArray, context.CancellationToken);
+            EligibilityBatch.Check(snapshot, checker, new Points(request, answers.LocatedArray, geocoding.Value.Threshold, checker.Limits.MaxBandM, language),
+                0, answers.ResultsArray, count, language, context.CancellationToken, GrpcMapping.ReasonInProtoWords);
+            return answers;
+        }
+        catch
+        {
+            answers.Dispose();
+            throw;
         }
     }
 
@@ -113,8 +116,9 @@ public sealed class EligibilityGrpcService(
                 // Each answer uses the snapshot current when its request arrives: a long stream follows data updates.
                 var snapshot = Snapshot(language);
                 var located = await AddressStep.GeocodeAsync(geocoder, item.ToAddressQuery(), context.CancellationToken);
-                var result = EligibilityBatch.CheckOne(snapshot, checker, Read(item, located, geocoding.Value.Threshold, checker.Limits.MaxBandM, language), language, GrpcMapping.ReasonInProtoWords);
-                await responseStream.WriteAsync(Answer(snapshot, item, result, located, lean: false), context.CancellationToken);
+                var point = Read(item.ToDomain(out var domain), domain, located, geocoding.Value.Threshold, checker.Limits.MaxBandM, language);
+                var result = EligibilityBatch.CheckOne(snapshot, checker, point, language, GrpcMapping.ReasonInProtoWords);
+                await responseStream.WriteAsync(Decorate(result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null), located), context.CancellationToken);
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException && !context.CancellationToken.IsCancellationRequested)
@@ -126,15 +130,12 @@ public sealed class EligibilityGrpcService(
     }
 
     // One request as the batch loop reads it: parsed, at its address's point when it gave one.
-    private static BatchPoint Read(CheckRequest item, AddressAnswer? located, double threshold, double maxBandM, Language language)
+    private static BatchPoint Read(RequestProblem? problem, in EligibilityRequest domain, AddressAnswer? located, double threshold, double maxBandM, Language language)
     {
-        var problem = item.ToDomain(out var domain) ?? AddressStep.Apply(located, ref domain, threshold, maxBandM);
-        return new BatchPoint(domain, problem, problem is null ? AddressStep.Unmatched(located, language) : null);
+        var request = domain;
+        problem ??= AddressStep.Apply(located, ref request, threshold, maxBandM);
+        return new BatchPoint(request, problem, problem is null ? AddressStep.Unmatched(located, language) : null);
     }
-
-    private static CheckResponse Answer(GeographySnapshot snapshot, CheckRequest item, EligibilityResult result, AddressAnswer? located, bool lean) =>
-        // An INVALID answer keeps its reason even in lean mode: it is the only way to know what was wrong.
-        Decorate(result.ToProto(item.Id, item.IncludeContrat ? snapshot.Contrat : null, lean && result.Status != EligibilityStatus.Invalid), located);
 
     private static CheckResponse Decorate(CheckResponse response, Geographie.Addresses.AddressAnswer? located)
     {
@@ -161,8 +162,9 @@ public sealed class EligibilityGrpcService(
     }
 
     // The requests of a CheckBatch as the batch loop reads them.
-    private readonly struct Points(IReadOnlyList<CheckRequest> items, AddressAnswer?[] located, double threshold, double maxBandM, Language language) : IBatchPoints
+    private readonly struct Points(BatchRequests items, AddressAnswer?[] located, double threshold, double maxBandM, Language language) : IBatchPoints
     {
-        public BatchPoint Read(int index) => EligibilityGrpcService.Read(items[index], located[index], threshold, maxBandM, language);
+        public BatchPoint Read(int index) =>
+            EligibilityGrpcService.Read(items[index].ToDomain(out var domain), domain, located[index], threshold, maxBandM, language);
     }
 }

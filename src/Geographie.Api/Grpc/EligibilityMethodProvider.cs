@@ -8,7 +8,8 @@ namespace Geographie.Api.Grpc;
 /// Binds the methods of <c>geographie.v1.Eligibility</c> to <see cref="EligibilityGrpcService"/> as the generated
 /// binder would, with one difference: a request that is not valid protobuf (stray bytes, a truncated varint, groups
 /// nested too deep) fails with INVALID_ARGUMENT, logged at Information, instead of grpc-dotnet's UNKNOWN with an
-/// Error-level stack trace, which it gives to any exception thrown while reading a message.
+/// Error-level stack trace, which it gives to any exception thrown while reading a message. CheckBatch is bound with
+/// its own marshallers (<see cref="CheckBatchMethod"/>): the same bytes on the wire, no message object per point.
 /// </summary>
 internal sealed class EligibilityMethodProvider : IServiceMethodProvider<EligibilityGrpcService>
 {
@@ -18,8 +19,15 @@ internal sealed class EligibilityMethodProvider : IServiceMethodProvider<Eligibi
 
     private sealed class Binder(ServiceMethodProviderContext<EligibilityGrpcService> context) : ServiceBinderBase
     {
-        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler) =>
+        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler)
+        {
+            if (method.Name == nameof(EligibilityGrpcService.CheckBatch))
+            {
+                context.AddUnaryMethod(CheckBatchMethod.Create(method), Metadata(), (service, request, call) => service.CheckBatch(request, call));
+                return;
+            }
             context.AddUnaryMethod(Guarded(method), Metadata(), Invoker<UnaryServerMethod<EligibilityGrpcService, TRequest, TResponse>>(method));
+        }
 
         public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse>? handler) =>
             context.AddDuplexStreamingMethod(Guarded(method), Metadata(), Invoker<DuplexStreamingServerMethod<EligibilityGrpcService, TRequest, TResponse>>(method));

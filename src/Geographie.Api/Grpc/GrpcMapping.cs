@@ -10,18 +10,29 @@ namespace Geographie.Api.Grpc;
 public static class GrpcMapping
 {
     /// <summary>The domain request of a protobuf one; the only problem found here is an unreadable date.</summary>
-    public static RequestProblem? ToDomain(this CheckRequest request, out EligibilityRequest domain)
+    public static RequestProblem? ToDomain(this CheckRequest request, out EligibilityRequest domain) =>
+        ToDomain(request.Wgs84?.Lon, request.Wgs84?.Lat, request.Lambert93?.X, request.Lambert93?.Y, request.Geography, request.Date,
+            request.HasNearDistanceM ? request.NearDistanceM : null, request.HasPositionUncertaintyM ? request.PositionUncertaintyM : null, out domain);
+
+    /// <summary>The domain request of a batch item as <see cref="BatchRequestReader"/> read it; as for a <see cref="CheckRequest"/>.</summary>
+    public static RequestProblem? ToDomain(this in BatchItem item, out EligibilityRequest domain)
     {
-        if (Http.RequestDate.TryParse(request.Date, out var date) is { } badDate)
+        var wgs84 = item.Location == CheckRequest.LocationOneofCase.Wgs84;
+        var lambert93 = item.Location == CheckRequest.LocationOneofCase.Lambert93;
+        return ToDomain(wgs84 ? item.First : null, wgs84 ? item.Second : null, lambert93 ? item.First : null, lambert93 ? item.Second : null,
+            item.Geography, item.Date, item.NearDistanceM, item.PositionUncertaintyM, out domain);
+    }
+
+    private static RequestProblem? ToDomain(
+        double? lon, double? lat, double? x, double? y, string geography, string date, double? nearDistanceM, double? positionUncertaintyM,
+        out EligibilityRequest domain)
+    {
+        if (Http.RequestDate.TryParse(date, out var parsed) is { } badDate)
         {
             domain = default;
             return badDate;
         }
-        domain = new EligibilityRequest(
-            request.Wgs84?.Lon, request.Wgs84?.Lat, request.Lambert93?.X, request.Lambert93?.Y,
-            request.Geography.Length > 0 ? request.Geography : null, date,
-            request.HasNearDistanceM ? request.NearDistanceM : null,
-            request.HasPositionUncertaintyM ? request.PositionUncertaintyM : null);
+        domain = new EligibilityRequest(lon, lat, x, y, geography.Length > 0 ? geography : null, parsed, nearDistanceM, positionUncertaintyM);
         return null;
     }
 
@@ -55,7 +66,11 @@ public static class GrpcMapping
 
     /// <summary>The address of a request whose location is one, else an empty query (no address input).</summary>
     public static Geographie.Addresses.AddressQuery ToAddressQuery(this CheckRequest request) =>
-        request.LocationCase == CheckRequest.LocationOneofCase.Address && request.Address is { } a
+        ToAddressQuery(request.LocationCase == CheckRequest.LocationOneofCase.Address ? request.Address : null);
+
+    /// <summary>The query of an address message, else an empty query (no address input).</summary>
+    public static Geographie.Addresses.AddressQuery ToAddressQuery(this Address? address) =>
+        address is { } a
             ? new Geographie.Addresses.AddressQuery(a.Text, a.Numero, a.Voie, a.CodePostal, a.Citycode, a.Commune)
             : new Geographie.Addresses.AddressQuery();
 
@@ -98,16 +113,26 @@ public static class GrpcMapping
         }
         if (result.Quartier is { } quartier)
         {
-            response.Quartier = lean
-                ? LeanMessages.GetValue(quartier, q => new V1.Quartier { Code = q.Code })
-                : Messages.GetValue(quartier, ToProto);
+            response.Quartier = ToProto(quartier, lean);
             if (contrat is not null && !lean)
             {
-                response.Defis.AddRange(contrat.DefisOf(quartier).Select(d => new ContratItem { Id = d.Defi.Id, Title = d.Defi.Title, Editorial = d.Via.All(v => v.Link.Editorial) }));
-                response.Projets.AddRange(contrat.ProjetsReaching(quartier).Select(p => new ContratItem { Id = p.Id, Title = p.Title }));
+                AddContrat(response, contrat, quartier);
             }
         }
         return response;
+    }
+
+    /// <summary>The message of a quartier (shared, do not modify): code only when <paramref name="lean"/>, else with name, communes and edition.</summary>
+    public static V1.Quartier ToProto(Domain.Quartiers.Quartier quartier, bool lean) =>
+        lean ? LeanMessages.GetValue(quartier, q => new V1.Quartier { Code = q.Code }) : Messages.GetValue(quartier, ToProto);
+
+    /// <summary>Adds the quartier's défis (editorial links) and the projets reaching it to <paramref name="response"/>.</summary>
+    public static void AddContrat(CheckResponse response, ContratDeVille contrat, Domain.Quartiers.Quartier quartier)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(contrat);
+        response.Defis.AddRange(contrat.DefisOf(quartier).Select(d => new ContratItem { Id = d.Defi.Id, Title = d.Defi.Title, Editorial = d.Via.All(v => v.Link.Editorial) }));
+        response.Projets.AddRange(contrat.ProjetsReaching(quartier).Select(p => new ContratItem { Id = p.Id, Title = p.Title }));
     }
 
     private static V1.Quartier ToProto(Domain.Quartiers.Quartier quartier)

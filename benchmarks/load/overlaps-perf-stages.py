@@ -1,6 +1,6 @@
 """Gives each sample of a `perf script` output to the first overlap stage met from its leaf up; prints µs per zone per stage.
 
-python3 perf-stages.py PERF_SCRIPT.txt US_PER_ZONE (benchmarks/RESULTS.md, Overlaps, session 20)."""
+python3 overlaps-perf-stages.py PERF_SCRIPT.txt US_PER_ZONE (benchmarks/RESULTS.md, Overlaps, session 20)."""
 import sys, collections
 stages=[('scan (FeatureScanner)','FeatureScanner'),('zone parse (ZoneJson)','ZoneJson'),('body walk (ZoneReader)','ZoneReader'),
  ('validity','PolygonValidity'),('validity','RingSet'),('validity','IsValidOp'),('completeness (Assess)','Assess'),('QPV areas','OverlapIndex'),('QPV areas','IntersectionArea'),
