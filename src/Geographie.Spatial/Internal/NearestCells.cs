@@ -9,13 +9,12 @@ namespace Geographie.Spatial.Internal;
 /// <summary>
 /// Nearest-boundary cells built by <see cref="NearestCellsBuilder"/>: a lon/lat grid over the data extent widened by
 /// <see cref="Radius"/>, each cell refined 4 × 4 at a time, whose leaves list the only edges that can be nearest to
-/// any point of the leaf when the nearest boundary is within <see cref="Radius"/>. A leaf is its runs of consecutive
-/// ring edges (first vertex, <see cref="RunWord"/>), read straight from the projected vertices. A 64-bit cell word is
-/// <see cref="Unresolved"/> for a leaf that would keep too many edges (the caller searches otherwise); any other
-/// negative word is the bitwise complement of the offset of its 16 child words (row-major); a word of 2^32 or more is
-/// a leaf of one run held in the word itself (<see cref="InlineRun"/>: the query reads the vertices straight after the
-/// cell word, one dependent cache miss fewer); any other word is the offset of a leaf in the leaf stream: its run
-/// count, then its runs (offset 0 is the empty leaf, shared; identical leaves are stored once).
+/// any point of the leaf when the nearest boundary is within <see cref="Radius"/>. A cell word ≥ 0 is the offset of a
+/// leaf in the leaf stream, <see cref="Unresolved"/> a leaf that would keep too many edges (the caller searches
+/// otherwise), and any other negative word the bitwise complement of the offset of its 16 child words (row-major). A
+/// leaf is its run count followed by its runs of consecutive ring edges (first vertex, <see cref="RunWord"/>), read
+/// straight from the projected vertices; the count heads the runs so that a query misses the cache once for both
+/// (offset 0 is the empty leaf, shared; identical leaves are stored once).
 /// Immutable; queries are thread-safe, write nothing shared and allocate nothing.
 /// </summary>
 internal sealed class NearestCells
@@ -25,7 +24,7 @@ internal sealed class NearestCells
     public const int Split = 1 << SplitBits;
 
     /// <summary>The word of a leaf left to the grid walk.</summary>
-    public const long Unresolved = long.MinValue;
+    public const int Unresolved = int.MinValue;
 
     /// <summary>Integers per run: its first vertex, then <see cref="RunWord"/>.</summary>
     public const int RunInts = 2;
@@ -41,10 +40,10 @@ internal sealed class NearestCells
 
     private readonly PerimeterSet _set;
     private readonly GridLevel _top;
-    private readonly long[] _words;
+    private readonly int[] _words;
     private readonly int[] _runs;
 
-    public NearestCells(PerimeterSet set, double radius, GridLevel top, long[] words, int[] leaves)
+    public NearestCells(PerimeterSet set, double radius, GridLevel top, int[] words, int[] leaves)
     {
         _set = set;
         Radius = radius;
@@ -57,7 +56,7 @@ internal sealed class NearestCells
     public double Radius { get; }
 
     /// <summary>Bytes held by the arrays (excluding the shared <see cref="PerimeterSet"/>).</summary>
-    public long MemoryBytes => _words.LongLength * sizeof(long) + _runs.LongLength * sizeof(int);
+    public long MemoryBytes => (_words.LongLength + _runs.LongLength) * sizeof(int);
 
     /// <summary>
     /// Lowers (best, bestId) with the edges of the query's leaf, ties to the smaller id, and returns true; false when
@@ -67,16 +66,16 @@ internal sealed class NearestCells
     /// </summary>
     public bool Nearest(double qx, double qy, Span<double> projected, ref double best, ref int bestId)
     {
-        long word = Leaf(qx, qy);
-        if (word == Unresolved)
+        int leaf = Leaf(qx, qy);
+        if (leaf == Unresolved)
         {
             return false;
         }
 
         // Outside the grid, or the shared empty leaf (29 % of address-like answers): nothing to scan.
-        if (word > 0)
+        if (leaf > 0)
         {
-            Scan(ref Runs(ref word, out int count), count, qx, qy, projected, ref best, ref bestId);
+            Scan(leaf, qx, qy, projected, ref best, ref bestId);
         }
 
         return true;
@@ -89,17 +88,18 @@ internal sealed class NearestCells
     /// whose squared distance can reach the minimum and best.
     /// </summary>
     [SkipLocalsInit]
-    private void Scan(ref int runs, int count, double qx, double qy, Span<double> projected, ref double best, ref int bestId)
+    private void Scan(int leaf, double qx, double qy, Span<double> projected, ref double best, ref int bestId)
     {
-        int end = RunInts * count;
-        ProjectAndPrefetch(ref runs, end, qx, qy, projected);
+        ref int runs = ref MemoryMarshal.GetArrayDataReference(_runs);
+        int start = leaf + 1, end = start + RunInts * Unsafe.Add(ref runs, leaf);
+        ProjectAndPrefetch(ref runs, start, end, qx, qy, projected);
         // Four spare slots: pass 2 reads whole vectors, the lanes past the last edge hold +∞.
         Span<double> squared = stackalloc double[NearestCellsBuilder.MaxLeafEdges + 4];
         ref double xy = ref MemoryMarshal.GetArrayDataReference(_set.ProjXy);
         ref double squaredAt = ref MemoryMarshal.GetReference(squared);
         var min4 = Vector256.Create(double.PositiveInfinity);
         int n = 0;
-        for (int r = 0; r < end; r += RunInts)
+        for (int r = start; r < end; r += RunInts)
         {
             int v = Unsafe.Add(ref runs, r), word = Unsafe.Add(ref runs, r + 1), crs = CrsOf(word);
             double px = projected[2 * crs], py = projected[2 * crs + 1];
@@ -141,16 +141,16 @@ internal sealed class NearestCells
             uint reaching = ~Vector256.GreaterThan(Vector256.LoadUnsafe(ref squaredAt, (nuint)k), cut4).ExtractMostSignificantBits() & 0xF;
             while (reaching != 0)
             {
-                Exact(ref runs, k + BitOperations.TrailingZeroCount(reaching), projected, ref xy, ref best, ref bestId);
+                Exact(ref runs, start, k + BitOperations.TrailingZeroCount(reaching), projected, ref xy, ref best, ref bestId);
                 reaching &= reaching - 1;
             }
         }
     }
 
     /// <summary>Lowers (best, bestId) with the leaf's edge number <paramref name="edge"/> (in run order) by the exact formula.</summary>
-    private static void Exact(ref int runs, int edge, Span<double> projected, ref double xy, ref double best, ref int bestId)
+    private static void Exact(ref int runs, int start, int edge, Span<double> projected, ref double xy, ref double best, ref int bestId)
     {
-        int r = 0;
+        int r = start;
         for (int count; edge >= (count = CountOf(Unsafe.Add(ref runs, r + 1))); r += RunInts)
         {
             edge -= count;
@@ -172,11 +172,11 @@ internal sealed class NearestCells
     /// cache (France) the misses of all runs then overlap instead of following one another.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe void ProjectAndPrefetch(ref int runs, int end, double qx, double qy, Span<double> projected)
+    private unsafe void ProjectAndPrefetch(ref int runs, int start, int end, double qx, double qy, Span<double> projected)
     {
         fixed (double* xy = _set.ProjXy)
         {
-            for (int r = 0; r < end; r += RunInts)
+            for (int r = start; r < end; r += RunInts)
             {
                 Projected(CrsOf(Unsafe.Add(ref runs, r + 1)), qx, qy, projected, out _, out _);
                 if (!Sse.IsSupported)
@@ -254,19 +254,18 @@ internal sealed class NearestCells
 
     private void ScanPerimeter(int perimeterId, double qx, double qy, Span<double> projected, ref double best, ref int bestId)
     {
-        long leaf = Leaf(qx, qy);
-        ref int runs = ref Runs(ref leaf, out int count);
+        int leaf = Leaf(qx, qy);
         double[] xy = _set.ProjXy;
-        for (int r = 0; r < RunInts * count; r += RunInts)
+        for (int r = leaf + 1, end = r + RunInts * _runs[leaf]; r < end; r += RunInts)
         {
-            int word = Unsafe.Add(ref runs, r + 1);
+            int word = _runs[r + 1];
             if (PerimeterOf(word) != perimeterId)
             {
                 continue;
             }
 
             Projected(CrsOf(word), qx, qy, projected, out double px, out double py);
-            for (int v = Unsafe.Add(ref runs, r), last = v + CountOf(word); v < last; v++)
+            for (int v = _runs[r], last = v + CountOf(word); v < last; v++)
             {
                 best = Math.Min(best, SegmentDistance.PointToSegment(px, py, xy[2 * v], xy[2 * v + 1], xy[2 * v + 2], xy[2 * v + 3]));
                 bestId = perimeterId;
@@ -281,40 +280,31 @@ internal sealed class NearestCells
     /// </summary>
     internal string Describe(double[] xs, double[] ys)
     {
-        int outside = 0, unresolved = 0, empty = 0, leaves = 0, inline = 0;
+        int outside = 0, unresolved = 0, empty = 0, leaves = 0;
         long edges = 0, runs = 0, depth = 0, bytes = 0, lines = 0;
         int[] histogram = new int[9];
         for (int n = 0; n < xs.Length; n++)
         {
-            long leaf = Leaf(xs[n], ys[n], out int levels);
+            int leaf = Leaf(xs[n], ys[n], out int levels);
             depth += levels;
-            bytes += sizeof(long) * levels;
+            bytes += 4 * levels;
             lines += levels;
             if (leaf == Unresolved) unresolved++;
             else if (leaf < 0) outside++;
-            else if (leaf == 0) empty++;
+            else if (_runs[leaf] == 0) empty++;
             else
             {
                 leaves++;
-                int count = 0, runCount;
-                ref int run = ref Runs(ref leaf, out runCount);
-                if (IsInline(leaf))
+                int count = 0;
+                bytes += 4 * (1 + RunInts * _runs[leaf]);
+                lines += Lines(4L * leaf, 4L * (leaf + 1 + RunInts * _runs[leaf]));
+                for (int r = leaf + 1; r < leaf + 1 + RunInts * _runs[leaf]; r += RunInts)
                 {
-                    inline++;
-                }
-                else
-                {
-                    bytes += 4 * (1 + RunInts * runCount);
-                    lines += Lines(4L * leaf, 4L * (leaf + 1 + RunInts * runCount));
-                }
-
-                for (int r = 0; r < RunInts * runCount; r += RunInts)
-                {
-                    int first = Unsafe.Add(ref run, r), edgeCount = CountOf(Unsafe.Add(ref run, r + 1));
+                    int edgeCount = CountOf(_runs[r + 1]);
                     runs++;
                     count += edgeCount;
                     bytes += 16 * (edgeCount + 1);
-                    lines += Lines(16L * first, 16L * (first + edgeCount + 1));
+                    lines += Lines(16L * _runs[r], 16L * (_runs[r] + edgeCount + 1));
                 }
 
                 edges += count;
@@ -324,20 +314,20 @@ internal sealed class NearestCells
 
         double all = Math.Max(1, xs.Length), inLeaf = Math.Max(1, leaves);
         string bins = string.Join(" ", histogram.Select((c, b) => $"{(b == 0 ? "0" : b == 8 ? "128+" : $"{1 << (b - 1)}-{(1 << b) - 1}")}:{c * 100.0 / inLeaf:F1}%"));
-        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (one run held in the cell word {inline * 100.0 / inLeaf:F1}%, avg runs {runs / inLeaf:F1}, edges {edges / inLeaf:F1}; "
+        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (avg runs {runs / inLeaf:F1}, edges {edges / inLeaf:F1}; "
             + $"edges per answer in a leaf: {bins}); walk depth {depth / all:F2} words, bytes read per answer {bytes / all:F0} in {lines / all:F1} lines; "
             + $"words {_words.Length}, leaf ints {_runs.Length} ({MemoryBytes / 1e6:F1} MB)";
 
         static long Lines(long from, long to) => ((to - 1) >> 6) - (from >> 6) + 1;
     }
 
-    /// <summary>The leaf word of the query point: a leaf (offset or inline run), <see cref="Unresolved"/>, or −1 outside the grid.</summary>
+    /// <summary>The leaf word of the query point: a leaf offset, <see cref="Unresolved"/>, or −1 outside the grid.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long Leaf(double qx, double qy) => Leaf(qx, qy, out _);
+    private int Leaf(double qx, double qy) => Leaf(qx, qy, out _);
 
     /// <summary><see cref="Leaf(double, double)"/>, with the number of cell words read.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long Leaf(double qx, double qy, out int levels)
+    private int Leaf(double qx, double qy, out int levels)
     {
         levels = 0;
         double fx = (qx - _top.Ox) * _top.InvW, fy = (qy - _top.Oy) * _top.InvH;
@@ -347,8 +337,8 @@ internal sealed class NearestCells
         }
 
         int ix = (int)fx, iy = (int)fy;
-        ref long words = ref MemoryMarshal.GetArrayDataReference(_words);
-        long word = Unsafe.Add(ref words, iy * _top.Nx + ix);
+        ref int words = ref MemoryMarshal.GetArrayDataReference(_words);
+        int word = Unsafe.Add(ref words, iy * _top.Nx + ix);
         levels = 1;
         while (word < 0 && word != Unresolved)
         {
@@ -357,39 +347,12 @@ internal sealed class NearestCells
             fy = (fy - iy) * Split;
             ix = (int)fx;
             iy = (int)fy;
-            word = Unsafe.Add(ref words, (nint)(~word) + (iy << SplitBits) + ix);
+            word = Unsafe.Add(ref words, ~word + (iy << SplitBits) + ix);
             levels++;
         }
 
         return word;
     }
-
-    /// <summary>
-    /// The runs of a leaf word ≥ 0 and their <paramref name="count"/>: for a leaf held in the word, the word itself
-    /// read as the run's two integers (<see cref="InlineRun"/>); otherwise the ints after the leaf's count.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref int Runs(ref long leaf, out int count)
-    {
-        if (IsInline(leaf))
-        {
-            count = 1;
-            return ref Unsafe.As<long, int>(ref leaf);
-        }
-
-        ref int header = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_runs), (nint)leaf);
-        count = header;
-        return ref Unsafe.Add(ref header, 1);
-    }
-
-    private static bool IsInline(long leaf) => leaf >> 32 != 0;
-
-    /// <summary>
-    /// The cell word of a leaf of one run (first vertex, <see cref="RunWord"/>), laid out so that its memory is the
-    /// run's two integers in order; only on little-endian machines (the builder stores the leaf otherwise). A run
-    /// word is positive (its count is), so the word is 2^32 or more and never an offset.
-    /// </summary>
-    public static long InlineRun(int firstVertex, int runWord) => ((long)runWord << 32) | (uint)firstVertex;
 
     /// <summary>
     /// A run's second integer: perimeter, CRS ordinal and edge count in one word, so that pass 1 reads no table

@@ -10,8 +10,7 @@ namespace Geographie.Spatial.Internal;
 /// from the boundaries many edges are nearly as near, and smaller cells shed few of them), or while it keeps more
 /// than <see cref="MaxLeafEdges"/>; a leaf still keeping more is left <see cref="NearestCells.Unresolved"/>. A leaf's
 /// edges are then sharpened: the same test on each of its 2 × 2 sub-cells keeps only the edges some sub-cell needs;
-/// its runs are padded to multiples of four with their rings' own edges; a leaf of one run is held in its cell word,
-/// and identical leaves of more runs are stored once.
+/// its runs are padded to multiples of four with their rings' own edges, and identical leaves are stored once.
 /// </summary>
 internal static class NearestCellsBuilder
 {
@@ -192,7 +191,7 @@ internal static class NearestCellsBuilder
     /// <summary>The growing output arrays and the recursive refinement.</summary>
     private sealed class State(PerimeterSet set, List<(int Vertex, int Perimeter)> edgeTable, double radius, int topCells)
     {
-        private readonly List<long> _words = new(new long[topCells]);
+        private readonly List<int> _words = new(new int[topCells]);
         private readonly LeafStream _leaves = new();
 
         // Memory cap: dense partitions (communes, IRIS) would otherwise split along every boundary; past it, crowded
@@ -201,9 +200,9 @@ internal static class NearestCellsBuilder
         private readonly double[] _box = new double[4 * MetricCrs.All.Count];
         private readonly bool[] _boxReady = new bool[MetricCrs.All.Count];
 
-        public List<long> Words => _words;
+        public List<int> Words => _words;
 
-        public long Refine(double x0, double y0, double w, double h, List<int> pool, int depth)
+        public int Refine(double x0, double y0, double w, double h, List<int> pool, int depth)
         {
             var lower = new double[pool.Count];
             double keep = Math.Min(Bound(x0, y0, w, h, pool, lower, out double extent), radius) + Slack;
@@ -222,7 +221,7 @@ internal static class NearestCellsBuilder
             if (worthSplitting && depth < MaxDepth && extent > MinCellMetres && _words.Count + _leaves.Ints.Count < budget)
             {
                 int offset = _words.Count;
-                _words.AddRange(new long[Split * Split]);
+                _words.AddRange(new int[Split * Split]);
                 double cw = w / Split, ch = h / Split;
                 for (int j = 0; j < Split; j++)
                 {
@@ -246,14 +245,7 @@ internal static class NearestCellsBuilder
             }
 
             List<(int First, int End, int Perimeter, int Ring)> runs = PaddedRuns(kept);
-            if (runs.Sum(run => run.End - run.First) > MaxLeafEdges)
-            {
-                return NearestCells.Unresolved;
-            }
-
-            return runs is [var (first, end, p, _)] && BitConverter.IsLittleEndian
-                ? NearestCells.InlineRun(first, NearestCells.RunWord(p, set.Crs[p], end - first))
-                : Stored(runs);
+            return runs.Sum(run => run.End - run.First) > MaxLeafEdges ? NearestCells.Unresolved : Stored(runs);
         }
 
         /// <summary>
@@ -261,9 +253,9 @@ internal static class NearestCellsBuilder
         /// the same leaf (or unresolved), that word itself, the block dropped (each point of the cell lies in a child,
         /// so the leaf's edges serve the whole cell) and the query reads one word fewer.
         /// </summary>
-        private long Collapsed(int offset)
+        private int Collapsed(int offset)
         {
-            long first = _words[offset];
+            int first = _words[offset];
             if (first >= 0 || first == NearestCells.Unresolved)
             {
                 bool same = true;
