@@ -280,7 +280,7 @@ internal sealed class NearestCells
     /// </summary>
     internal string Describe(double[] xs, double[] ys)
     {
-        int outside = 0, unresolved = 0, empty = 0, leaves = 0;
+        int outside = 0, unresolved = 0, empty = 0, leaves = 0, oneRun = 0;
         long edges = 0, runs = 0, depth = 0, bytes = 0, lines = 0;
         int[] histogram = new int[9];
         for (int n = 0; n < xs.Length; n++)
@@ -295,6 +295,7 @@ internal sealed class NearestCells
             else
             {
                 leaves++;
+                oneRun += _runs[leaf] == 1 ? 1 : 0;
                 int count = 0;
                 bytes += 4 * (1 + RunInts * _runs[leaf]);
                 lines += Lines(4L * leaf, 4L * (leaf + 1 + RunInts * _runs[leaf]));
@@ -314,7 +315,7 @@ internal sealed class NearestCells
 
         double all = Math.Max(1, xs.Length), inLeaf = Math.Max(1, leaves);
         string bins = string.Join(" ", histogram.Select((c, b) => $"{(b == 0 ? "0" : b == 8 ? "128+" : $"{1 << (b - 1)}-{(1 << b) - 1}")}:{c * 100.0 / inLeaf:F1}%"));
-        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (avg runs {runs / inLeaf:F1}, edges {edges / inLeaf:F1}; "
+        return $"outside {outside}, unresolved {unresolved}, empty {empty}, leaf {leaves} (of one run {oneRun * 100.0 / inLeaf:F1}%, avg runs {runs / inLeaf:F1}, edges {edges / inLeaf:F1}; "
             + $"edges per answer in a leaf: {bins}); walk depth {depth / all:F2} words, bytes read per answer {bytes / all:F0} in {lines / all:F1} lines; "
             + $"words {_words.Length}, leaf ints {_runs.Length} ({MemoryBytes / 1e6:F1} MB)";
 
