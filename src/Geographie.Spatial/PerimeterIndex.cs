@@ -108,7 +108,7 @@ public sealed class PerimeterIndex
                 // The builders are single-threaded: the wide cells take the other core while the grid and the
                 // nearest cells are built.
                 var wide = nearestRadiusMetres > 0 && wideRadiusMetres > nearestRadiusMetres
-                    ? Task.Run(() => NearestCellsBuilder.Build(set, wideRadiusMetres))
+                    ? Task.Run(() => NearestCellsBuilder.Build(set, wideRadiusMetres, nearestRadiusMetres))
                     : null;
                 var grid = GridBuilder.Build(set);
                 var nearest = nearestRadiusMetres > 0 ? NearestCellsBuilder.Build(set, nearestRadiusMetres) : null;
