@@ -262,7 +262,7 @@ public static class QuickCheck
         Console.WriteLine($"{workload}: {(Environment.CpuUsage.TotalTime - c0).TotalNanoseconds / (100_000.0 * reps):F0} ns/point over {reps} x 100,000 answers");
     }
 
-    /// <summary>Build CPU time (best of 3) and memory of the nearest-boundary cells at the default radius, per dataset (all, or those named).</summary>
+    /// <summary>Build CPU time (best of 3) and memory of the nearest-boundary cells at the default radii, per dataset (all, or those named).</summary>
     private static void Cells(string[] only)
     {
         (string Name, Func<Perimeter[]> Perimeters)[] sets =
@@ -289,7 +289,7 @@ public static class QuickCheck
             }
 
             long raw = 16L * index.VertexCount;
-            Console.WriteLine($"{name}: {perimeters.Length} perimeters, {index.VertexCount} vertices; cells within {index.NearestRadiusMetres} m: "
+            Console.WriteLine($"{name}: {perimeters.Length} perimeters, {index.VertexCount} vertices; cells within {index.NearestRadiusMetres} m and {index.WideRadiusMetres} m: "
                 + $"+{with - without:F0} ms build ({without:F0} ms without), {index.NearestMemoryBytes / 1e6:F2} MB ({index.NearestMemoryBytes / (double)raw:F2}x raw), "
                 + $"whole index {index.MemoryBytes / 1e6:F2} MB ({index.MemoryBytes / (double)raw:F2}x raw)");
         }

@@ -24,15 +24,20 @@ public sealed class PerimeterIndex
     /// <summary>The default of <c>nearestRadiusMetres</c> in <see cref="Build"/>: the service's nearest-QPV search radius.</summary>
     public const double DefaultNearestRadiusMetres = 5_000;
 
+    /// <summary>The default of <c>wideRadiusMetres</c> in <see cref="Build"/>: the service's widest near band.</summary>
+    public const double DefaultWideRadiusMetres = 10_000;
+
     private readonly PerimeterSet _set;
     private readonly GridIndex? _grid;
     private readonly NearestCells? _nearest;
+    private readonly NearestCells? _wide;
 
-    private PerimeterIndex(PerimeterSet set, GridIndex? grid, NearestCells? nearest, IndexStrategy strategy)
+    private PerimeterIndex(PerimeterSet set, GridIndex? grid, NearestCells? nearest, NearestCells? wide, IndexStrategy strategy)
     {
         _set = set;
         _grid = grid;
         _nearest = nearest;
+        _wide = wide;
         Strategy = strategy;
     }
 
@@ -55,13 +60,19 @@ public sealed class PerimeterIndex
     public long MemoryBytes => _set.MemoryBytes + (_grid?.MemoryBytes ?? 0) + NearestMemoryBytes;
 
     /// <summary>Bytes held by the nearest-boundary cells alone (0 without them); included in <see cref="MemoryBytes"/>.</summary>
-    public long NearestMemoryBytes => _nearest?.MemoryBytes ?? 0;
+    public long NearestMemoryBytes => (_nearest?.MemoryBytes ?? 0) + (_wide?.MemoryBytes ?? 0);
 
     /// <summary>
     /// Radius in metres up to which <see cref="TryFindNearestBoundary"/> reads one nearest-boundary cell (0 when the
     /// index has none: every search walks the grid or scans).
     /// </summary>
     public double NearestRadiusMetres => _nearest?.Radius ?? 0;
+
+    /// <summary>
+    /// Radius in metres up to which a search that the <see cref="NearestRadiusMetres"/> cells leave open reads one cell
+    /// of a second, wider set (0 when the index has none).
+    /// </summary>
+    public double WideRadiusMetres => _wide?.Radius ?? 0;
 
     /// <summary>Total stored vertices (rings closed), the denominator of memory-per-vertex figures.</summary>
     public int VertexCount => _set.VertexCount;
@@ -74,24 +85,45 @@ public sealed class PerimeterIndex
     /// <param name="nearestRadiusMetres">With <see cref="IndexStrategy.Grid"/>: the radius up to which nearest-boundary
     /// searches read precomputed cells (memory and build time grow with it); a wider search walks the grid only when no
     /// boundary lies within it, and every search does when 0 — same answers. Ignored by <see cref="IndexStrategy.Scan"/>.</param>
+    /// <param name="wideRadiusMetres">With <see cref="IndexStrategy.Grid"/> and a nearest radius: when larger than it,
+    /// a second set of cells, built beside the first, answers the searches up to this radius that find nothing within
+    /// the first (a near band of 10 km around a point 5–10 km from every boundary). Kept apart so that the common
+    /// search stays on the smaller cells, whose empty leaves end most far-away searches at once.</param>
     /// <exception cref="ArgumentException">Ids not dense/unique, or a geometry that is not polygonal.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nearestRadiusMetres"/> is negative or not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A radius is negative or not finite.</exception>
     public static PerimeterIndex Build(
-        IReadOnlyList<Perimeter> perimeters, IndexStrategy strategy = IndexStrategy.Grid, double nearestRadiusMetres = DefaultNearestRadiusMetres)
+        IReadOnlyList<Perimeter> perimeters,
+        IndexStrategy strategy = IndexStrategy.Grid,
+        double nearestRadiusMetres = DefaultNearestRadiusMetres,
+        double wideRadiusMetres = DefaultWideRadiusMetres)
     {
-        if (!double.IsFinite(nearestRadiusMetres) || nearestRadiusMetres < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(nearestRadiusMetres), nearestRadiusMetres, "The nearest radius must be a finite number of metres ≥ 0.");
-        }
-
+        RequireRadius(nearestRadiusMetres, nameof(nearestRadiusMetres));
+        RequireRadius(wideRadiusMetres, nameof(wideRadiusMetres));
         var set = new PerimeterSet(perimeters);
-        return strategy switch
+        switch (strategy)
         {
-            IndexStrategy.Scan => new PerimeterIndex(set, null, null, strategy),
-            IndexStrategy.Grid => new PerimeterIndex(
-                set, GridBuilder.Build(set), nearestRadiusMetres > 0 ? NearestCellsBuilder.Build(set, nearestRadiusMetres) : null, strategy),
-            _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown index strategy."),
-        };
+            case IndexStrategy.Scan:
+                return new PerimeterIndex(set, null, null, null, strategy);
+            case IndexStrategy.Grid:
+                // The builders are single-threaded: the wide cells take the other core while the grid and the
+                // nearest cells are built.
+                var wide = nearestRadiusMetres > 0 && wideRadiusMetres > nearestRadiusMetres
+                    ? Task.Run(() => NearestCellsBuilder.Build(set, wideRadiusMetres, nearestRadiusMetres))
+                    : null;
+                var grid = GridBuilder.Build(set);
+                var nearest = nearestRadiusMetres > 0 ? NearestCellsBuilder.Build(set, nearestRadiusMetres) : null;
+                return new PerimeterIndex(set, grid, nearest, wide?.GetAwaiter().GetResult(), strategy);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown index strategy.");
+        }
+    }
+
+    private static void RequireRadius(double metres, string name)
+    {
+        if (!double.IsFinite(metres) || metres < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, metres, "The radius must be a finite number of metres ≥ 0.");
+        }
     }
 
     /// <summary>
@@ -151,10 +183,11 @@ public sealed class PerimeterIndex
         double best = maxDistanceMetres;
         int bestId = int.MaxValue;
         bool finite = double.IsFinite(lon) && double.IsFinite(lat);
-        // The cells answer whenever the nearest boundary lies within their radius, whatever the limit: a wider search
-        // walks the grid only when the cell found nothing that close (what it found still bounds the walk).
+        // Cells answer whenever the nearest boundary lies within their radius, whatever the limit: a wider search
+        // walks the grid only when neither set found anything that close (what they found still bounds the walk).
         if (_grid is not null && finite
-            && (_nearest is null || !_nearest.Nearest(lon, lat, projected, ref best, ref bestId) || best > _nearest.Radius))
+            && !Answers(_nearest, lon, lat, projected, ref best, ref bestId)
+            && !Answers(_wide, lon, lat, projected, ref best, ref bestId))
         {
             // Beyond half the Earth's circumference every boundary is in range anyway.
             double limit = Math.Min(maxDistanceMetres, 2e7);
@@ -199,6 +232,10 @@ public sealed class PerimeterIndex
         distanceMetres = double.PositiveInfinity;
         return false;
     }
+
+    /// <summary>Whether <paramref name="cells"/> settle the search: their leaf was scanned and (best, bestId) is exact.</summary>
+    private static bool Answers(NearestCells? cells, double lon, double lat, Span<double> projected, ref double best, ref int bestId) =>
+        cells is not null && cells.Nearest(lon, lat, projected, ref best, ref bestId) && best <= cells.Radius;
 
     /// <summary>
     /// Distance in metres from the point to the boundary of one perimeter (0 on the boundary; the point may be inside),

@@ -6,11 +6,11 @@ namespace Geographie.Spatial.Tests;
 /// The nearest-boundary cells (the default Grid index) against the grid walk they replace (the same index built with
 /// <c>nearestRadiusMetres: 0</c>), on every shipped dataset: fixed-seed points over the data extent widened beyond
 /// the cells' radius, and points 0 to 20 m from edge midpoints and vertices. Same id and bit-identical distance for
-/// every search radius; <see cref="PerimeterIndex.DistanceToBoundary"/> against the scan oracle's plain edge loop.
+/// every search radius, within the 5 km cells, the 10 km wide cells and beyond both (a walk again); <see cref="PerimeterIndex.DistanceToBoundary"/> against the scan oracle's plain edge loop.
 /// </summary>
 public sealed class NearestCellsDifferentialTests
 {
-    private static readonly double[] Radii = [0, 1, 50, 300, 1000, PerimeterIndex.DefaultNearestRadiusMetres, 10_000];
+    private static readonly double[] Radii = [0, 1, 50, 300, 1000, PerimeterIndex.DefaultNearestRadiusMetres, 7_500, PerimeterIndex.DefaultWideRadiusMetres, 12_000];
 
     public static TheoryData<string> Names => new(GeoData.All);
 
@@ -20,7 +20,7 @@ public sealed class NearestCellsDifferentialTests
     {
         IReadOnlyList<Perimeter> perimeters = GeoData.Load(dataset);
         Envelope env = GeoData.Extent(perimeters);
-        // About 15 km beyond the data on every side: the cells' radius is 5 km, and 10 km searches walk the grid.
+        // About 15 km beyond the data on every side: past both sets of cells (5 and 10 km), where 12 km searches walk the grid.
         env.ExpandBy(0.2);
         (double[] xs, double[] ys) = Parallel2.UniformPoints(env, 6000, seed: 20261201);
         AssertSameAnswers(dataset, xs, ys, out int found);
@@ -82,12 +82,18 @@ public sealed class NearestCellsDifferentialTests
     public void NoCells_WhenRadiusIsZero_AndNegativeRadiusRejected()
     {
         IReadOnlyList<Perimeter> perimeters = GeoData.Load(GeoData.QpvLyon);
-        Assert.Equal(0, PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: 0).NearestMemoryBytes);
+        PerimeterIndex walk = PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: 0);
+        Assert.Equal(0, walk.NearestMemoryBytes);
+        Assert.Equal(0, walk.WideRadiusMetres);
         PerimeterIndex cells = GeoData.Index(GeoData.QpvLyon, IndexStrategy.Grid);
         Assert.Equal(PerimeterIndex.DefaultNearestRadiusMetres, cells.NearestRadiusMetres);
-        Assert.True(cells.NearestMemoryBytes > 0);
+        Assert.Equal(PerimeterIndex.DefaultWideRadiusMetres, cells.WideRadiusMetres);
+        PerimeterIndex narrowOnly = PerimeterIndex.Build(perimeters, IndexStrategy.Grid, wideRadiusMetres: 0);
+        Assert.Equal(0, narrowOnly.WideRadiusMetres);
+        Assert.True(cells.NearestMemoryBytes > narrowOnly.NearestMemoryBytes, "the wide cells count in the nearest memory");
         Assert.Throws<ArgumentOutOfRangeException>(() => PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => PerimeterIndex.Build(perimeters, IndexStrategy.Grid, nearestRadiusMetres: double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PerimeterIndex.Build(perimeters, IndexStrategy.Grid, wideRadiusMetres: double.PositiveInfinity));
     }
 
     private static void AssertSameAnswers(string dataset, double[] xs, double[] ys, out int found) =>

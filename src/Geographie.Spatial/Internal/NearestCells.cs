@@ -10,8 +10,8 @@ namespace Geographie.Spatial.Internal;
 /// Nearest-boundary cells built by <see cref="NearestCellsBuilder"/>: a lon/lat grid over the data extent widened by
 /// <see cref="Radius"/>, each cell refined 4 × 4 at a time, whose leaves list the only edges that can be nearest to
 /// any point of the leaf when the nearest boundary is within <see cref="Radius"/>. A cell word ≥ 0 is the offset of a
-/// leaf in the leaf stream, <see cref="Unresolved"/> a leaf that would keep too many edges (the caller searches
-/// otherwise), and any other negative word the bitwise complement of the offset of its 16 child words (row-major). A
+/// leaf in the leaf stream, <see cref="Unresolved"/> a leaf that would keep too many edges or, in cells that
+/// widen a smaller set, one that set always answers (the caller searches otherwise), and any other negative word the bitwise complement of the offset of its 16 child words (row-major). A
 /// leaf is its run count followed by its runs of consecutive ring edges (first vertex, <see cref="RunWord"/>), read
 /// straight from the projected vertices; the count heads the runs so that a query misses the cache once for both
 /// (offset 0 is the empty leaf, shared; identical leaves are stored once).

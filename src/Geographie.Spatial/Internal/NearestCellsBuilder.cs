@@ -11,6 +11,9 @@ namespace Geographie.Spatial.Internal;
 /// than <see cref="MaxLeafEdges"/>; a leaf still keeping more is left <see cref="NearestCells.Unresolved"/>. A leaf's
 /// edges are then sharpened: the same test on each of its 2 × 2 sub-cells keeps only the edges some sub-cell needs;
 /// its runs are padded to multiples of four with their rings' own edges, and identical leaves are stored once.
+/// Cells built to widen a smaller set (an inner radius) stop, unresolved, wherever U is within the inner radius: every
+/// point there has a boundary that close, so the smaller set answers it, and the wide set is refined only where the
+/// nearest boundary may lie between the two radii.
 /// </summary>
 internal static class NearestCellsBuilder
 {
@@ -42,7 +45,11 @@ internal static class NearestCellsBuilder
     /// <summary>Absolute slack (metres) added to the keep threshold: far above the rounding of the distance formula.</summary>
     private const double Slack = 1e-3;
 
-    public static NearestCells Build(PerimeterSet set, double radius)
+    /// <param name="set">The perimeters.</param>
+    /// <param name="radius">Metres within which the cells' answers are exact.</param>
+    /// <param name="innerRadius">The radius of the set these cells widen (0 when none): a query is asked here only when
+    /// the inner set found no boundary within it, so cells whose every point has one that close are left unresolved.</param>
+    public static NearestCells Build(PerimeterSet set, double radius, double innerRadius = 0)
     {
         var edges = Edges(set);
         double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
@@ -76,7 +83,7 @@ internal static class NearestCellsBuilder
         var top = new GridLevel(ox, oy, 1 / side, 1 / side, side, side, nx, ny, 0);
 
         var buckets = new EdgeBuckets(set, edges, top, dLon, dLat);
-        var state = new State(set, edges, radius, nx * ny);
+        var state = new State(set, edges, radius, innerRadius, nx * ny);
         var pool = new List<int>();
         for (int j = 0; j < ny; j++)
         {
@@ -189,7 +196,7 @@ internal static class NearestCellsBuilder
     }
 
     /// <summary>The growing output arrays and the recursive refinement.</summary>
-    private sealed class State(PerimeterSet set, List<(int Vertex, int Perimeter)> edgeTable, double radius, int topCells)
+    private sealed class State(PerimeterSet set, List<(int Vertex, int Perimeter)> edgeTable, double radius, double innerRadius, int topCells)
     {
         private readonly List<int> _words = new(new int[topCells]);
         private readonly LeafStream _leaves = new();
@@ -205,7 +212,13 @@ internal static class NearestCellsBuilder
         public int Refine(double x0, double y0, double w, double h, List<int> pool, int depth)
         {
             var lower = new double[pool.Count];
-            double keep = Math.Min(Bound(x0, y0, w, h, pool, lower, out double extent), radius) + Slack;
+            double upper = Bound(x0, y0, w, h, pool, lower, out double extent);
+            if (upper + Slack <= innerRadius)
+            {
+                return NearestCells.Unresolved;
+            }
+
+            double keep = Math.Min(upper, radius) + Slack;
             var kept = new List<int>();
             double nearest = double.PositiveInfinity;
             for (int k = 0; k < pool.Count; k++)
