@@ -10,8 +10,8 @@ namespace Geographie.Spatial.Areas;
 /// </summary>
 /// <remarks>
 /// <para>Proven valid: every ring closed, of finite coordinates and at least three distinct vertices; no two edges
-/// meet except consecutive edges at their shared vertex without folding back (exact orientation predicates, the edges
-/// paired through the y-stripes of <see cref="RingSet"/>); each hole inside its own shell and outside its sibling holes;
+/// meet except consecutive edges at their shared vertex without folding back (exact orientation predicates; the edges
+/// of a small zone paired by a sweep over x, those of a larger one through the y-stripes of <see cref="RingSet"/>); each hole inside its own shell and outside its sibling holes;
 /// no shell inside another polygon's shell. With no two rings meeting, one vertex of a ring decides on which side of
 /// another ring it lies.</para>
 /// <para>One-sided: false means "not proven", never "invalid". A ring touching itself or another ring (valid in some
@@ -22,6 +22,12 @@ public static class PolygonValidity
 {
     /// <summary>Beyond this many rings the ring-against-ring placement (quadratic) is left to <c>IsValidOp</c>.</summary>
     public const int MaxRings = 64;
+
+    /// <summary>
+    /// Up to this many vertices the edges are paired by a sweep over their x-ranges, on the stack; beyond, through
+    /// the y-stripes of a <see cref="RingSet"/>, whose construction costs more than the pairing of a small zone.
+    /// </summary>
+    internal const int MaxSweptVertices = 256;
 
     /// <summary>True when <paramref name="polygonal"/> is certainly valid (OGC rules, as NTS <c>IsValidOp</c> judges); false when not proven.</summary>
     public static bool IsProvenValid(Geometry polygonal) =>
@@ -34,6 +40,16 @@ public static class PolygonValidity
     public static bool IsProvenValid(FlatRings rings)
     {
         ArgumentNullException.ThrowIfNull(rings);
+        return IsProvenValid(rings, swept: rings.VertexCount <= MaxSweptVertices);
+    }
+
+    /// <summary>
+    /// <see cref="IsProvenValid(FlatRings)"/> with the edges paired by the sweep (<paramref name="swept"/>, at most
+    /// <see cref="MaxSweptVertices"/> vertices) or through the stripes: the same exact predicates on the same shifted
+    /// coordinates, so the same verdict (the tests compare the two).
+    /// </summary>
+    internal static bool IsProvenValid(FlatRings rings, bool swept)
+    {
         var polygonal = rings.Geometry;
         if (polygonal.IsEmpty || !rings.WellFormed || rings.RingCount > MaxRings)
         {
@@ -42,12 +58,34 @@ public static class PolygonValidity
 
         // An integer origin keeps the shift exact, so the predicates judge the geometry as given.
         var centre = polygonal.EnvelopeInternal.Centre;
-        var set = new RingSet(rings, Math.Round(centre.X), Math.Round(centre.Y));
-        return EdgesMeetOnlyAtJoints(set) && RingsNest(polygonal, set);
+        double originX = Math.Round(centre.X), originY = Math.Round(centre.Y);
+        if (!swept)
+        {
+            var set = new RingSet(rings, originX, originY);
+            var striped = new Vertices(set.X, set.Y, set.NextOf, set.RingOf, set.RingStart);
+            return EdgesMeetOnlyAtJoints(set, striped) && RingsNest(polygonal, striped, set);
+        }
+
+        int n = rings.VertexCount;
+        if (n > MaxSweptVertices)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rings), n, $"At most {MaxSweptVertices} vertices are swept on the stack.");
+        }
+
+        Span<double> x = stackalloc double[n];
+        Span<double> y = stackalloc double[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = rings.X[i] - originX;
+            y[i] = rings.Y[i] - originY;
+        }
+
+        var vertices = new Vertices(x, y, rings.NextOf, rings.RingOf, rings.RingStart);
+        return EdgesMeetOnlyAtJointsSwept(vertices) && RingsNest(polygonal, vertices, null);
     }
 
     /// <summary>No two edges meet, except consecutive ones at their shared vertex without folding back onto each other.</summary>
-    private static bool EdgesMeetOnlyAtJoints(RingSet set)
+    private static bool EdgesMeetOnlyAtJoints(RingSet set, in Vertices vertices)
     {
         // Two edges that meet at a point share the stripe of that point's ordinate: pairing within stripes finds every meeting.
         for (int s = 0; s < set.StripeCount; s++)
@@ -61,16 +99,7 @@ public static class PolygonValidity
                 for (int b = a + 1; b < edges.Length; b++)
                 {
                     // Envelopes apart (rounded outwards, so never wrongly): the edges neither meet nor join.
-                    if (RingSet.BoxApart(boxes, b, minX, maxX, minY, maxY))
-                    {
-                        continue;
-                    }
-
-                    int j = edges[b];
-                    bool meet = set.Next(i) == j ? FoldsBack(set, i, j)
-                        : set.Next(j) == i ? FoldsBack(set, j, i)
-                        : Meet(set, i, j);
-                    if (meet)
+                    if (!RingSet.BoxApart(boxes, b, minX, maxX, minY, maxY) && PairMeets(vertices, i, edges[b]))
                     {
                         return false;
                     }
@@ -81,10 +110,59 @@ public static class PolygonValidity
         return true;
     }
 
-    /// <summary>Whether edge <paramref name="next"/>, which follows edge <paramref name="edge"/>, turns straight back along it.</summary>
-    private static bool FoldsBack(RingSet set, int edge, int next)
+    /// <summary>
+    /// <see cref="EdgesMeetOnlyAtJoints(RingSet, in Vertices)"/> by a sweep: the edges in order of their least x, each
+    /// paired with those starting before it ends whose y-ranges meet its own (every pair of meeting edges is one).
+    /// </summary>
+    private static bool EdgesMeetOnlyAtJointsSwept(in Vertices vertices)
     {
-        int end = set.Next(next);
+        int n = vertices.X.Length;
+        Span<double> left = stackalloc double[n];
+        Span<double> right = stackalloc double[n];
+        Span<double> bottom = stackalloc double[n];
+        Span<double> top = stackalloc double[n];
+        Span<int> order = stackalloc int[n];
+        for (int i = 0; i < n; i++)
+        {
+            int j = vertices.NextOf[i];
+            double x1 = vertices.X[i], x2 = vertices.X[j], y1 = vertices.Y[i], y2 = vertices.Y[j];
+            left[i] = x1 < x2 ? x1 : x2;
+            right[i] = x1 < x2 ? x2 : x1;
+            bottom[i] = y1 < y2 ? y1 : y2;
+            top[i] = y1 < y2 ? y2 : y1;
+            order[i] = i;
+        }
+
+        Span<double> byLeft = stackalloc double[n];
+        left.CopyTo(byLeft);
+        byLeft.Sort(order);
+        for (int a = 0; a < n; a++)
+        {
+            int i = order[a];
+            double end = right[i], low = bottom[i], high = top[i];
+            for (int b = a + 1; b < n && byLeft[b] <= end; b++)
+            {
+                int j = order[b];
+                if (top[j] >= low && bottom[j] <= high && PairMeets(vertices, Math.Min(i, j), Math.Max(i, j)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether edges <paramref name="i"/> &lt; <paramref name="j"/> meet other than as consecutive edges at their joint.</summary>
+    private static bool PairMeets(in Vertices vertices, int i, int j) =>
+        vertices.NextOf[i] == j ? FoldsBack(vertices, i, j)
+        : vertices.NextOf[j] == i ? FoldsBack(vertices, j, i)
+        : Meet(vertices, i, j);
+
+    /// <summary>Whether edge <paramref name="next"/>, which follows edge <paramref name="edge"/>, turns straight back along it.</summary>
+    private static bool FoldsBack(in Vertices set, int edge, int next)
+    {
+        int end = set.NextOf[next];
         double ax = set.X[edge], ay = set.Y[edge], bx = set.X[next], by = set.Y[next], cx = set.X[end], cy = set.Y[end];
 
         // Exactly collinear, the two products have the same sign and the sum cannot cancel: its sign is exact. Tested
@@ -93,9 +171,9 @@ public static class PolygonValidity
     }
 
     /// <summary>Whether the closed edges <paramref name="i"/> and <paramref name="j"/> share a point (exact).</summary>
-    private static bool Meet(RingSet set, int i, int j)
+    private static bool Meet(in Vertices set, int i, int j)
     {
-        int i2 = set.Next(i), j2 = set.Next(j);
+        int i2 = set.NextOf[i], j2 = set.NextOf[j];
         double px = set.X[i], py = set.Y[i], qx = set.X[i2], qy = set.Y[i2];
         double rx = set.X[j], ry = set.Y[j], sx = set.X[j2], sy = set.Y[j2];
         if (Math.Max(px, qx) < Math.Min(rx, sx) || Math.Max(rx, sx) < Math.Min(px, qx)
@@ -117,7 +195,7 @@ public static class PolygonValidity
     }
 
     /// <summary>Holes inside their shell and apart from each other; shells apart from each other. Rings are numbered as <see cref="RingSet"/> numbers them.</summary>
-    private static bool RingsNest(Geometry polygonal, RingSet set)
+    private static bool RingsNest(Geometry polygonal, in Vertices set, RingSet? stripes)
     {
         var shells = new int[polygonal.NumGeometries];
         int ring = 0;
@@ -127,14 +205,14 @@ public static class PolygonValidity
             int shell = shells[g] = ring;
             for (int h = shell + 1; h <= shell + holes; h++)
             {
-                if (Side(set, h, shell) != 1)
+                if (Side(set, stripes, h, shell) != 1)
                 {
                     return false;
                 }
 
                 for (int other = shell + 1; other <= shell + holes; other++)
                 {
-                    if (other != h && Side(set, h, other) != -1)
+                    if (other != h && Side(set, stripes, h, other) != -1)
                     {
                         return false;
                     }
@@ -148,7 +226,7 @@ public static class PolygonValidity
         {
             foreach (int b in shells)
             {
-                if (a != b && Side(set, a, b) != -1)
+                if (a != b && Side(set, stripes, a, b) != -1)
                 {
                     return false;
                 }
@@ -160,21 +238,26 @@ public static class PolygonValidity
 
     /// <summary>
     /// Where the first vertex of ring <paramref name="ring"/> lies against ring <paramref name="of"/>: 1 inside, −1
-    /// outside, 0 on it (a crossing count over the edges of the vertex's stripe, exact predicates).
+    /// outside, 0 on it (a crossing count over the edges of the vertex's stripe, or of the whole ring without
+    /// <paramref name="stripes"/>; exact predicates).
     /// </summary>
-    private static int Side(RingSet set, int ring, int of)
+    private static int Side(in Vertices set, RingSet? stripes, int ring, int of)
     {
         int v = set.RingStart[ring];
         double px = set.X[v], py = set.Y[v];
+        var stripe = stripes is null ? default : stripes.EdgesIn(stripes.StripeOf(py));
+        int first = stripes is null ? set.RingStart[of] : 0;
+        int count = stripes is null ? set.RingStart[of + 1] - first : stripe.Length;
         bool inside = false;
-        foreach (int e in set.EdgesIn(set.StripeOf(py)))
+        for (int k = 0; k < count; k++)
         {
+            int e = stripes is null ? first + k : stripe[k];
             if (set.RingOf[e] != of)
             {
                 continue;
             }
 
-            int e2 = set.Next(e);
+            int e2 = set.NextOf[e];
             double y1 = set.Y[e], y2 = set.Y[e2];
             if ((y1 > py) == (y2 > py))
             {
@@ -199,5 +282,19 @@ public static class PolygonValidity
         }
 
         return inside ? 1 : -1;
+    }
+
+    /// <summary>A zone's vertices at its origin and its ring structure, wherever they are held (a <see cref="RingSet"/> or the stack).</summary>
+    private readonly ref struct Vertices(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int[] nextOf, int[] ringOf, int[] ringStart)
+    {
+        public ReadOnlySpan<double> X { get; } = x;
+
+        public ReadOnlySpan<double> Y { get; } = y;
+
+        public int[] NextOf { get; } = nextOf;
+
+        public int[] RingOf { get; } = ringOf;
+
+        public int[] RingStart { get; } = ringStart;
     }
 }

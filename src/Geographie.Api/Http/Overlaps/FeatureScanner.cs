@@ -1,5 +1,6 @@
 using System.Text;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 
 namespace Geographie.Api.Http.Overlaps;
 
@@ -329,13 +330,9 @@ internal sealed partial class FeatureScanner
             return cursor.Unusual();
         }
 
-        var points = new Coordinate[n / 2];
-        for (var i = 0; i < points.Length; i++)
-        {
-            points[i] = new Coordinate(_xy[2 * i], _xy[(2 * i) + 1]);
-        }
-
-        ring = ZoneJson.Factory.CreateLinearRing(points);
+        // Packed: one array of doubles per ring instead of an object per vertex (the zone is read, projected in place
+        // and flattened once; nothing asks it for Coordinate objects unless it must be repaired).
+        ring = ZoneJson.Factory.CreateLinearRing(new PackedDoubleCoordinateSequence(_xy[..n], 2, 0));
         return true;
     }
 

@@ -21,8 +21,8 @@ namespace Geographie.Api.Http.Overlaps;
 /// </summary>
 public static class OverlapEndpoints
 {
-    /// <summary>Zones measured together (in parallel) between two flushes.</summary>
-    private const int ChunkZones = 64;
+    /// <summary>Commune zones measured together (in parallel) between two flushes.</summary>
+    private const int ChunkZones = ZoneChunk.Capacity;
 
     /// <summary>The part of a POST's answer spooled in memory; the rest goes to a temporary file until it is sent.</summary>
     private const int SpoolMemoryBytes = 1 << 20;
@@ -117,8 +117,9 @@ public static class OverlapEndpoints
     }
 
     /// <summary>
-    /// Reads, validates and measures every zone of <paramref name="reader"/> into <paramref name="spool"/>,
-    /// <see cref="ChunkZones"/> at a time in parallel; returns the faults (at most <see cref="MaxFaultsListed"/>).
+    /// Reads, validates and measures every zone of <paramref name="reader"/> into <paramref name="spool"/>, a
+    /// <see cref="ZoneChunk"/> at a time, each zone measured on the thread pool as soon as it is read; a chunk's answers
+    /// are written while the next chunk is read and measured. Returns the faults (at most <see cref="MaxFaultsListed"/>).
     /// Past <paramref name="maxZones"/> it only counts the rest, for the 413.
     /// </summary>
     private static async Task<List<string>> MeasureAllAsync(
@@ -127,53 +128,73 @@ public static class OverlapEndpoints
         var faults = new List<string>();
         var withGeometry = format == OverlapFormat.GeoJson;
         await using var writer = await OverlapWriter.StartAsync(spool, format, dialect, version.Code);
-        var texts = new ZoneText[ChunkZones];
-        var answers = new ZoneOverlap?[ChunkZones];
-        var problems = new string?[ChunkZones];
-        var more = true;
-        while (more && faults.Count < MaxFaultsListed)
+        ZoneChunk[] chunks = [new(reader, snapshot, version, language, withGeometry, cancel), new(reader, snapshot, version, language, withGeometry, cancel)];
+        var written = Task.CompletedTask;
+        try
         {
-            var n = 0;
-            while (n < ChunkZones)
+            var more = true;
+            for (var k = 0; more && faults.Count < MaxFaultsListed; k++)
             {
-                if (await reader.NextAsync(cancel) is not { } text)
+                // The other chunk's answers may still be being written: this one was written before that one started.
+                var chunk = chunks[k % 2];
+                chunk.Start(measure: faults.Count == 0);
+                while (chunk.Count < ZoneChunk.Capacity)
                 {
-                    more = false;
-                    break;
+                    if (await reader.NextAsync(cancel) is not { } text)
+                    {
+                        more = false;
+                        break;
+                    }
+
+                    if (reader.Count > maxZones)
+                    {
+                        break;
+                    }
+
+                    chunk.Add(text);
                 }
 
-                texts[n++] = text;
+                await chunk.CompleteAsync();
+                if (reader.Problem is not null || reader.Count > maxZones)
+                {
+                    await reader.CountAllAsync(cancel);
+                    return faults;
+                }
+
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    if (chunk.Problem(i) is { } problem && faults.Count < MaxFaultsListed)
+                    {
+                        faults.Add(problem);
+                    }
+                }
+
+                await written;
+                if (faults.Count == 0)
+                {
+                    written = Task.Run(() => WriteAsync(writer, chunk, cancel), cancel);
+                }
             }
 
-            if (reader.Problem is not null || reader.Count > maxZones)
-            {
-                await reader.CountAllAsync(cancel);
-                return faults;
-            }
+            return faults;
+        }
+        finally
+        {
+            // Never leave a write running behind the writer's disposal (its exception, if any, is the request's).
+            await written;
+        }
+    }
 
-            var measure = faults.Count == 0;
-            Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel }, i =>
+    /// <summary>Writes the answers of <paramref name="chunk"/> in order.</summary>
+    private static async Task WriteAsync(OverlapWriter writer, ZoneChunk chunk, CancellationToken cancel)
+    {
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            if (chunk.Answer(i) is { } answer)
             {
-                var zone = reader.Read(texts[i], out problems[i]);
-                answers[i] = zone is not null && measure ? OverlapCalculator.Measure(snapshot, version, zone, language, withGeometry) : null;
-            });
-            for (var i = 0; i < n; i++)
-            {
-                if (problems[i] is { } problem && faults.Count < MaxFaultsListed)
-                {
-                    faults.Add(problem);
-                }
-                else if (answers[i] is { } answer && faults.Count == 0)
-                {
-                    await writer.WriteAsync(answer, cancel);
-                }
-
-                answers[i] = null;
-                texts[i] = default;
+                await writer.WriteAsync(answer, cancel);
             }
         }
-
-        return faults;
     }
 
     private static async Task<IResult> MeasureCommune(HttpContext context, string? commune, string? geography, string? format)

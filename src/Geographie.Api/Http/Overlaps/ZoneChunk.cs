@@ -1,0 +1,97 @@
+using System.Runtime.ExceptionServices;
+using Geographie.Domain.Geography;
+using Geographie.Domain.Overlaps;
+using Geographie.Domain.Snapshots;
+using Geographie.Domain.Texts;
+
+namespace Geographie.Api.Http.Overlaps;
+
+/// <summary>
+/// Up to <see cref="Capacity"/> zones of a POST, each validated and measured on the thread pool as soon as the request
+/// thread has read it: reading the body (one thread, in order) overlaps measuring the zones already read (every core),
+/// instead of alternating with it. The request thread adds zones, then waits for the chunk; a chunk is reused once its
+/// answers are written.
+/// </summary>
+internal sealed class ZoneChunk(ZoneReader reader, GeographySnapshot snapshot, GeographyVersion version, Language language, bool withGeometry, CancellationToken cancel)
+{
+    /// <summary>Zones per chunk: the answers written, and the faults looked at, a chunk at a time.</summary>
+    public const int Capacity = 64;
+
+    private readonly ZoneText[] _texts = new ZoneText[Capacity];
+    private readonly ZoneOverlap?[] _answers = new ZoneOverlap?[Capacity];
+    private readonly string?[] _problems = new string?[Capacity];
+    private int _pending;
+    private bool _measure;
+    private TaskCompletionSource _done = new();
+    private ExceptionDispatchInfo? _error;
+
+    /// <summary>Zones added since <see cref="Start"/>.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Empties the chunk; its zones will be measured when <paramref name="measure"/>, else only validated (a fault is already known).</summary>
+    public void Start(bool measure)
+    {
+        Array.Clear(_texts);
+        Array.Clear(_answers);
+        Array.Clear(_problems);
+        Count = 0;
+        _measure = measure;
+        _error = null;
+        _done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The request thread's own count: the chunk completes once it is done adding and every zone is measured.
+        _pending = 1;
+    }
+
+    /// <summary>Adds a zone and queues its validation and measure.</summary>
+    public void Add(ZoneText text)
+    {
+        int i = Count++;
+        _texts[i] = text;
+        Interlocked.Increment(ref _pending);
+        ThreadPool.UnsafeQueueUserWorkItem(static work => work.Chunk.Measure(work.Index), (Chunk: this, Index: i), preferLocal: false);
+    }
+
+    /// <summary>Waits until every zone added is measured; rethrows what a measure threw; honours cancellation.</summary>
+    public async Task CompleteAsync()
+    {
+        Release();
+        await _done.Task;
+        _error?.Throw();
+        cancel.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The answer of zone <paramref name="i"/> (null when refused or not measured).</summary>
+    public ZoneOverlap? Answer(int i) => _answers[i];
+
+    /// <summary>Why zone <paramref name="i"/> was refused, or null.</summary>
+    public string? Problem(int i) => _problems[i];
+
+    private void Measure(int i)
+    {
+        try
+        {
+            if (!cancel.IsCancellationRequested)
+            {
+                var zone = reader.Read(_texts[i], out _problems[i]);
+                _answers[i] = zone is not null && _measure ? OverlapCalculator.Measure(snapshot, version, zone, language, withGeometry) : null;
+            }
+        }
+        catch (Exception e)
+        {
+            Interlocked.CompareExchange(ref _error, ExceptionDispatchInfo.Capture(e), null);
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    private void Release()
+    {
+        if (Interlocked.Decrement(ref _pending) == 0)
+        {
+            _done.SetResult();
+        }
+    }
+}
