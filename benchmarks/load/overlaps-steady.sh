@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Overlaps over the wire in steady state (benchmarks/RESULTS.md, Overlaps, session 18): for each service build given,
-# a fresh service on its own database, 12 untimed POSTs of each body (the JIT's tiers settle: the first five requests
-# of a fresh service cost 2–10 × the later ones in CPU), then the LoadGen overlaps verb (5 timed runs, PostGIS from
+# a fresh service on its own database, 40 untimed POSTs of each body (the JIT's tiers settle: the first five requests
+# of a fresh service cost 2–10 × the later ones in CPU, and methods run once per request were still being recompiled
+# after 12 rounds: session 21), then the LoadGen overlaps verb (5 timed runs, PostGIS from
 # the same body text in the same run, the service's and the PostgreSQL backend's CPU per zone).
 #
 #   STANDIN_DB=geographie_standin benchmarks/load/overlaps-steady.sh src/Geographie.Api/bin/Release/net10.0 [other build dirs…]
@@ -34,7 +35,7 @@ for build in "$@"; do
     sleep 1
   done
   echo "=== $build (pid $SVC_PID), load $(load), $(date -u +%H:%M) UTC"
-  for _ in $(seq 12); do
+  for _ in $(seq 40); do
     for w in "${WORKLOADS[@]}"; do post $w; done
   done
   echo "warmed up, load $(load)"
