@@ -1,3 +1,4 @@
+using System.Buffers;
 using Geographie.Spatial.Internal;
 using NetTopologySuite.Geometries;
 
@@ -10,8 +11,8 @@ namespace Geographie.Spatial.Areas;
 /// </summary>
 /// <remarks>
 /// <para>Proven valid: every ring closed, of finite coordinates and at least three distinct vertices; no two edges
-/// meet except consecutive edges at their shared vertex without folding back (exact orientation predicates; the edges
-/// of a small zone paired by a sweep over x, those of a larger one through the y-stripes of <see cref="RingSet"/>); each hole inside its own shell and outside its sibling holes;
+/// meet except consecutive edges at their shared vertex without folding back (exact orientation predicates, the edges
+/// paired by a sweep over x); each hole inside its own shell and outside its sibling holes;
 /// no shell inside another polygon's shell. With no two rings meeting, one vertex of a ring decides on which side of
 /// another ring it lies.</para>
 /// <para>One-sided: false means "not proven", never "invalid". A ring touching itself or another ring (valid in some
@@ -23,11 +24,8 @@ public static class PolygonValidity
     /// <summary>Beyond this many rings the ring-against-ring placement (quadratic) is left to <c>IsValidOp</c>.</summary>
     public const int MaxRings = 64;
 
-    /// <summary>
-    /// Up to this many vertices the edges are paired by a sweep over their x-ranges, on the stack; beyond, through
-    /// the y-stripes of a <see cref="RingSet"/>, whose construction costs more than the pairing of a small zone.
-    /// </summary>
-    internal const int MaxSweptVertices = 256;
+    /// <summary>Up to this many vertices the proof's scratch (nine numbers a vertex) is on the stack; beyond, pooled.</summary>
+    private const int MaxStackVertices = 256;
 
     /// <summary>True when <paramref name="polygonal"/> is certainly valid (OGC rules, as NTS <c>IsValidOp</c> judges); false when not proven.</summary>
     public static bool IsProvenValid(Geometry polygonal) =>
@@ -40,109 +38,76 @@ public static class PolygonValidity
     public static bool IsProvenValid(FlatRings rings)
     {
         ArgumentNullException.ThrowIfNull(rings);
-        return IsProvenValid(rings, swept: rings.VertexCount <= MaxSweptVertices);
-    }
-
-    /// <summary>
-    /// <see cref="IsProvenValid(FlatRings)"/> with the edges paired by the sweep (<paramref name="swept"/>, at most
-    /// <see cref="MaxSweptVertices"/> vertices) or through the stripes: the same exact predicates on the same shifted
-    /// coordinates, so the same verdict (the tests compare the two).
-    /// </summary>
-    internal static bool IsProvenValid(FlatRings rings, bool swept)
-    {
         var polygonal = rings.Geometry;
         if (polygonal.IsEmpty || !rings.WellFormed || rings.RingCount > MaxRings)
         {
             return false;
         }
 
-        // An integer origin keeps the shift exact, so the predicates judge the geometry as given.
-        var centre = polygonal.EnvelopeInternal.Centre;
-        double originX = Math.Round(centre.X), originY = Math.Round(centre.Y);
-        if (!swept)
-        {
-            var set = new RingSet(rings, originX, originY);
-            var striped = new Vertices(set.X, set.Y, set.NextOf, set.RingOf, set.RingStart);
-            return EdgesMeetOnlyAtJoints(set, striped) && RingsNest(polygonal, striped, set);
-        }
-
         int n = rings.VertexCount;
-        if (n > MaxSweptVertices)
+        double[]? pooled = n > MaxStackVertices ? ArrayPool<double>.Shared.Rent(8 * n) : null;
+        try
         {
-            throw new ArgumentOutOfRangeException(nameof(rings), n, $"At most {MaxSweptVertices} vertices are swept on the stack.");
-        }
+            var scratch = pooled is null ? stackalloc double[8 * n] : pooled.AsSpan(0, 8 * n);
 
-        Span<double> x = stackalloc double[n];
-        Span<double> y = stackalloc double[n];
-        for (int i = 0; i < n; i++)
-        {
-            x[i] = rings.X[i] - originX;
-            y[i] = rings.Y[i] - originY;
-        }
-
-        var vertices = new Vertices(x, y, rings.NextOf, rings.RingOf, rings.RingStart);
-        return EdgesMeetOnlyAtJointsSwept(vertices) && RingsNest(polygonal, vertices, null);
-    }
-
-    /// <summary>No two edges meet, except consecutive ones at their shared vertex without folding back onto each other.</summary>
-    private static bool EdgesMeetOnlyAtJoints(RingSet set, in Vertices vertices)
-    {
-        // Two edges that meet at a point share the stripe of that point's ordinate: pairing within stripes finds every meeting.
-        for (int s = 0; s < set.StripeCount; s++)
-        {
-            var edges = set.EdgesIn(s);
-            var boxes = set.BoxesIn(s);
-            for (int a = 0; a < edges.Length; a++)
+            // An integer origin keeps the shift exact, so the predicates judge the geometry as given.
+            var centre = polygonal.EnvelopeInternal.Centre;
+            double originX = Math.Round(centre.X), originY = Math.Round(centre.Y);
+            var x = scratch[..n];
+            var y = scratch.Slice(n, n);
+            for (int i = 0; i < n; i++)
             {
-                int i = edges[a];
-                float minX = boxes[4 * a], maxX = boxes[(4 * a) + 1], minY = boxes[(4 * a) + 2], maxY = boxes[(4 * a) + 3];
-                for (int b = a + 1; b < edges.Length; b++)
-                {
-                    // Envelopes apart (rounded outwards, so never wrongly): the edges neither meet nor join.
-                    if (!RingSet.BoxApart(boxes, b, minX, maxX, minY, maxY) && PairMeets(vertices, i, edges[b]))
-                    {
-                        return false;
-                    }
-                }
+                x[i] = rings.X[i] - originX;
+                y[i] = rings.Y[i] - originY;
+            }
+
+            var vertices = new Vertices(x, y, rings.NextOf, rings.RingStart);
+            return EdgesMeetOnlyAtJoints(vertices, scratch[(2 * n)..]) && RingsNest(polygonal, vertices);
+        }
+        finally
+        {
+            if (pooled is not null)
+            {
+                ArrayPool<double>.Shared.Return(pooled);
             }
         }
-
-        return true;
     }
 
     /// <summary>
-    /// <see cref="EdgesMeetOnlyAtJoints(RingSet, in Vertices)"/> by a sweep: the edges in order of their least x, each
-    /// paired with those starting before it ends whose y-ranges meet its own (every pair of meeting edges is one).
+    /// No two edges meet, except consecutive ones at their shared vertex without folding back onto each other. A sweep:
+    /// the edges in order of their least x, each paired with those starting before it ends whose y-ranges meet its own
+    /// (every pair of meeting edges is one). <paramref name="scratch"/>: six numbers per edge.
     /// </summary>
-    private static bool EdgesMeetOnlyAtJointsSwept(in Vertices vertices)
+    private static bool EdgesMeetOnlyAtJoints(in Vertices vertices, Span<double> scratch)
     {
         int n = vertices.X.Length;
-        Span<double> left = stackalloc double[n];
-        Span<double> right = stackalloc double[n];
-        Span<double> bottom = stackalloc double[n];
-        Span<double> top = stackalloc double[n];
-        Span<int> order = stackalloc int[n];
+        var left = scratch[..n];
+        var right = scratch.Slice(n, n);
+        var bottom = scratch.Slice(2 * n, n);
+        var top = scratch.Slice(3 * n, n);
+        var byLeft = scratch.Slice(4 * n, n);
+
+        // The edge numbers, sorted with their least x, held as doubles (exact below 2^53) so that one scratch serves.
+        var order = scratch.Slice(5 * n, n);
         for (int i = 0; i < n; i++)
         {
             int j = vertices.NextOf[i];
             double x1 = vertices.X[i], x2 = vertices.X[j], y1 = vertices.Y[i], y2 = vertices.Y[j];
-            left[i] = x1 < x2 ? x1 : x2;
+            left[i] = byLeft[i] = x1 < x2 ? x1 : x2;
             right[i] = x1 < x2 ? x2 : x1;
             bottom[i] = y1 < y2 ? y1 : y2;
             top[i] = y1 < y2 ? y2 : y1;
             order[i] = i;
         }
 
-        Span<double> byLeft = stackalloc double[n];
-        left.CopyTo(byLeft);
         byLeft.Sort(order);
         for (int a = 0; a < n; a++)
         {
-            int i = order[a];
+            int i = (int)order[a];
             double end = right[i], low = bottom[i], high = top[i];
             for (int b = a + 1; b < n && byLeft[b] <= end; b++)
             {
-                int j = order[b];
+                int j = (int)order[b];
                 if (top[j] >= low && bottom[j] <= high && PairMeets(vertices, Math.Min(i, j), Math.Max(i, j)))
                 {
                     return false;
@@ -194,8 +159,8 @@ public static class PolygonValidity
         return o3 != o4 || o3 == 0;
     }
 
-    /// <summary>Holes inside their shell and apart from each other; shells apart from each other. Rings are numbered as <see cref="RingSet"/> numbers them.</summary>
-    private static bool RingsNest(Geometry polygonal, in Vertices set, RingSet? stripes)
+    /// <summary>Holes inside their shell and apart from each other; shells apart from each other. Rings are numbered as <see cref="FlatRings"/> numbers them.</summary>
+    private static bool RingsNest(Geometry polygonal, in Vertices set)
     {
         var shells = new int[polygonal.NumGeometries];
         int ring = 0;
@@ -205,14 +170,14 @@ public static class PolygonValidity
             int shell = shells[g] = ring;
             for (int h = shell + 1; h <= shell + holes; h++)
             {
-                if (Side(set, stripes, h, shell) != 1)
+                if (Side(set, h, shell) != 1)
                 {
                     return false;
                 }
 
                 for (int other = shell + 1; other <= shell + holes; other++)
                 {
-                    if (other != h && Side(set, stripes, h, other) != -1)
+                    if (other != h && Side(set, h, other) != -1)
                     {
                         return false;
                     }
@@ -226,7 +191,7 @@ public static class PolygonValidity
         {
             foreach (int b in shells)
             {
-                if (a != b && Side(set, stripes, a, b) != -1)
+                if (a != b && Side(set, a, b) != -1)
                 {
                     return false;
                 }
@@ -238,25 +203,15 @@ public static class PolygonValidity
 
     /// <summary>
     /// Where the first vertex of ring <paramref name="ring"/> lies against ring <paramref name="of"/>: 1 inside, −1
-    /// outside, 0 on it (a crossing count over the edges of the vertex's stripe, or of the whole ring without
-    /// <paramref name="stripes"/>; exact predicates).
+    /// outside, 0 on it (a crossing count over the edges of <paramref name="of"/>, exact predicates).
     /// </summary>
-    private static int Side(in Vertices set, RingSet? stripes, int ring, int of)
+    private static int Side(in Vertices set, int ring, int of)
     {
         int v = set.RingStart[ring];
         double px = set.X[v], py = set.Y[v];
-        var stripe = stripes is null ? default : stripes.EdgesIn(stripes.StripeOf(py));
-        int first = stripes is null ? set.RingStart[of] : 0;
-        int count = stripes is null ? set.RingStart[of + 1] - first : stripe.Length;
         bool inside = false;
-        for (int k = 0; k < count; k++)
+        for (int e = set.RingStart[of], end = set.RingStart[of + 1]; e < end; e++)
         {
-            int e = stripes is null ? first + k : stripe[k];
-            if (set.RingOf[e] != of)
-            {
-                continue;
-            }
-
             int e2 = set.NextOf[e];
             double y1 = set.Y[e], y2 = set.Y[e2];
             if ((y1 > py) == (y2 > py))
@@ -284,16 +239,14 @@ public static class PolygonValidity
         return inside ? 1 : -1;
     }
 
-    /// <summary>A zone's vertices at its origin and its ring structure, wherever they are held (a <see cref="RingSet"/> or the stack).</summary>
-    private readonly ref struct Vertices(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int[] nextOf, int[] ringOf, int[] ringStart)
+    /// <summary>A zone's vertices at its origin, in the proof's scratch, and its ring structure.</summary>
+    private readonly ref struct Vertices(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int[] nextOf, int[] ringStart)
     {
         public ReadOnlySpan<double> X { get; } = x;
 
         public ReadOnlySpan<double> Y { get; } = y;
 
         public int[] NextOf { get; } = nextOf;
-
-        public int[] RingOf { get; } = ringOf;
 
         public int[] RingStart { get; } = ringStart;
     }
