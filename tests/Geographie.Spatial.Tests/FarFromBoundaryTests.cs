@@ -106,18 +106,23 @@ public sealed class FarFromBoundaryTests
         double holeClear = hole.Boundary.Distance(factory.CreatePoint(inHole));
         var env = qpv.EnvelopeInternal;
         var (leftOfEdge, rightOfEdge) = BesideFirstEdge(qpv);
+        var deepBox = Box(factory, deep, clear / 3);
+        var twoDeepBoxes = factory.CreateMultiPolygon(
+            [Box(factory, new Coordinate(deep.X - (clear / 4), deep.Y), clear / 8), Box(factory, new Coordinate(deep.X + (clear / 4), deep.Y), clear / 8)]);
+        var insideAndBeside = factory.CreateMultiPolygon([deepBox, Box(factory, new Coordinate(env.MaxX + clear, deep.Y), clear / 3)]);
+        var atCorner = factory.ToGeometry(new Envelope(env.MaxX, env.MaxX + 100, env.MaxY, env.MaxY + 100));
 
         var cases = new (string What, Geometry Zone, OverlapIndex Index, int Id, bool Far)[]
         {
             ("a zone equal to the perimeter", qpv, lyon, 3, false),
-            ("a box deep inside the perimeter", Box(factory, deep, clear / 3), lyon, 3, true),
-            ("two boxes deep inside the perimeter", factory.CreateMultiPolygon([Box(factory, new Coordinate(deep.X - (clear / 4), deep.Y), clear / 8), Box(factory, new Coordinate(deep.X + (clear / 4), deep.Y), clear / 8)]), lyon, 3, true),
-            ("one part deep inside, one beside the perimeter", factory.CreateMultiPolygon([Box(factory, deep, clear / 3), Box(factory, new Coordinate(env.MaxX + clear, deep.Y), clear / 3)]), lyon, 3, false),
+            ("a box deep inside the perimeter", deepBox, lyon, 3, true),
+            ("two boxes deep inside the perimeter", twoDeepBoxes, lyon, 3, true),
+            ("one part deep inside, one beside the perimeter", insideAndBeside, lyon, 3, false),
             ("a box inside the perimeter's hole", Box(factory, inHole, holeClear / 3), standIn, 0, true),
             ("a box around the perimeter's hole", factory.ToGeometry(Grown(hole.EnvelopeInternal, 5)), standIn, 0, false),
             ("a zone sharing an edge, on its left", leftOfEdge, lyon, 3, false),
             ("a zone sharing an edge, on its right", rightOfEdge, lyon, 3, false),
-            ("a zone whose envelope meets the perimeter's at a corner only", factory.ToGeometry(new Envelope(env.MaxX, env.MaxX + 100, env.MaxY, env.MaxY + 100)), lyon, 3, true),
+            ("a zone whose envelope meets the perimeter's at a corner only", atCorner, lyon, 3, true),
         };
 
         foreach (var (what, zone, index, id, far) in cases)

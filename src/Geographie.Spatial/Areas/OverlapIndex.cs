@@ -20,8 +20,9 @@ namespace Geographie.Spatial.Areas;
 /// integral (<see cref="IntersectionArea"/>), never building the intersection: exact, shared edges and vertices
 /// included, and free of allocation per candidate; a candidate none of whose edges meets the zone's envelope (the
 /// zone far from its boundary, wholly inside or wholly outside it) costs one scan of its stripes over that envelope
-/// and one point-in-polygon test, the zone's edges never paired with its own. Pieces under <see cref="TouchingAreaM2"/> are dropped: a zone that
-/// only touches a perimeter (shared edges or vertices) integrates to zero up to rounding. When the pieces' geometries
+/// and one point-in-polygon test, the zone's edges never paired with its own. Pieces under
+/// <see cref="TouchingAreaM2"/> are dropped: a zone that only touches a perimeter (shared edges or vertices)
+/// integrates to zero up to rounding. When the pieces' geometries
 /// are asked for, each piece is built instead: a perimeter that covers the zone contributes the whole zone, a
 /// perimeter the zone covers contributes itself, the rest pay for an exact overlay (NTS OverlayNG, the algorithm of
 /// GEOS ≥ 3.9 behind PostGIS).</para>
