@@ -18,8 +18,11 @@ namespace Geographie.Spatial.Areas;
 /// against the perimeters of its own CRS only.</para>
 /// <para>Per candidate perimeter (envelopes intersect), the area of the intersection comes from its boundary
 /// integral (<see cref="IntersectionArea"/>), never building the intersection: exact, shared edges and vertices
-/// included, and free of allocation per candidate. Pieces under <see cref="TouchingAreaM2"/> are dropped: a zone that
-/// only touches a perimeter (shared edges or vertices) integrates to zero up to rounding. When the pieces' geometries
+/// included, and free of allocation per candidate; a candidate none of whose edges meets the zone's envelope (the
+/// zone far from its boundary, wholly inside or wholly outside it) costs one scan of its stripes over that envelope
+/// and one point-in-polygon test, the zone's edges never paired with its own. Pieces under
+/// <see cref="TouchingAreaM2"/> are dropped: a zone that only touches a perimeter (shared edges or vertices)
+/// integrates to zero up to rounding. When the pieces' geometries
 /// are asked for, each piece is built instead: a perimeter that covers the zone contributes the whole zone, a
 /// perimeter the zone covers contributes itself, the rest pay for an exact overlay (NTS OverlayNG, the algorithm of
 /// GEOS ≥ 3.9 behind PostGIS).</para>
@@ -144,7 +147,7 @@ public sealed class OverlapIndex
     public ZoneAreas Measure(Geometry zone, MetricCrs crs, bool keepGeometry = false)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return Measure(zone, zone.Area, null, crs, keepGeometry);
+        return Measure(zone, zone.Area, null, crs, keepGeometry, pairEveryEdge: false);
     }
 
     /// <summary>
@@ -158,15 +161,26 @@ public sealed class OverlapIndex
     public ZoneAreas Measure(FlatRings zone, MetricCrs crs, bool keepGeometry = false)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return Measure(zone.Geometry, zone.Area, zone, crs, keepGeometry);
+        return Measure(zone.Geometry, zone.Area, zone, crs, keepGeometry, pairEveryEdge: false);
     }
+
+    /// <summary>
+    /// <see cref="Measure(FlatRings, MetricCrs, bool)"/> pairing the zone's edges with every candidate's, even with a
+    /// candidate none of whose edges meets the zone's envelope (<see cref="IntersectionArea.Paired"/>): the oracle of
+    /// the shortcut that skips that pairing, for the tests.
+    /// </summary>
+    internal ZoneAreas MeasurePairingEveryEdge(FlatRings zone, MetricCrs crs) =>
+        Measure(zone.Geometry, zone.Area, zone, crs, keepGeometry: false, pairEveryEdge: true);
 
     /// <summary>Ids of the perimeters of <paramref name="crs"/> whose envelope meets <paramref name="envelope"/> (metres), in no order.</summary>
     public List<int> Candidates(Envelope envelope, MetricCrs crs) =>
         _trees[crs.Ordinal] is { } tree ? [.. tree.Query(envelope)] : [];
 
-    /// <summary>What both public overloads measure; <paramref name="flat"/> null reads the zone's rings when the integrals need them.</summary>
-    private ZoneAreas Measure(Geometry zone, double zoneArea, FlatRings? flat, MetricCrs crs, bool keepGeometry)
+    /// <summary>
+    /// What both public overloads measure; <paramref name="flat"/> null reads the zone's rings when the integrals need
+    /// them; <paramref name="pairEveryEdge"/> only for <see cref="MeasurePairingEveryEdge"/>.
+    /// </summary>
+    private ZoneAreas Measure(Geometry zone, double zoneArea, FlatRings? flat, MetricCrs crs, bool keepGeometry, bool pairEveryEdge)
     {
         var pieces = new List<AreaPiece>();
         if (zone.IsEmpty || zoneArea <= 0)
@@ -185,7 +199,7 @@ public sealed class OverlapIndex
         {
             var piece = zoneRings is null
                 ? Overlay(id, zone, zoneArea, keepGeometry, ref preparedZone)
-                : new AreaPiece(id, IntersectionArea.Of(zoneRings, _rings[id]), null);
+                : new AreaPiece(id, pairEveryEdge ? IntersectionArea.Paired(zoneRings, _rings[id]) : IntersectionArea.Of(zoneRings, _rings[id]), null);
             if (piece.AreaM2 < TouchingAreaM2)
             {
                 continue;

@@ -78,6 +78,15 @@ internal sealed class RingSet
             Envelope.ExpandToInclude(RingEnvelope[r]);
         }
 
+        // Summed ring by ring from zero, as IntersectionArea sums the rings of a set lying wholly inside the other.
+        double twice = 0;
+        for (int r = 0; r < RingCount; r++)
+        {
+            twice += RingSign[r] * RingTotal[r];
+        }
+
+        TwiceArea = twice;
+
         if (!striped)
         {
             _stripeStart = [0];
@@ -152,6 +161,12 @@ internal sealed class RingSet
     /// <summary>+1 for a counter-clockwise shell or a clockwise hole, −1 otherwise: what turns a ring's integral into the polygon's.</summary>
     public double[] RingSign { get; }
 
+    /// <summary>
+    /// Twice the area of the set at this origin: Σ <see cref="RingSign"/> · <see cref="RingTotal"/> in ring order, the
+    /// bits <see cref="IntersectionArea.Of"/> sums when this set lies wholly inside the other operand.
+    /// </summary>
+    public double TwiceArea { get; }
+
     /// <summary>Envelope of each ring (shifted coordinates).</summary>
     public Envelope[] RingEnvelope { get; }
 
@@ -192,6 +207,29 @@ internal sealed class RingSet
     /// </summary>
     public ReadOnlySpan<float> BoxesIn(int stripe) =>
         _stripeBoxes.AsSpan(4 * _stripeStart[stripe], 4 * (_stripeStart[stripe + 1] - _stripeStart[stripe]));
+
+    /// <summary>
+    /// Whether some edge may meet <paramref name="box"/> (shifted coordinates, boundary included): the float envelopes
+    /// of the stripes over the box's y-range tested against it, stopping at the first that meets it. Rounded outwards,
+    /// so false proves that no edge meets the box; true may be a near miss. Needs the stripes.
+    /// </summary>
+    public bool AnyEdgeMayMeet(Envelope box)
+    {
+        double minX = box.MinX, maxX = box.MaxX, minY = box.MinY, maxY = box.MaxY;
+        for (int s = StripeOf(minY), last = StripeOf(maxY); s <= last; s++)
+        {
+            var boxes = BoxesIn(s);
+            for (int k = 0, count = boxes.Length / 4; k < count; k++)
+            {
+                if (!BoxApart(boxes, k, minX, maxX, minY, maxY))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The boundary integral Σ x·dy − y·dx along ring edges from vertex <paramref name="from"/> forward to vertex
