@@ -74,8 +74,7 @@ public static class OverlapCalculator
 
         if (!edition.RegisterComplete)
         {
-            return new Completeness(false, [], DomainTexts.Catalogue.Format(language, DomainText.OverlapRegisterPartial,
-                edition.Version.Code, edition.Quartiers.Count, edition.Version.ExpectedQuartierCount));
+            return edition.RegisterPartial(language);
         }
 
         return Communes().CoveredAreaM2 >= Communes().ZoneAreaM2 * (1 - CoverageSlack) - 1.0

@@ -13,6 +13,7 @@ public sealed class EditionData
     private readonly Dictionary<string, Quartier> _byCode;
     private readonly ILookup<string, Quartier> _byCommune;
     private readonly Eligibility.ReasonTexts[] _reasons;
+    private readonly Overlaps.Completeness[] _registerPartial;
     private readonly Quartier[] _withPerimeter;
 
     // Built on first use: eligibility never needs the projected copies, and a snapshot swap should not pay for them.
@@ -42,6 +43,8 @@ public sealed class EditionData
         // Asked only on incomplete editions: the grid walk is enough, and commune outlines are dense everywhere.
         UnknownZones = PerimeterIndex.Build(UnknownCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy, nearestRadiusMetres: 0);
         _reasons = Enum.GetValues<Texts.Language>().Select(language => new Eligibility.ReasonTexts(this, language)).ToArray();
+        _registerPartial = Enum.GetValues<Texts.Language>().Select(language => new Overlaps.Completeness(false, [], Texts.DomainTexts.Catalogue.Format(
+            language, Texts.DomainText.OverlapRegisterPartial, version.Code, quartiers.Count, version.ExpectedQuartierCount))).ToArray();
         _overlaps = new(() => new OverlapIndex(_withPerimeter.Select((q, i) => new Perimeter(i, q.Perimeter!)).ToArray()));
     }
 
@@ -53,6 +56,12 @@ public sealed class EditionData
     /// <see cref="GeographySnapshot.CommuneOverlaps"/>) is one of <see cref="UnknownCommunes"/>.
     /// </summary>
     public bool IsUnknownOutline(int outlinedPosition) => _unknownOutline[outlinedPosition];
+
+    /// <summary>
+    /// The completeness of an overlap while the register is not loaded whole (<see cref="RegisterComplete"/> false),
+    /// written once per language: every zone of a request answered so shares it.
+    /// </summary>
+    public Overlaps.Completeness RegisterPartial(Texts.Language language) => _registerPartial[(int)language];
 
     /// <summary>The reasons eligibility answers give for this edition, written once per language.</summary>
     public Eligibility.ReasonTexts Reasons(Texts.Language language) => _reasons[(int)language];

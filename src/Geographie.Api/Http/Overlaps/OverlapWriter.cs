@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Geographie.Domain.Overlaps;
 using Geographie.Import.Csv;
@@ -21,11 +22,15 @@ internal sealed class OverlapWriter : IAsyncDisposable
 
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
+    private static readonly JavaScriptEncoder JsonEscaping = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     private readonly OverlapFormat _format;
     private readonly Stream _body;
     private readonly Utf8JsonWriter? _json;
     private readonly StreamWriter? _csv;
     private readonly CsvDialect _dialect;
+    private string? _lastReason;
+    private JsonEncodedText _lastReasonEncoded;
 
     private OverlapWriter(OverlapFormat format, CsvDialect dialect, Stream body)
     {
@@ -38,7 +43,7 @@ internal sealed class OverlapWriter : IAsyncDisposable
         }
         else
         {
-            _json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            _json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = JsonEscaping });
         }
     }
 
@@ -173,7 +178,7 @@ internal sealed class OverlapWriter : IAsyncDisposable
     }
 
     /// <summary>Writes <c>complete</c>, <c>missing</c> and <c>incompleteReason</c> into the current object.</summary>
-    internal static void WriteCompleteness(Utf8JsonWriter json, Completeness c)
+    private void WriteCompleteness(Utf8JsonWriter json, Completeness c)
     {
         json.WriteBoolean("complete", c.Complete);
         json.WriteStartArray("missing");
@@ -183,7 +188,20 @@ internal sealed class OverlapWriter : IAsyncDisposable
         }
 
         json.WriteEndArray();
-        json.WriteString("incompleteReason", c.Reason);
+        if (c.Reason is null)
+        {
+            json.WriteNull("incompleteReason");
+            return;
+        }
+
+        // Most zones of a request share one note (the same string: the edition's partial register): escaped once.
+        if (!ReferenceEquals(c.Reason, _lastReason))
+        {
+            _lastReason = c.Reason;
+            _lastReasonEncoded = JsonEncodedText.Encode(c.Reason, JsonEscaping);
+        }
+
+        json.WriteString("incompleteReason", _lastReasonEncoded);
     }
 
     private void WriteFeatures(ZoneOverlap o)
