@@ -13,12 +13,11 @@ public sealed class PolygonValidityTests
 {
     private static readonly WKTReader Wkt = new();
 
+    /// <summary>Every shipped file of polygons: communes of both départements, IRIS, Marseille's quartiers, Lyon's 2015 QPV.</summary>
+    public static TheoryData<string> ShippedPolygonFiles => ["admin/communes_69.geojson", GeoData.Communes, GeoData.Iris, GeoData.Quartiers, GeoData.QpvLyon];
+
     [Theory]
-    [InlineData("admin/communes_69.geojson")]
-    [InlineData(GeoData.Communes)]
-    [InlineData(GeoData.Iris)]
-    [InlineData(GeoData.Quartiers)]
-    [InlineData(GeoData.QpvLyon)]
+    [MemberData(nameof(ShippedPolygonFiles))]
     public void RealPolygons_ProvenOnlyWhenValid_AndMostlyProven(string file)
     {
         int valid = 0, proven = 0;
@@ -91,11 +90,7 @@ public sealed class PolygonValidityTests
     }
 
     [Theory]
-    [InlineData("admin/communes_69.geojson")]
-    [InlineData(GeoData.Communes)]
-    [InlineData(GeoData.Iris)]
-    [InlineData(GeoData.Quartiers)]
-    [InlineData(GeoData.QpvLyon)]
+    [MemberData(nameof(ShippedPolygonFiles))]
     public void RealRingsTouchingThemselves_AreNotProven(string file)
     {
         // Test-only damage (fixed seed): one vertex of the first ring moved onto the middle of another edge of the

@@ -24,7 +24,7 @@ public static class PolygonValidity
     /// <summary>Beyond this many rings the ring-against-ring placement (quadratic) is left to <c>IsValidOp</c>.</summary>
     public const int MaxRings = 64;
 
-    /// <summary>Up to this many vertices the proof's scratch (nine numbers a vertex) is on the stack; beyond, pooled.</summary>
+    /// <summary>Up to this many vertices the proof's scratch (seven numbers a vertex) is on the stack; beyond, pooled.</summary>
     private const int MaxStackVertices = 256;
 
     /// <summary>True when <paramref name="polygonal"/> is certainly valid (OGC rules, as NTS <c>IsValidOp</c> judges); false when not proven.</summary>
@@ -45,10 +45,10 @@ public static class PolygonValidity
         }
 
         int n = rings.VertexCount;
-        double[]? pooled = n > MaxStackVertices ? ArrayPool<double>.Shared.Rent(8 * n) : null;
+        double[]? pooled = n > MaxStackVertices ? ArrayPool<double>.Shared.Rent(7 * n) : null;
         try
         {
-            var scratch = pooled is null ? stackalloc double[8 * n] : pooled.AsSpan(0, 8 * n);
+            var scratch = pooled is null ? stackalloc double[7 * n] : pooled.AsSpan(0, 7 * n);
 
             // An integer origin keeps the shift exact, so the predicates judge the geometry as given.
             var centre = polygonal.EnvelopeInternal.Centre;
@@ -76,24 +76,23 @@ public static class PolygonValidity
     /// <summary>
     /// No two edges meet, except consecutive ones at their shared vertex without folding back onto each other. A sweep:
     /// the edges in order of their least x, each paired with those starting before it ends whose y-ranges meet its own
-    /// (every pair of meeting edges is one). <paramref name="scratch"/>: six numbers per edge.
+    /// (every pair of meeting edges is one). <paramref name="scratch"/>: five numbers per edge.
     /// </summary>
     private static bool EdgesMeetOnlyAtJoints(in Vertices vertices, Span<double> scratch)
     {
         int n = vertices.X.Length;
-        var left = scratch[..n];
-        var right = scratch.Slice(n, n);
-        var bottom = scratch.Slice(2 * n, n);
-        var top = scratch.Slice(3 * n, n);
-        var byLeft = scratch.Slice(4 * n, n);
+        var right = scratch[..n];
+        var bottom = scratch.Slice(n, n);
+        var top = scratch.Slice(2 * n, n);
+        var byLeft = scratch.Slice(3 * n, n);
 
         // The edge numbers, sorted with their least x, held as doubles (exact below 2^53) so that one scratch serves.
-        var order = scratch.Slice(5 * n, n);
+        var order = scratch.Slice(4 * n, n);
         for (int i = 0; i < n; i++)
         {
             int j = vertices.NextOf[i];
             double x1 = vertices.X[i], x2 = vertices.X[j], y1 = vertices.Y[i], y2 = vertices.Y[j];
-            left[i] = byLeft[i] = x1 < x2 ? x1 : x2;
+            byLeft[i] = x1 < x2 ? x1 : x2;
             right[i] = x1 < x2 ? x2 : x1;
             bottom[i] = y1 < y2 ? y1 : y2;
             top[i] = y1 < y2 ? y2 : y1;
