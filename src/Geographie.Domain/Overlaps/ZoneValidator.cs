@@ -26,8 +26,11 @@ public static class ZoneValidator
     /// Validates <paramref name="wgs84"/>, which is left untouched (a shared geometry, such as a commune's outline);
     /// returns null and the fault in <paramref name="problem"/> (in <paramref name="language"/>) when refused.
     /// </summary>
-    public static Zone? Validate(string id, Geometry? wgs84, Language language, out string? problem) =>
-        Adopt(id, wgs84?.Copy(), lambert93: false, language, out problem);
+    public static Zone? Validate(string id, Geometry? wgs84, Language language, out string? problem)
+    {
+        problem = Fault(wgs84, lambert93: false, language, out var crs);
+        return problem is null ? Measurable(id, MetricGeometry.Project(wgs84!, crs), crs, language, out problem) : null;
+    }
 
     /// <summary>
     /// Validates a geometry the caller hands over: WGS84 lon/lat, or Lambert-93 metres when <paramref name="lambert93"/>.
@@ -43,15 +46,22 @@ public static class ZoneValidator
             return null;
         }
 
-        var metric = geometry!;
         if (lambert93)
         {
-            metric.SRID = crs.Srid;
+            geometry!.SRID = crs.Srid;
         }
         else
         {
-            MetricGeometry.ProjectInPlace(metric, crs);
+            MetricGeometry.ProjectInPlace(geometry!, crs);
         }
+
+        return Measurable(id, geometry!, crs, language, out problem);
+    }
+
+    /// <summary>The zone of <paramref name="metric"/>, proven valid or repaired; null and the fault when it cannot be repaired.</summary>
+    private static Zone? Measurable(string id, Geometry metric, MetricCrs crs, Language language, out string? problem)
+    {
+        problem = null;
 
         // Read once: the validity proof and every index measuring the zone share the rings.
         var rings = FlatRings.Of(metric);

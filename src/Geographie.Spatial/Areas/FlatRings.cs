@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 
 namespace Geographie.Spatial.Areas;
 
@@ -24,6 +25,7 @@ public sealed class FlatRings
         var starts = new List<int>();
         var shells = new List<bool>();
         bool wellFormed = true;
+        double[]? scratch = null;
         int n = 0;
         for (int g = 0; g < polygonal.NumGeometries; g++)
         {
@@ -37,12 +39,13 @@ public sealed class FlatRings
             for (int r = -1; r < polygon.NumInteriorRings; r++)
             {
                 var seq = (r < 0 ? polygon.ExteriorRing : polygon.GetInteriorRingN(r)).CoordinateSequence;
+                var xy = Ordinates(seq, ref scratch, out int stride);
                 int last = seq.Count - 1;
-                wellFormed &= seq.Count >= 4 && seq.GetX(0) == seq.GetX(last) && seq.GetY(0) == seq.GetY(last);
+                wellFormed &= seq.Count >= 4 && xy[0] == xy[stride * last] && xy[1] == xy[stride * last + 1];
                 int start = n;
                 for (int i = 0; i <= last; i++)
                 {
-                    double x = seq.GetX(i), y = seq.GetY(i);
+                    double x = xy[stride * i], y = xy[stride * i + 1];
                     wellFormed &= double.IsFinite(x) && double.IsFinite(y);
 
                     // The closing vertex repeats the first of a closed ring; the ring closes on its first vertex anyway.
@@ -88,6 +91,33 @@ public sealed class FlatRings
         }
     }
 
+    /// <summary>
+    /// The ordinates of <paramref name="seq"/>, x and y of vertex i at <paramref name="stride"/>·i and +1: a packed
+    /// sequence's own array (the body reader's rings, projected zones), else a copy into <paramref name="scratch"/>.
+    /// </summary>
+    private static double[] Ordinates(CoordinateSequence seq, ref double[]? scratch, out int stride)
+    {
+        if (seq is PackedDoubleCoordinateSequence packed)
+        {
+            stride = packed.Dimension;
+            return packed.GetRawCoordinates();
+        }
+
+        stride = 2;
+        if (scratch is null || scratch.Length < 2 * seq.Count)
+        {
+            scratch = new double[2 * seq.Count];
+        }
+
+        for (int i = 0; i < seq.Count; i++)
+        {
+            scratch[2 * i] = seq.GetX(i);
+            scratch[2 * i + 1] = seq.GetY(i);
+        }
+
+        return scratch;
+    }
+
     /// <summary>The geometry read (shared: do not modify).</summary>
     public Geometry Geometry { get; }
 
@@ -102,7 +132,7 @@ public sealed class FlatRings
             // A double is written whole; two threads racing compute the same value.
             if (double.IsNaN(_area))
             {
-                _area = Geometry.Area;
+                _area = PlanarArea.Of(Geometry);
             }
 
             return _area;

@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Implementation;
 
 namespace Geographie.Spatial.Areas;
 
@@ -9,12 +10,69 @@ namespace Geographie.Spatial.Areas;
 /// </summary>
 public static class MetricGeometry
 {
-    /// <summary>A copy of <paramref name="wgs84"/> (x = lon, y = lat, degrees) in <paramref name="crs"/> (metres), SRID set.</summary>
+    /// <summary>
+    /// A copy of <paramref name="wgs84"/> (x = lon, y = lat, degrees; a Polygon or MultiPolygon) in <paramref name="crs"/>
+    /// (metres), SRID set, each ring one packed array of x, y (any z or m is dropped: areas are planar).
+    /// </summary>
+    /// <remarks>
+    /// Projects while copying, straight from the source's coordinates into the new rings' arrays: no intermediate copy
+    /// in degrees, no <see cref="Coordinate"/> per vertex, no per-vertex calls through <see cref="CoordinateSequence"/>
+    /// on the way out. The copy is what each measure of a shared outline (a commune's) costs.
+    /// </remarks>
     public static Geometry Project(Geometry wgs84, MetricCrs crs)
     {
-        var copy = wgs84.Copy();
-        ProjectInPlace(copy, crs);
-        return copy;
+        var factory = wgs84.Factory;
+        Geometry projected = wgs84 switch
+        {
+            Polygon polygon => ProjectPolygon(polygon, crs, factory),
+            MultiPolygon multi => factory.CreateMultiPolygon([.. Enumerable.Range(0, multi.NumGeometries).Select(i => ProjectPolygon((Polygon)multi.GetGeometryN(i), crs, factory))]),
+            _ => throw new ArgumentException($"A {wgs84.GeometryType} is not polygonal.", nameof(wgs84)),
+        };
+        projected.SRID = crs.Srid;
+        return projected;
+    }
+
+    private static Polygon ProjectPolygon(Polygon polygon, MetricCrs crs, GeometryFactory factory)
+    {
+        if (polygon.IsEmpty)
+        {
+            return factory.CreatePolygon();
+        }
+
+        var holes = new LinearRing[polygon.NumInteriorRings];
+        for (int i = 0; i < holes.Length; i++)
+        {
+            holes[i] = ProjectRing(polygon.GetInteriorRingN(i).CoordinateSequence, crs, factory);
+        }
+
+        return factory.CreatePolygon(ProjectRing(polygon.ExteriorRing.CoordinateSequence, crs, factory), holes);
+    }
+
+    private static LinearRing ProjectRing(CoordinateSequence source, MetricCrs crs, GeometryFactory factory)
+    {
+        var xy = new double[2 * source.Count];
+        if (source is PackedDoubleCoordinateSequence packed)
+        {
+            ProjectPacked(packed.GetRawCoordinates(), packed.Dimension, xy, crs);
+        }
+        else
+        {
+            for (int i = 0; i < source.Count; i++)
+            {
+                crs.Project(source.GetX(i), source.GetY(i), out xy[2 * i], out xy[2 * i + 1]);
+            }
+        }
+
+        return factory.CreateLinearRing(new PackedDoubleCoordinateSequence(xy, 2, 0));
+    }
+
+    /// <summary>Projects the x, y of every <paramref name="stride"/>-wide vertex of <paramref name="source"/> into the packed x, y of <paramref name="target"/> (which may be the source, when the stride is 2).</summary>
+    private static void ProjectPacked(double[] source, int stride, double[] target, MetricCrs crs)
+    {
+        for (int i = 0, j = 0; i < source.Length; i += stride, j += 2)
+        {
+            crs.Project(source[i], source[i + 1], out target[j], out target[j + 1]);
+        }
     }
 
     /// <summary>
@@ -71,6 +129,15 @@ public static class MetricGeometry
 
         public void Filter(CoordinateSequence seq)
         {
+            // The body reader's rings: the array itself, not four calls through the sequence per vertex.
+            if (forward && seq is PackedDoubleCoordinateSequence { Dimension: 2 } packed)
+            {
+                var xy = packed.GetRawCoordinates();
+                ProjectPacked(xy, 2, xy, crs);
+                packed.ReleaseCoordinateArray();
+                return;
+            }
+
             for (int i = 0; i < seq.Count; i++)
             {
                 double x, y;

@@ -78,10 +78,13 @@ public sealed class OverlapIndex
 
             var centre = p.Geometry.EnvelopeInternal.Centre;
             var crs = MetricProjection.ForLocation(centre.X, centre.Y);
-            var metric = MetricGeometry.Project(p.Geometry, crs);
+            // Projected in a copy with a Coordinate per vertex, not packed: NTS's overlay and prepared predicates read
+            // the perimeters a Coordinate at a time for the life of the snapshot.
+            var metric = p.Geometry.Copy();
+            MetricGeometry.ProjectInPlace(metric, crs);
             _crs[p.Id] = crs;
             _metric[p.Id] = metric;
-            _area[p.Id] = metric.Area;
+            _area[p.Id] = PlanarArea.Of(metric);
             _prepared[p.Id] = PreparedGeometryFactory.Prepare(metric);
             (_trees[crs.Ordinal] ??= new STRtree<int>()).Insert(metric.EnvelopeInternal, p.Id);
         }
@@ -147,7 +150,7 @@ public sealed class OverlapIndex
     public ZoneAreas Measure(Geometry zone, MetricCrs crs, bool keepGeometry = false)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return Measure(zone, zone.Area, null, crs, keepGeometry, pairEveryEdge: false);
+        return Measure(zone, PlanarArea.Of(zone), null, crs, keepGeometry, pairEveryEdge: false);
     }
 
     /// <summary>
