@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Overlaps over the wire in steady state (benchmarks/RESULTS.md, Overlaps, session 18): for each service build given,
-# a fresh service on its own database, 40 untimed POSTs of each body (the JIT's tiers settle: the first five requests
+# a fresh service on its own database, 40 untimed POSTs of each body in 8 bursts (the JIT's tiers settle: the first five requests
 # of a fresh service cost 2–10 × the later ones in CPU, and methods run once per request were still being recompiled
 # after 12 rounds: session 21), then the LoadGen overlaps verb (5 timed runs, PostGIS from
 # the same body text in the same run, the service's and the PostgreSQL backend's CPU per zone).
@@ -35,8 +35,15 @@ for build in "$@"; do
     sleep 1
   done
   echo "=== $build (pid $SVC_PID), load $(load), $(date -u +%H:%M) UTC"
-  for _ in $(seq 40); do
-    for w in "${WORKLOADS[@]}"; do post $w; done
+  # 40 rounds in 8 bursts with a second's pause between: tiered compilation promotes methods to optimized code only
+  # after 100 ms without a new tier-0 compilation, so back-to-back rounds kept postponing it (session 22: a JIT
+  # listing, DOTNET_JitDisasmSummary, showed 560 methods, the overlap kernel's among them, still compiled during the
+  # timed runs after 40 back-to-back rounds; about 30, none of them ours, with the pauses).
+  for _ in $(seq 8); do
+    for _ in $(seq 5); do
+      for w in "${WORKLOADS[@]}"; do post $w; done
+    done
+    sleep 1
   done
   echo "warmed up, load $(load)"
   for w in "${WORKLOADS[@]}"; do
