@@ -20,6 +20,12 @@ public static class QuickCheck
             return;
         }
 
+        if (datasets is ["overlaps", "communezones"])
+        {
+            Overlaps.CommuneZonesMemory.Run();
+            return;
+        }
+
         if (datasets is ["overlaps", "stages"])
         {
             Overlaps.OverlapStages.Run();

@@ -14,6 +14,8 @@ namespace Geographie.LoadGen;
 /// (zone, quartier) the intersection area and both shares, from the edition's perimeters cut by <c>ST_Subdivide</c>
 /// under a GiST index (built once, untimed, as the service's snapshot is). <c>--repeat</c> makes a body of that many
 /// zones by cycling the file's features (then only the service is timed, with its peak memory when <c>--pid</c> is given).
+/// <c>--communes</c> times <c>GET /v1/overlaps/communes</c> instead (the table d'appartenance of every loaded commune
+/// outline), PostGIS computing the same areas from the same outlines (table <c>commune</c>) in the same run.
 /// </summary>
 internal static class OverlapLoad
 {
@@ -28,11 +30,18 @@ internal static class OverlapLoad
         ANALYZE load_overlap_area;
         """;
 
+    // The zones of a POSTed body, parsed by PostGIS from the same text.
+    private const string BodyZones = """
+        SELECT n AS id, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f -> 'geometry'), 4326), 2154) AS g
+        FROM json_array_elements(@body::json -> 'features') WITH ORDINALITY AS t(f, n)
+        """;
+
+    // The zones of the communes table: every loaded commune outline, as the service's snapshot holds them.
+    private const string CommuneZones = "SELECT insee AS id, ST_Transform(outline, 2154) AS g FROM commune WHERE outline IS NOT NULL";
+
     // What the service answers for JSON: per zone its area, per (zone, quartier) the intersection and both shares.
     private const string Query = """
-        WITH z AS MATERIALIZED (
-            SELECT n AS id, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f -> 'geometry'), 4326), 2154) AS g
-            FROM json_array_elements(@body::json -> 'features') WITH ORDINALITY AS t(f, n)),
+        WITH z AS MATERIALIZED ({0}),
         za AS MATERIALIZED (SELECT id, g, ST_Area(g) AS a FROM z),
         pc AS (
             SELECT za.id, p.code, sum(ST_Area(ST_Intersection(za.g, p.g))) AS m2
@@ -44,11 +53,12 @@ internal static class OverlapLoad
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static async Task RunAsync(string url, string db, string zonesFile, string geography, int runs, int repeat, int pid)
+    public static async Task RunAsync(string url, string db, string zonesFile, string geography, int runs, int repeat, int pid, bool communes)
     {
-        var body = repeat > 0 ? Repeated(zonesFile, repeat) : await File.ReadAllBytesAsync(zonesFile);
-        var zones = repeat > 0 ? repeat : CountFeatures(body);
-        var label = $"{Path.GetFileName(zonesFile)}{(repeat > 0 ? $" cycled to {repeat:N0} zones" : $", {zones:N0} zones")} × {geography}, {body.Length / 1e6:N1} MB";
+        var body = communes ? [] : repeat > 0 ? Repeated(zonesFile, repeat) : await File.ReadAllBytesAsync(zonesFile);
+        var zones = communes ? await CountOutlines(db) : repeat > 0 ? repeat : CountFeatures(body);
+        var label = communes ? $"GET /v1/overlaps/communes, {zones:N0} zones × {geography}"
+            : $"{Path.GetFileName(zonesFile)}{(repeat > 0 ? $" cycled to {repeat:N0} zones" : $", {zones:N0} zones")} × {geography}, {body.Length / 1e6:N1} MB";
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         var ours = new List<double>();
         var oursCpu = new List<double>();
@@ -58,7 +68,9 @@ internal static class OverlapLoad
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/geo+json");
             var watch = Stopwatch.StartNew();
-            using var response = await http.PostAsync($"{url}/v1/overlaps?geography={geography}", content);
+            using var response = communes
+                ? await http.GetAsync($"{url}/v1/overlaps/communes?geography={geography}")
+                : await http.PostAsync($"{url}/v1/overlaps?geography={geography}", content);
             var answer = await response.Content.ReadAsByteArrayAsync();
             watch.Stop();
             if (!response.IsSuccessStatusCode)
@@ -96,7 +108,7 @@ internal static class OverlapLoad
             for (var run = 0; run < runs; run++)
             {
                 var cpuBefore = CpuMs(backendPid);
-                peer.Add(await PeerRunAsync(connection, text, zones, run));
+                peer.Add(await PeerRunAsync(connection, communes ? null : text, zones, run));
                 peerCpu.Add(CpuMs(backendPid) - cpuBefore);
                 Console.WriteLine(string.Create(Inv, $"    PostGIS backend CPU {peerCpu[^1]:N0} ms ({peerCpu[^1] / zones:N3} ms/zone)"));
             }
@@ -110,12 +122,16 @@ internal static class OverlapLoad
             $"| {label} | service best {ours.Min():N0} ms ({ours.Min() / zones:N3} ms/zone), median {Median(ours):N0} | PostGIS best {peer.Min():N0} ms ({peer.Min() / zones:N3} ms/zone), median {Median(peer):N0} | {peer.Min() / ours.Min():N1}× (best), {Median(peer) / Median(ours):N1}× (median) |{cpu}"));
     }
 
-    /// <summary>One PostGIS run of the peer query, every row read; its wall time in ms.</summary>
-    private static async Task<double> PeerRunAsync(NpgsqlConnection connection, string text, int zones, int run)
+    /// <summary>One PostGIS run of the peer query (over the body's text, or the commune outlines when null), every row read; its wall time in ms.</summary>
+    private static async Task<double> PeerRunAsync(NpgsqlConnection connection, string? text, int zones, int run)
     {
         var watch = Stopwatch.StartNew();
-        await using var command = new NpgsqlCommand(Query, connection);
-        command.Parameters.AddWithValue("body", text);
+        await using var command = new NpgsqlCommand(string.Format(Inv, Query, text is null ? CommuneZones : BodyZones), connection);
+        if (text is not null)
+        {
+            command.Parameters.AddWithValue("body", text);
+        }
+
         var rows = 0;
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -142,6 +158,14 @@ internal static class OverlapLoad
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (double.Parse(fields[11], Inv) + double.Parse(fields[12], Inv)) * 10;
+    }
+
+    private static async Task<int> CountOutlines(string db)
+    {
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM commune WHERE outline IS NOT NULL", connection);
+        return (int)(long)(await count.ExecuteScalarAsync())!;
     }
 
     private static int CountFeatures(byte[] body)

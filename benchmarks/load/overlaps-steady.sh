@@ -10,6 +10,8 @@
 # STANDIN_DB: a database of its own holding the shipped data plus benchmarks/load/standin-quartiers.sql (the 111
 # Marseille quartiers as a BENCHMARK-ONLY stand-in qpv2024 edition, never QPV); qpv2015 there is the shipped edition.
 # REST_PORT (default 18580) and the two ports above it are used. Needs the LoadGen built (Release).
+# OVERLAP_WORKLOADS (default "communes_69:qpv2015 iris_13:qpv2015 iris_13:qpv2024"): body:geography pairs, a body
+# being a file of geodata/admin/, or "table" for GET /v1/overlaps/communes (every loaded outline; LoadGen --communes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,11 +20,14 @@ REST_PORT=${REST_PORT:-18580}
 DB="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=$DB_NAME"
 LG="dotnet benchmarks/Geographie.LoadGen/bin/Release/net10.0/Geographie.LoadGen.dll"
 URL=http://127.0.0.1:$REST_PORT
-WORKLOADS=("communes_69 qpv2015" "iris_13 qpv2015" "iris_13 qpv2024")
+read -r -a WORKLOADS <<<"${OVERLAP_WORKLOADS:-communes_69:qpv2015 iris_13:qpv2015 iris_13:qpv2024}"
 SVC_PID=
 stop_service() { if [ -n "$SVC_PID" ]; then kill "$SVC_PID" 2>/dev/null || true; wait "$SVC_PID" 2>/dev/null || true; SVC_PID=; fi; }
 trap stop_service EXIT
-post() { curl -s -o /dev/null -H 'Content-Type: application/geo+json' --data-binary "@geodata/admin/$1.geojson" "$URL/v1/overlaps?geography=$2"; }
+post() {
+  if [ "$1" = table ]; then curl -s -o /dev/null "$URL/v1/overlaps/communes?geography=$2"
+  else curl -s -o /dev/null -H 'Content-Type: application/geo+json' --data-binary "@geodata/admin/$1.geojson" "$URL/v1/overlaps?geography=$2"; fi
+}
 load() { cut -d' ' -f1 /proc/loadavg; }
 
 for build in "$@"; do
@@ -41,14 +46,15 @@ for build in "$@"; do
   # timed runs after 40 back-to-back rounds; about 30, none of them ours, with the pauses).
   for _ in $(seq 8); do
     for _ in $(seq 5); do
-      for w in "${WORKLOADS[@]}"; do post $w; done
+      for w in "${WORKLOADS[@]}"; do post "${w%%:*}" "${w##*:}"; done
     done
     sleep 1
   done
   echo "warmed up, load $(load)"
   for w in "${WORKLOADS[@]}"; do
-    read -r zones geography <<<"$w"
-    $LG overlaps --url $URL --db "$DB" --zones "geodata/admin/$zones.geojson" --geography "$geography" --runs 5 --pid $SVC_PID
+    zones=${w%%:*} geography=${w##*:}
+    if [ "$zones" = table ]; then what=(--communes); else what=(--zones "geodata/admin/$zones.geojson"); fi
+    $LG overlaps --url $URL --db "$DB" "${what[@]}" --geography "$geography" --runs 5 --pid $SVC_PID
     echo "load $(load)"
   done
   stop_service

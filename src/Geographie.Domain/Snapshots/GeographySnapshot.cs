@@ -1,5 +1,6 @@
 using Geographie.Domain.Contrat;
 using Geographie.Domain.Geography;
+using Geographie.Domain.Overlaps;
 using Geographie.Domain.Quartiers;
 using Geographie.Spatial;
 using Geographie.Spatial.Areas;
@@ -42,6 +43,7 @@ public sealed class GeographySnapshot
         // Only covering is asked of the outlines: no nearest-boundary cells.
         CommuneOutlines = PerimeterIndex.Build(OutlinedCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray(), strategy, nearestRadiusMetres: 0);
         _communeOverlaps = new(() => new OverlapIndex(OutlinedCommunes.Select((c, i) => new Perimeter(i, c.Outline!)).ToArray()));
+        CommuneZones = new CommuneZones(OutlinedCommunes);
         // Data imported before its communes were known (or read from the files) may name communes without codes.
         var resolver = new CommuneResolver(communes);
         var resolved = quartiers.Select(resolver.Resolve).ToArray();
@@ -79,6 +81,12 @@ public sealed class GeographySnapshot
 
     /// <summary>The outlines of <see cref="OutlinedCommunes"/> for area measures; ids are positions in that list. Built on first use.</summary>
     public OverlapIndex CommuneOverlaps => _communeOverlaps.Value;
+
+    /// <summary>
+    /// The zones of <see cref="OutlinedCommunes"/> (positions alike), each validated on first use and kept with this
+    /// snapshot: a new snapshot validates its outlines afresh.
+    /// </summary>
+    public CommuneZones CommuneZones { get; }
 
     /// <summary>The data of one edition (every known edition has one, possibly empty).</summary>
     public EditionData Edition(GeographyVersion version)

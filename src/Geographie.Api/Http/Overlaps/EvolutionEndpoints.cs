@@ -37,7 +37,7 @@ public static class EvolutionEndpoints
             return TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Everywhere(snapshot, older!, newer!, language), "all", null));
         }
 
-        var zone = OverlapEndpoints.CommuneZone(snapshot, commune.Trim(), language);
+        var zone = snapshot.CommuneZones.Of(commune.Trim(), language);
         return zone is null
             ? OverlapEndpoints.CommuneNotLoaded(language, commune)
             : TypedResults.Ok(EvolutionResponse.Of(EvolutionCalculator.Within(snapshot, older!, newer!, zone, language), "commune", zone.Id));

@@ -21,9 +21,6 @@ namespace Geographie.Api.Http.Overlaps;
 /// </summary>
 public static class OverlapEndpoints
 {
-    /// <summary>Commune zones measured together (in parallel) between two flushes.</summary>
-    private const int ChunkZones = ZoneChunk.Capacity;
-
     /// <summary>The part of a POST's answer spooled in memory; the rest goes to a temporary file until it is sent.</summary>
     private const int SpoolMemoryBytes = 1 << 20;
 
@@ -56,14 +53,6 @@ public static class OverlapEndpoints
     internal static IResult Invalid(Language language, string field, params string[] messages) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = messages }, detail: messages[0], title: language.Say(EdgeText.RequestInvalidTitle));
 
-    /// <summary>The zone of a commune's loaded outline (a repair noted in <paramref name="language"/>), or null.</summary>
-    internal static Zone? CommuneZone(GeographySnapshot snapshot, string insee, Language language)
-    {
-        var commune = snapshot.FindCommune(insee);
-        return commune?.Outline is null ? null
-            : ZoneValidator.Validate(commune.Insee, commune.Outline, language, out _) is { } zone ? zone with { Name = commune.Name } : null;
-    }
-
     private static async Task<IResult> MeasureBody(
         HttpContext context, IOptions<GeographieOptions> options, string? geography, string? format, string? crs, string? id)
     {
@@ -94,7 +83,7 @@ public static class OverlapEndpoints
         var cancel = context.RequestAborted;
         var reader = new ZoneReader(context.Request.Body, crs, id, language);
         await using var spool = new FileBufferingWriteStream(SpoolMemoryBytes);
-        var faults = await MeasureAllAsync(reader, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), spool, limits.MaxOverlapZones, language, cancel);
+        var faults = await MeasureAllAsync(new BodyZones(reader, limits.MaxOverlapZones), snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), spool, language, cancel);
         if (reader.Problem is not null)
         {
             return Invalid(language, "body", reader.Problem);
@@ -117,18 +106,20 @@ public static class OverlapEndpoints
     }
 
     /// <summary>
-    /// Reads, validates and measures every zone of <paramref name="reader"/> into <paramref name="spool"/>, a
-    /// <see cref="ZoneChunk"/> at a time, each zone measured on the thread pool as soon as it is read; a chunk's answers
-    /// are written while the next chunk is read and measured. Returns the faults (at most <see cref="MaxFaultsListed"/>).
-    /// Past <paramref name="maxZones"/> it only counts the rest, for the 413.
+    /// Measures every zone of <paramref name="source"/> and writes the answers to <paramref name="output"/>, a
+    /// <see cref="ZoneChunk{TItem}"/> at a time: each zone is made and measured on the thread pool as soon as it is
+    /// read, and a chunk's answers are written (then flushed) on the pool while the next chunk is read and measured.
+    /// Returns the faults (at most <see cref="MaxFaultsListed"/>); past the first, zones are only checked and nothing
+    /// more is written. When the source stops short, the chunk read last is neither checked nor written.
     /// </summary>
-    private static async Task<List<string>> MeasureAllAsync(
-        ZoneReader reader, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, CsvDialect dialect, Stream spool, int maxZones, Language language, CancellationToken cancel)
+    private static async Task<List<string>> MeasureAllAsync<TItem>(
+        IZoneSource<TItem> source, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, CsvDialect dialect, Stream output, Language language, CancellationToken cancel)
+        where TItem : struct
     {
         var faults = new List<string>();
         var withGeometry = format == OverlapFormat.GeoJson;
-        await using var writer = await OverlapWriter.StartAsync(spool, format, dialect, version.Code);
-        ZoneChunk[] chunks = [new(reader, snapshot, version, language, withGeometry, cancel), new(reader, snapshot, version, language, withGeometry, cancel)];
+        await using var writer = await OverlapWriter.StartAsync(output, format, dialect, version.Code);
+        ZoneChunk<TItem>[] chunks = [new(source, snapshot, version, language, withGeometry, cancel), new(source, snapshot, version, language, withGeometry, cancel)];
         var written = Task.CompletedTask;
         try
         {
@@ -140,24 +131,18 @@ public static class OverlapEndpoints
                 chunk.Start(measure: faults.Count == 0);
                 while (chunk.Count < ZoneChunk.Capacity)
                 {
-                    if (await reader.NextAsync(cancel) is not { } text)
+                    if (await source.NextAsync(cancel) is not { } item)
                     {
                         more = false;
                         break;
                     }
 
-                    if (reader.Count > maxZones)
-                    {
-                        break;
-                    }
-
-                    chunk.Add(text);
+                    chunk.Add(item);
                 }
 
                 await chunk.CompleteAsync();
-                if (reader.Problem is not null || reader.Count > maxZones)
+                if (await source.StoppedShortAsync(cancel))
                 {
-                    await reader.CountAllAsync(cancel);
                     return faults;
                 }
 
@@ -185,8 +170,9 @@ public static class OverlapEndpoints
         }
     }
 
-    /// <summary>Writes the answers of <paramref name="chunk"/> in order.</summary>
-    private static async Task WriteAsync(OverlapWriter writer, ZoneChunk chunk, CancellationToken cancel)
+    /// <summary>Writes the answers of <paramref name="chunk"/> in order, then sends them (a GET's reach the client chunk by chunk).</summary>
+    private static async Task WriteAsync<TItem>(OverlapWriter writer, ZoneChunk<TItem> chunk, CancellationToken cancel)
+        where TItem : struct
     {
         for (var i = 0; i < chunk.Count; i++)
         {
@@ -195,6 +181,8 @@ public static class OverlapEndpoints
                 await writer.WriteAsync(answer, cancel);
             }
         }
+
+        await writer.FlushAsync(cancel);
     }
 
     private static async Task<IResult> MeasureCommune(HttpContext context, string? commune, string? geography, string? format)
@@ -210,13 +198,13 @@ public static class OverlapEndpoints
                 : Invalid(language, "commune", language.Say(EdgeText.CommuneRequired)));
         }
 
-        var zone = CommuneZone(snapshot, commune.Trim(), language);
-        if (zone is null)
+        var zones = snapshot.CommuneZones;
+        if (zones.PositionOf(commune.Trim()) is not { } position || zones.At(position, language) is null)
         {
             return CommuneNotLoaded(language, commune);
         }
 
-        await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), language, 1, _ => zone);
+        await StreamAsync(context, new OutlineZones(zones, [position], language), snapshot, version!, chosen.Value, format, language);
         return TypedResults.Empty;
     }
 
@@ -231,31 +219,21 @@ public static class OverlapEndpoints
             return problem ?? Invalid(language, "format", UnknownFormat(language, format));
         }
 
-        var communes = snapshot.OutlinedCommunes.Where(c => departement is null || c.Departement == departement).ToArray();
-        await StreamAsync(context, snapshot, version!, chosen.Value, OverlapFormats.Dialect(format), language, communes.Length, i => CommuneZone(snapshot, communes[i].Insee, language)!);
+        var zones = snapshot.CommuneZones;
+        var positions = Enumerable.Range(0, zones.Communes.Count).Where(i => departement is null || zones.Communes[i].Departement == departement).ToArray();
+        await StreamAsync(context, new OutlineZones(zones, positions, language), snapshot, version!, chosen.Value, format, language);
         return TypedResults.Empty;
     }
 
-    private static async Task StreamAsync(HttpContext context, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, CsvDialect dialect, Language language, int count, Func<int, Zone> zone)
+    /// <summary>
+    /// Answers a GET with the zones of <paramref name="source"/>, streamed: commune outlines need no check, so the
+    /// answers reach the client a chunk at a time as they are measured.
+    /// </summary>
+    private static async Task StreamAsync(HttpContext context, OutlineZones source, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, string? formatName, Language language)
     {
-        var cancel = context.RequestAborted;
-        var withGeometry = format == OverlapFormat.GeoJson;
+        var dialect = OverlapFormats.Dialect(formatName);
         OverlapWriter.Describe(context.Response, format, dialect, version.Code);
-        await using var writer = await OverlapWriter.StartAsync(context.Response.Body, format, dialect, version.Code);
-        var answers = new ZoneOverlap[ChunkZones];
-        for (var start = 0; start < count; start += ChunkZones)
-        {
-            var n = Math.Min(ChunkZones, count - start);
-            Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel },
-                i => answers[i] = OverlapCalculator.Measure(snapshot, version, zone(start + i), language, withGeometry));
-            for (var i = 0; i < n; i++)
-            {
-                await writer.WriteAsync(answers[i], cancel);
-                answers[i] = null!;
-            }
-
-            await writer.FlushAsync(cancel);
-        }
+        await MeasureAllAsync(source, snapshot, version, format, dialect, context.Response.Body, language, context.RequestAborted);
     }
 
     /// <summary>The 404 of a commune without loaded outline.</summary>

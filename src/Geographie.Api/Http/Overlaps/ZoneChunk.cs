@@ -7,19 +7,19 @@ using Geographie.Domain.Texts;
 namespace Geographie.Api.Http.Overlaps;
 
 /// <summary>
-/// Up to <see cref="Capacity"/> zones of a POST, each validated and measured on the thread pool as soon as the request
-/// thread has read it: reading the body (one thread, in order) overlaps measuring the zones already read (every core),
-/// instead of alternating with it. The request thread adds zones, then waits for the chunk; a chunk is reused once its
-/// answers are written.
+/// Up to <see cref="ZoneChunk.Capacity"/> zones of a <paramref name="source"/>, each made a zone (read and validated
+/// from a POST's body, or a commune's prepared outline) and measured on the thread pool as soon as the request thread
+/// has read it: reading (one thread, in order) overlaps measuring the zones already read (every core), instead of
+/// alternating with it. The request thread adds zones, then waits for the chunk; a chunk is reused once its answers
+/// are written.
 /// </summary>
-internal sealed class ZoneChunk(ZoneReader reader, GeographySnapshot snapshot, GeographyVersion version, Language language, bool withGeometry, CancellationToken cancel)
+/// <typeparam name="TItem">What the request thread reads of a zone (see <see cref="IZoneSource{TItem}"/>).</typeparam>
+internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnapshot snapshot, GeographyVersion version, Language language, bool withGeometry, CancellationToken cancel)
+    where TItem : struct
 {
-    /// <summary>Zones per chunk: the answers written, and the faults looked at, a chunk at a time.</summary>
-    public const int Capacity = 64;
-
-    private readonly ZoneText[] _texts = new ZoneText[Capacity];
-    private readonly ZoneOverlap?[] _answers = new ZoneOverlap?[Capacity];
-    private readonly string?[] _problems = new string?[Capacity];
+    private readonly TItem[] _items = new TItem[ZoneChunk.Capacity];
+    private readonly ZoneOverlap?[] _answers = new ZoneOverlap?[ZoneChunk.Capacity];
+    private readonly string?[] _problems = new string?[ZoneChunk.Capacity];
     private int _pending;
     private bool _measure;
     private TaskCompletionSource _done = new();
@@ -31,7 +31,7 @@ internal sealed class ZoneChunk(ZoneReader reader, GeographySnapshot snapshot, G
     /// <summary>Empties the chunk; its zones will be measured when <paramref name="measure"/>, else only validated (a fault is already known).</summary>
     public void Start(bool measure)
     {
-        Array.Clear(_texts);
+        Array.Clear(_items);
         Array.Clear(_answers);
         Array.Clear(_problems);
         Count = 0;
@@ -44,10 +44,10 @@ internal sealed class ZoneChunk(ZoneReader reader, GeographySnapshot snapshot, G
     }
 
     /// <summary>Adds a zone and queues its validation and measure.</summary>
-    public void Add(ZoneText text)
+    public void Add(TItem item)
     {
         int i = Count++;
-        _texts[i] = text;
+        _items[i] = item;
         Interlocked.Increment(ref _pending);
         ThreadPool.UnsafeQueueUserWorkItem(static work => work.Chunk.Measure(work.Index), (Chunk: this, Index: i), preferLocal: false);
     }
@@ -73,7 +73,7 @@ internal sealed class ZoneChunk(ZoneReader reader, GeographySnapshot snapshot, G
         {
             if (!cancel.IsCancellationRequested)
             {
-                var zone = reader.Read(_texts[i], out _problems[i]);
+                var zone = source.ZoneOf(_items[i], out _problems[i]);
                 _answers[i] = zone is not null && _measure ? OverlapCalculator.Measure(snapshot, version, zone, language, withGeometry) : null;
             }
         }
@@ -94,4 +94,11 @@ internal sealed class ZoneChunk(ZoneReader reader, GeographySnapshot snapshot, G
             _done.SetResult();
         }
     }
+}
+
+/// <summary>What every <see cref="ZoneChunk{TItem}"/> shares.</summary>
+internal static class ZoneChunk
+{
+    /// <summary>Zones per chunk: the answers written (and flushed), and the faults looked at, a chunk at a time.</summary>
+    public const int Capacity = 64;
 }
