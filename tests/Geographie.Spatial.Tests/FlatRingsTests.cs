@@ -6,7 +6,7 @@ namespace Geographie.Spatial.Tests;
 /// <summary>
 /// A zone's <see cref="FlatRings"/>, read once and shared by its validity proof and by two indexes of different
 /// integer origins (as the service measures a zone against an edition and the commune outlines), gives the bits each
-/// index gives the zone's own geometry, and the same validity verdict: over every Rhône commune against the real Lyon
+/// index gives the zone's own geometry, the geometry's envelope, and the same validity verdict: over every Rhône commune against the real Lyon
 /// 2015 perimeters and the Rhône outlines, and every IRIS of the Bouches-du-Rhône against the 111 Marseille quartiers
 /// (a stand-in for QPV in this test only: they are not QPV) and the Bouches-du-Rhône outlines.
 /// </summary>
@@ -24,6 +24,7 @@ public sealed class FlatRingsTests
         {
             var metric = MetricGeometry.Project(zone.Geometry, MetricCrs.Lambert93);
             var rings = FlatRings.Of(metric);
+            Assert.Equal(metric.EnvelopeInternal, rings.Envelope);
             bool isProven = PolygonValidity.IsProvenValid(rings);
             Assert.Equal(PolygonValidity.IsProvenValid(metric.Copy()), isProven);
             proven += isProven ? 1 : 0;

@@ -26,6 +26,7 @@ public sealed class FlatRings
         var shells = new List<bool>();
         bool wellFormed = true;
         double[]? scratch = null;
+        double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
         int n = 0;
         for (int g = 0; g < polygonal.NumGeometries; g++)
         {
@@ -47,6 +48,10 @@ public sealed class FlatRings
                 {
                     double x = xy[stride * i], y = xy[stride * i + 1];
                     wellFormed &= double.IsFinite(x) && double.IsFinite(y);
+                    minX = x < minX ? x : minX;
+                    maxX = x > maxX ? x : maxX;
+                    minY = y < minY ? y : minY;
+                    maxY = y > maxY ? y : maxY;
 
                     // The closing vertex repeats the first of a closed ring; the ring closes on its first vertex anyway.
                     if (i == last || (n > start && x == X[n - 1] && y == Y[n - 1]))
@@ -73,6 +78,7 @@ public sealed class FlatRings
             }
         }
 
+        Envelope = minX <= maxX ? new Envelope(minX, maxX, minY, maxY) : new Envelope();
         WellFormed = wellFormed;
         VertexCount = n;
         RingCount = starts.Count;
@@ -120,6 +126,12 @@ public sealed class FlatRings
 
     /// <summary>The geometry read (shared: do not modify).</summary>
     public Geometry Geometry { get; }
+
+    /// <summary>
+    /// The envelope of every vertex read: the geometry's <see cref="Geometry.EnvelopeInternal"/> when its coordinates
+    /// are finite, taken in the same pass, so that the proof and the indexes need not walk the geometry again.
+    /// </summary>
+    public Envelope Envelope { get; }
 
     /// <summary>
     /// The geometry's area as NTS computes it (<see cref="Geometry.Area"/>), computed on first use and kept, so that the

@@ -191,7 +191,7 @@ public sealed class OverlapIndex
             return new ZoneAreas(crs, 0, 0, pieces);
         }
 
-        var candidates = Candidates(zone.EnvelopeInternal, crs);
+        var candidates = Candidates(flat?.Envelope ?? zone.EnvelopeInternal, crs);
         candidates.Sort();
         var zoneRings = keepGeometry || zone is not (Polygon or MultiPolygon) || candidates.Count == 0
             ? null

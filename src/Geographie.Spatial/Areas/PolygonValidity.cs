@@ -51,7 +51,7 @@ public static class PolygonValidity
             var scratch = pooled is null ? stackalloc double[7 * n] : pooled.AsSpan(0, 7 * n);
 
             // An integer origin keeps the shift exact, so the predicates judge the geometry as given.
-            var centre = polygonal.EnvelopeInternal.Centre;
+            var centre = rings.Envelope.Centre;
             double originX = Math.Round(centre.X), originY = Math.Round(centre.Y);
             var x = scratch[..n];
             var y = scratch.Slice(n, n);
