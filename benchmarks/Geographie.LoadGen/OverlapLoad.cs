@@ -16,6 +16,7 @@ namespace Geographie.LoadGen;
 /// zones by cycling the file's features (then only the service is timed, with its peak memory when <c>--pid</c> is given).
 /// <c>--communes</c> times <c>GET /v1/overlaps/communes</c> instead (the table d'appartenance of every loaded commune
 /// outline), PostGIS computing the same areas from the same outlines (table <c>commune</c>) in the same run.
+/// <c>--warmup</c> (default 2) untimed requests and PostGIS runs come first, for this client's connection and JIT.
 /// </summary>
 internal static class OverlapLoad
 {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Overlaps over the wire in steady state (benchmarks/RESULTS.md, Overlaps, session 18): for each service build given,
-# a fresh service on its own database, 40 untimed POSTs of each body in 8 bursts (the JIT's tiers settle: the first five requests
-# of a fresh service cost 2–10 × the later ones in CPU, and methods run once per request were still being recompiled
-# after 12 rounds: session 21), then the LoadGen overlaps verb (5 timed runs, PostGIS from
-# the same body text in the same run, the service's and the PostgreSQL backend's CPU per zone).
+# a fresh service on its own database, 40 untimed requests of each workload in 8 bursts with pauses (the JIT's tiers
+# settle: the first five requests of a fresh service cost 2–10 × the later ones in CPU, and tiered compilation
+# promotes methods only in a pause: sessions 21–22), then the LoadGen overlaps verb (2 untimed and 5 timed runs,
+# PostGIS from the same body text in the same run, the service's and the PostgreSQL backend's CPU per zone). A
+# workload is ZONES:GEOGRAPHY, a POST of geodata/admin/ZONES.geojson, or table:GEOGRAPHY, GET /v1/overlaps/communes.
 #
 #   STANDIN_DB=geographie_standin benchmarks/load/overlaps-steady.sh src/Geographie.Api/bin/Release/net10.0 [other build dirs…]
 #

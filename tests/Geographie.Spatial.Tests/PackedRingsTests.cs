@@ -45,12 +45,14 @@ public sealed class PackedRingsTests
         {
             var packed = Packed(perimeter.Geometry, dimension: 2);
 
-            // Reading a packed ring as Coordinates makes NTS keep them: projecting the array must not leave them stale.
-            _ = packed.Coordinates;
+            // Reading a packed ring as Coordinates makes NTS keep them (by a weak reference, held here so that no
+            // collection drops them): projecting the array must not leave them stale.
+            var held = Rings(packed).Select(ring => ring.ToCoordinateArray()).ToList();
             MetricGeometry.ProjectInPlace(packed, MetricCrs.Lambert93);
             var expected = MetricGeometry.Project(perimeter.Geometry, MetricCrs.Lambert93);
             Assert.True(expected.EqualsExact(packed), $"{file} #{perimeter.Id}");
             Assert.Equal(expected.Coordinates, packed.Coordinates);
+            GC.KeepAlive(held);
         }
     }
 

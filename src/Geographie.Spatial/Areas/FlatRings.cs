@@ -128,8 +128,9 @@ public sealed class FlatRings
     public Geometry Geometry { get; }
 
     /// <summary>
-    /// The envelope of every vertex read: the geometry's <see cref="Geometry.EnvelopeInternal"/> when its coordinates
-    /// are finite, taken in the same pass, so that the proof and the indexes need not walk the geometry again.
+    /// The envelope of every vertex read, taken in the same pass so that the proof and the indexes need not walk the
+    /// geometry again: the geometry's <see cref="Geometry.EnvelopeInternal"/> (which NTS takes from the shells) when
+    /// its coordinates are finite and its holes lie within their shells, as in every zone proven valid or repaired.
     /// </summary>
     public Envelope Envelope { get; }
 

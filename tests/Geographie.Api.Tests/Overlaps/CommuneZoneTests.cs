@@ -129,6 +129,19 @@ public sealed class CommuneZoneTests : IClassFixture<ReplaceableDataApp>
         }
     }
 
+    [Fact]
+    public async Task An_outline_that_cannot_be_a_zone_is_left_out_of_the_table_and_not_found_alone()
+    {
+        // TEST-ONLY outline: Vaulx-en-Velin's real outline moved 20° east, out of France (never QPV, not shipped).
+        var snapshot = await _app.PublishAsync(WithOutline(_app.Shipped, Vaulx, o => Shifted(o, 20)));
+        var table = await Get("/v1/overlaps/communes?geography=qpv2015&departement=69", "fr");
+        using var alone = await _app.Client.GetAsync($"/v1/overlaps?commune={Vaulx}&geography=qpv2015");
+
+        var others = snapshot.OutlinedCommunes.Where(c => c.Departement == "69" && c.Insee != Vaulx);
+        Assert.Equal(Text(await Expected(snapshot, "qpv2015", "json", "fr", others)), Text(table));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, alone.StatusCode);
+    }
+
     /// <summary>What the service must answer: each outline validated afresh and measured, written as the service writes.</summary>
     private static async Task<byte[]> Expected(GeographySnapshot snapshot, string geography, string format, string language, IEnumerable<Commune> communes)
     {

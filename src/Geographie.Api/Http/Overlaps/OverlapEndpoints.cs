@@ -170,7 +170,10 @@ public static class OverlapEndpoints
         }
     }
 
-    /// <summary>Writes the answers of <paramref name="chunk"/> in order, then sends them (a GET's reach the client chunk by chunk).</summary>
+    /// <summary>
+    /// Writes the answers of <paramref name="chunk"/> in order, then flushes them: a GET's reach the client chunk by
+    /// chunk, a POST's its spool (which holds up to <see cref="SpoolMemoryBytes"/> in memory, the rest on disk).
+    /// </summary>
     private static async Task WriteAsync<TItem>(OverlapWriter writer, ZoneChunk<TItem> chunk, CancellationToken cancel)
         where TItem : struct
     {
