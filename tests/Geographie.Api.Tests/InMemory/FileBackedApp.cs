@@ -1,11 +1,8 @@
 using Geographie.Api.Data;
-using Geographie.Domain.Snapshots;
 using Geographie.Import.Shipped;
 using Geographie.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Geographie.Api.Tests.InMemory;
 
@@ -15,16 +12,7 @@ namespace Geographie.Api.Tests.InMemory;
 /// </summary>
 public sealed class FileBackedApp : IAsyncLifetime
 {
-    public WebApplicationFactory<Program> Factory { get; } = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        // An address nothing listens on: a test that reached the database would fail instead of passing on a shared one.
-        web.UseSetting("Geographie:Database", "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=1")
-            .ConfigureTestServices(services =>
-            {
-                services.RemoveAll<ISnapshotSource>();
-                services.AddSingleton<ISnapshotSource>(new ShippedFilesSource(Geodata.Path("")));
-                services.RemoveAll<Geographie.Addresses.IAddressSource>();
-                services.AddSingleton<Geographie.Addresses.IAddressSource>(new ShippedAddressesSource(Geodata.Path("")));
-            }));
+    public WebApplicationFactory<Program> Factory { get; } = InMemoryService.Over(new ShippedFilesSource(Geodata.Path("")));
 
     public HttpClient Client { get; private set; } = null!;
 

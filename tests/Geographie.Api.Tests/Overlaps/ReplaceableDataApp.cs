@@ -1,11 +1,10 @@
 using Geographie.Api.Data;
+using Geographie.Api.Tests.InMemory;
 using Geographie.Domain.Snapshots;
 using Geographie.Import.Shipped;
 using Geographie.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Geographie.Api.Tests.Overlaps;
 
@@ -22,16 +21,7 @@ public sealed class ReplaceableDataApp : IAsyncLifetime
     {
         Shipped = new ShippedFilesSource(Geodata.Path("")).Read();
         _source = new Source(Shipped);
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            // An address nothing listens on: a test that reached the database would fail instead of passing on a shared one.
-            web.UseSetting("Geographie:Database", "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=1")
-                .ConfigureTestServices(services =>
-                {
-                    services.RemoveAll<ISnapshotSource>();
-                    services.AddSingleton<ISnapshotSource>(_source);
-                    services.RemoveAll<Geographie.Addresses.IAddressSource>();
-                    services.AddSingleton<Geographie.Addresses.IAddressSource>(new ShippedAddressesSource(Geodata.Path("")));
-                }));
+        Factory = InMemoryService.Over(_source);
     }
 
     /// <summary>What the shipped files hold (revision 1).</summary>
