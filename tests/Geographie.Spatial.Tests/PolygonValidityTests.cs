@@ -68,6 +68,9 @@ public sealed class PolygonValidityTests
     [InlineData("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((2 2, 8 2, 8 8, 2 8, 2 2)))", "part inside another part")]
     [InlineData("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)), ((10 0, 20 0, 20 10, 10 10, 10 0)))", "parts sharing an edge")]
     [InlineData("POLYGON ((0 0, 10 0, 10 10, 5 0, 0 10, 0 0))", "ring touching itself at a vertex")]
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 5 10, 5 15, 5 12, 4 10, 0 10, 0 0))", "vertical spike folding back")]
+    [InlineData("POLYGON ((0 0, 6 6, 2 8, 8 2, 0 12, 0 0))", "ring crossing itself between two runs of growing x")]
+    [InlineData("POLYGON ((0 0, 4 0, 4 8, 6 8, 6 0, 10 0, 10 10, 5 10, 5 -2, 0 10, 0 0))", "vertical edge crossing a run of falling x")]
     public void InvalidGeometries_AreNotProven(string wkt, string what)
     {
         var geometry = Wkt.Read(wkt);
@@ -115,6 +118,37 @@ public sealed class PolygonValidityTests
         }
 
         Assert.True(cases > 0, $"{file}: no invalid case made");
+    }
+
+    [Fact]
+    public void RingsWhoseEdgesLieUnitsInTheLastPlaceApart_ProvenOnlyWhenValid()
+    {
+        // Test-only rings about the origin (so the proof's shift keeps every bit): one side at x = −1000, the other a
+        // run down in y whose x are 1000 plus 0 to 15 units in the last place, so that edges' least x often differ only
+        // in the lowest bits of their sort keys. Two of its vertices swapped (fixed seed) mostly make the ring cross.
+        var random = new Random(20261223);
+        var factory = new GeometryFactory();
+        double unit = Math.BitIncrement(1000.0) - 1000.0;
+        int proven = 0, refused = 0;
+        for (int c = 0; c < 2000; c++)
+        {
+            int n = random.Next(4, 24);
+            var run = Enumerable.Range(0, n).Select(k => new Coordinate(1000 + (random.Next(16) * unit), 2 * (n - k))).ToArray();
+            if (c % 4 != 0)
+            {
+                int i = random.Next(n), j = random.Next(n);
+                (run[i], run[j]) = (run[j], run[i]);
+            }
+
+            var ring = factory.CreatePolygon([new(-1000, 0), new(-1000, (2 * n) + 2), .. run, new(-1000, 0)]);
+            bool isValid = new IsValidOp(ring).IsValid;
+            bool isProven = PolygonValidity.IsProvenValid(ring);
+            Assert.False(isProven && !isValid, $"case {c}: proven valid, IsValidOp refuses {ring}");
+            proven += isProven ? 1 : 0;
+            refused += isValid ? 0 : 1;
+        }
+
+        Assert.True(proven > 200 && refused > 200, $"{proven} proven, {refused} invalid: the test must exercise both");
     }
 
     [Fact]

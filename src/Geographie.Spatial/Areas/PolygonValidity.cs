@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Geographie.Spatial.Internal;
 using NetTopologySuite.Geometries;
 
@@ -24,7 +27,7 @@ public static class PolygonValidity
     /// <summary>Beyond this many rings the ring-against-ring placement (quadratic) is left to <c>IsValidOp</c>.</summary>
     public const int MaxRings = 64;
 
-    /// <summary>Up to this many vertices the proof's scratch (seven numbers a vertex) is on the stack; beyond, pooled.</summary>
+    /// <summary>Up to this many vertices the proof's scratch (eight numbers a vertex) is on the stack; beyond, pooled.</summary>
     private const int MaxStackVertices = 256;
 
     /// <summary>True when <paramref name="polygonal"/> is certainly valid (OGC rules, as NTS <c>IsValidOp</c> judges); false when not proven.</summary>
@@ -35,6 +38,7 @@ public static class PolygonValidity
     /// True when the geometry of <paramref name="rings"/> is certainly valid (as <see cref="IsProvenValid(Geometry)"/>
     /// judges it), from its rings as already read.
     /// </summary>
+    [SkipLocalsInit]
     public static bool IsProvenValid(FlatRings rings)
     {
         ArgumentNullException.ThrowIfNull(rings);
@@ -45,10 +49,10 @@ public static class PolygonValidity
         }
 
         int n = rings.VertexCount;
-        double[]? pooled = n > MaxStackVertices ? ArrayPool<double>.Shared.Rent(7 * n) : null;
+        double[]? pooled = n > MaxStackVertices ? ArrayPool<double>.Shared.Rent(8 * n) : null;
         try
         {
-            var scratch = pooled is null ? stackalloc double[7 * n] : pooled.AsSpan(0, 7 * n);
+            var scratch = pooled is null ? stackalloc double[8 * n] : pooled.AsSpan(0, 8 * n);
 
             // An integer origin keeps the shift exact, so the predicates judge the geometry as given.
             var centre = rings.Envelope.Centre;
@@ -74,40 +78,55 @@ public static class PolygonValidity
     }
 
     /// <summary>
-    /// No two edges meet, except consecutive ones at their shared vertex without folding back onto each other. A sweep:
-    /// the edges in order of their least x, each paired with those starting before it ends whose y-ranges meet its own
-    /// (every pair of meeting edges is one). <paramref name="scratch"/>: five numbers per edge.
+    /// No two edges meet, except consecutive ones at their shared vertex without folding back onto each other. The
+    /// edges are cut into chains along which x strictly grows or strictly falls (a vertical edge is a chain of its
+    /// own): two edges of one chain lie apart in x but for consecutive ones, which meet only at their joint. So only
+    /// edges of different chains are paired: a sweep over x takes the chains in order of their least x, each with those
+    /// starting before it ends whose y-ranges meet its own, and walks the two chains' edges together in x. Every pair
+    /// of meeting edges is one. <paramref name="scratch"/>: six numbers per edge.
     /// </summary>
     private static bool EdgesMeetOnlyAtJoints(in Vertices vertices, Span<double> scratch)
     {
         int n = vertices.X.Length;
-        var right = scratch[..n];
-        var bottom = scratch.Slice(n, n);
-        var top = scratch.Slice(2 * n, n);
-        var byLeft = scratch.Slice(3 * n, n);
+        var chains = new Chains(
+            MemoryMarshal.Cast<double, int>(scratch[..n]),
+            scratch.Slice(n, n),
+            scratch.Slice(2 * n, n),
+            scratch.Slice(3 * n, n),
+            scratch.Slice(4 * n, n));
+        int count = chains.Cut(vertices);
 
-        // The edge numbers, sorted with their least x, held as doubles (exact below 2^53) so that one scratch serves.
-        var order = scratch.Slice(4 * n, n);
-        for (int i = 0; i < n; i++)
+        // Each chain's sort key: its least x as ordered bits, the lowest of them given up for the chain's number. A sort
+        // of plain integers; chains whose least x differ only in the bits given up may come out of order, which the
+        // sweep allows for (it stops only past the first key whose kept bits exceed the chain's end).
+        int numberBits = 32 - BitOperations.LeadingZeroCount((uint)count);
+        long numberMask = (1L << numberBits) - 1;
+        var keys = MemoryMarshal.Cast<double, long>(scratch.Slice(5 * n, count));
+        for (int c = 0; c < count; c++)
         {
-            int j = vertices.NextOf[i];
-            double x1 = vertices.X[i], x2 = vertices.X[j], y1 = vertices.Y[i], y2 = vertices.Y[j];
-            byLeft[i] = x1 < x2 ? x1 : x2;
-            right[i] = x1 < x2 ? x2 : x1;
-            bottom[i] = y1 < y2 ? y1 : y2;
-            top[i] = y1 < y2 ? y2 : y1;
-            order[i] = i;
+            keys[c] = ((OrderedBits(chains.Left[c]) >> numberBits) << numberBits) | (long)c;
         }
 
-        byLeft.Sort(order);
-        for (int a = 0; a < n; a++)
+        keys.Sort();
+        for (int a = 0; a < count; a++)
         {
-            int i = (int)order[a];
-            double end = right[i], low = bottom[i], high = top[i];
-            for (int b = a + 1; b < n && byLeft[b] <= end; b++)
+            int first = (int)(keys[a] & numberMask);
+            double end = chains.Right[first], low = chains.Bottom[first], high = chains.Top[first];
+            long endKept = OrderedBits(end) >> numberBits;
+            for (int b = a + 1; b < count; b++)
             {
-                int j = (int)order[b];
-                if (top[j] >= low && bottom[j] <= high && PairMeets(vertices, Math.Min(i, j), Math.Max(i, j)))
+                int second = (int)(keys[b] & numberMask);
+                if (chains.Left[second] > end)
+                {
+                    if (keys[b] >> numberBits > endKept)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (chains.Top[second] >= low && chains.Bottom[second] <= high && ChainsMeet(vertices, chains, first, second))
                 {
                     return false;
                 }
@@ -115,6 +134,64 @@ public static class PolygonValidity
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether an edge of chain <paramref name="a"/> meets one of chain <paramref name="b"/> other than as consecutive
+    /// edges at their joint: both chains' edges taken in order of x, each edge of <paramref name="a"/> within the
+    /// ranges both chains share paired with the edges of <paramref name="b"/> whose ranges meet its own.
+    /// </summary>
+    private static bool ChainsMeet(in Vertices vertices, in Chains chains, int a, int b)
+    {
+        double fromX = Math.Max(chains.Left[a], chains.Left[b]), toX = Math.Min(chains.Right[a], chains.Right[b]);
+        double fromY = Math.Max(chains.Bottom[a], chains.Bottom[b]), toY = Math.Min(chains.Top[a], chains.Top[b]);
+        int lengthA = Math.Abs(chains.Length[a]), lengthB = Math.Abs(chains.Length[b]);
+        int next = 0;
+        for (int k = 0; k < lengthA; k++)
+        {
+            var edge = new EdgeRange(vertices, chains.Edge(a, k));
+            if (edge.Left > toX)
+            {
+                break;
+            }
+
+            if (edge.Right < fromX || edge.Top < fromY || edge.Bottom > toY)
+            {
+                continue;
+            }
+
+            // Both chains run along x: the edges of b ending before this one starts end before every later one too.
+            while (next < lengthB && new EdgeRange(vertices, chains.Edge(b, next)).Right < edge.Left)
+            {
+                next++;
+            }
+
+            for (int m = next; m < lengthB; m++)
+            {
+                var other = new EdgeRange(vertices, chains.Edge(b, m));
+                if (other.Left > edge.Right)
+                {
+                    break;
+                }
+
+                if (other.Top >= edge.Bottom && other.Bottom <= edge.Top
+                    && PairMeets(vertices, Math.Min(edge.Number, other.Number), Math.Max(edge.Number, other.Number)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The bits of <paramref name="x"/> (finite) as a signed integer in the order of the numbers; −0 as +0.</summary>
+    private static long OrderedBits(double x)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+
+        // A negative double's magnitude bits run backwards: flipping them (not the sign) puts them in order.
+        return x == 0 ? 0 : bits ^ ((bits >> 63) & long.MaxValue);
     }
 
     /// <summary>Whether edges <paramref name="i"/> &lt; <paramref name="j"/> meet other than as consecutive edges at their joint.</summary>
@@ -236,6 +313,104 @@ public static class PolygonValidity
         }
 
         return inside ? 1 : -1;
+    }
+
+    /// <summary>
+    /// A zone's edges cut into x-monotone chains, in the proof's scratch: chain c holds |Length[c]| consecutive edges of
+    /// one ring from edge First[c], in order of x (forward along the ring when Length is positive, backward when
+    /// negative), and its x- and y-ranges.
+    /// </summary>
+    private readonly ref struct Chains(Span<int> numbers, Span<double> left, Span<double> right, Span<double> bottom, Span<double> top)
+    {
+        private readonly Span<int> _first = numbers[..left.Length];
+
+        public Span<int> Length { get; } = numbers.Slice(left.Length, left.Length);
+
+        public Span<double> Left { get; } = left;
+
+        public Span<double> Right { get; } = right;
+
+        public Span<double> Bottom { get; } = bottom;
+
+        public Span<double> Top { get; } = top;
+
+        /// <summary>The <paramref name="k"/>th edge of chain <paramref name="c"/> in order of x.</summary>
+        public int Edge(int c, int k) => Length[c] > 0 ? _first[c] + k : _first[c] - k;
+
+        /// <summary>Cuts every ring of <paramref name="vertices"/> into chains; returns how many.</summary>
+        public int Cut(in Vertices vertices)
+        {
+            int count = 0;
+            for (int r = 0; r + 1 < vertices.RingStart.Length; r++)
+            {
+                int start = vertices.RingStart[r], end = vertices.RingStart[r + 1];
+                int chainStart = start, direction = Direction(vertices, start);
+                double bottom = double.PositiveInfinity, top = double.NegativeInfinity;
+                for (int i = start; i < end; i++)
+                {
+                    int d = Direction(vertices, i);
+                    if (i > chainStart && (d != direction || d == 0))
+                    {
+                        Add(count++, vertices, chainStart, i, direction, bottom, top);
+                        chainStart = i;
+                        direction = d;
+                        bottom = double.PositiveInfinity;
+                        top = double.NegativeInfinity;
+                    }
+
+                    double y = vertices.Y[i];
+                    bottom = y < bottom ? y : bottom;
+                    top = y > top ? y : top;
+                }
+
+                Add(count++, vertices, chainStart, end, direction, bottom, top);
+            }
+
+            return count;
+        }
+
+        /// <summary>Edges <paramref name="from"/> to <paramref name="to"/> (excluded) as chain <paramref name="c"/>; the y-range seen so far lacks the last vertex.</summary>
+        private void Add(int c, in Vertices vertices, int from, int to, int direction, double bottom, double top)
+        {
+            double firstX = vertices.X[from], lastX = vertices.X[vertices.NextOf[to - 1]], lastY = vertices.Y[vertices.NextOf[to - 1]];
+            Left[c] = firstX < lastX ? firstX : lastX;
+            Right[c] = firstX < lastX ? lastX : firstX;
+            Bottom[c] = lastY < bottom ? lastY : bottom;
+            Top[c] = lastY > top ? lastY : top;
+            _first[c] = direction < 0 ? to - 1 : from;
+            Length[c] = direction < 0 ? from - to : to - from;
+        }
+
+        private static int Direction(in Vertices vertices, int edge)
+        {
+            double x1 = vertices.X[edge], x2 = vertices.X[vertices.NextOf[edge]];
+            return x2 > x1 ? 1 : x2 < x1 ? -1 : 0;
+        }
+    }
+
+    /// <summary>An edge's number and its x- and y-ranges.</summary>
+    private readonly ref struct EdgeRange
+    {
+        public EdgeRange(in Vertices vertices, int number)
+        {
+            int end = vertices.NextOf[number];
+            double x1 = vertices.X[number], x2 = vertices.X[end], y1 = vertices.Y[number], y2 = vertices.Y[end];
+            Number = number;
+            Left = x1 < x2 ? x1 : x2;
+            Right = x1 < x2 ? x2 : x1;
+            Bottom = y1 < y2 ? y1 : y2;
+            Top = y1 < y2 ? y2 : y1;
+        }
+
+        public int Number { get; }
+
+        public double Left { get; }
+
+        public double Right { get; }
+
+        public double Bottom { get; }
+
+        public double Top { get; }
     }
 
     /// <summary>A zone's vertices at its origin, in the proof's scratch, and its ring structure.</summary>
