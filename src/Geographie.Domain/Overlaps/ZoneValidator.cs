@@ -100,7 +100,7 @@ public static class ZoneValidator
             return DomainTexts.Catalogue.Format(language, DomainText.ZoneEmpty);
         }
 
-        var envelope = lambert93 ? MetricGeometry.UnprojectCorners(geometry.EnvelopeInternal, MetricCrs.Lambert93) : geometry.EnvelopeInternal;
+        var envelope = lambert93 ? MetricGeometry.UnprojectCorners(EveryRingEnvelope(geometry), MetricCrs.Lambert93) : EveryRingEnvelope(geometry);
         if (!double.IsFinite(envelope.MinX) || !double.IsFinite(envelope.MinY) || !double.IsFinite(envelope.MaxX) || !double.IsFinite(envelope.MaxY)
             || !FranceExtent.Contains(envelope.MinX, envelope.MinY) || !FranceExtent.Contains(envelope.MaxX, envelope.MaxY))
         {
@@ -122,6 +122,32 @@ public static class ZoneValidator
 
         crs = territory.Value;
         return null;
+    }
+
+    /// <summary>
+    /// The envelope of every ring of <paramref name="polygonal"/>. NTS takes a polygon's from its shell alone, but a hole
+    /// reaching out of it (an invalid zone, repaired later) must lie in France too: past the pole its vertices do not
+    /// project, and a ring of unprojectable vertices cannot even be built.
+    /// </summary>
+    private static Envelope EveryRingEnvelope(Geometry polygonal)
+    {
+        var envelope = polygonal.EnvelopeInternal;
+        Envelope? wider = null;
+        for (int g = 0; g < polygonal.NumGeometries; g++)
+        {
+            var polygon = (Polygon)polygonal.GetGeometryN(g);
+            for (int h = 0; h < polygon.NumInteriorRings; h++)
+            {
+                var hole = polygon.GetInteriorRingN(h).EnvelopeInternal;
+                if (!envelope.Contains(hole))
+                {
+                    wider ??= envelope.Copy();
+                    wider.ExpandToInclude(hole);
+                }
+            }
+        }
+
+        return wider ?? envelope;
     }
 
     /// <summary>Where a fault lies, in lon/lat degrees as the caller most often sent it.</summary>

@@ -163,6 +163,8 @@ public sealed class OverlapRestTests : IClassFixture<GeographieApp>
         await Refused($$$"""{"type":"FeatureCollection","features":[{{{valid}}},{"type":"Feature","id":"open","properties":{},"geometry":{"type":"Polygon","coordinates":[[[4.9,45.7],[4.95,45.7],[4.95,45.75]]]}}]}""",
             "feature 2", "open", "closed");
         await Refused("""{"type":"Polygon","coordinates":[[[40.9,45.7],[40.95,45.7],[40.95,45.75],[40.9,45.7]]]}""", "feature 1", "outside France");
+        await Refused("""{"type":"Feature","id":"polar hole","properties":{},"geometry":{"type":"Polygon","coordinates":[[[4.9,45.7],[4.95,45.7],[4.95,45.75],[4.9,45.7]],[[4.94,95],[4.945,45.71],[4.94,45.72],[4.94,95]]]}}""",
+            "polar hole", "outside France");
         await Refused("""{"type":"Polygon","coordinates":[]}""", "empty geometry");
         await Refused("""{"type":"Feature","id":"line","properties":{},"geometry":{"type":"LineString","coordinates":[[4.9,45.7],[4.95,45.7]]}}""", "line", "LineString");
         await Refused("""{"type":"MultiPolygon","coordinates":[[[[-61.5,16.2],[-61.4,16.2],[-61.4,16.3],[-61.5,16.2]]],[[[2.3,48.8],[2.4,48.8],[2.4,48.9],[2.3,48.8]]]]}""", "two territories");
