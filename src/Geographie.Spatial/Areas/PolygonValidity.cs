@@ -30,6 +30,9 @@ public static class PolygonValidity
     /// <summary>Up to this many vertices the proof's scratch (eight numbers a vertex) is on the stack; beyond, pooled.</summary>
     private const int MaxStackVertices = 256;
 
+    /// <summary>Below 2^52 a coordinate's unit in the last place divides every integer, so an integer origin is a multiple of it.</summary>
+    private const double MaxExactlyShifted = 4503599627370496.0;
+
     /// <summary>True when <paramref name="polygonal"/> is certainly valid (OGC rules, as NTS <c>IsValidOp</c> judges); false when not proven.</summary>
     public static bool IsProvenValid(Geometry polygonal) =>
         polygonal is (Polygon or MultiPolygon) && IsProvenValid(FlatRings.Of(polygonal));
@@ -54,15 +57,17 @@ public static class PolygonValidity
         {
             var scratch = pooled is null ? stackalloc double[8 * n] : pooled.AsSpan(0, 8 * n);
 
-            // An integer origin keeps the shift exact, so the predicates judge the geometry as given.
+            // The predicates must judge the geometry as given, so the shift to the zone's integer origin is kept only
+            // where it is exact: a difference no larger than the coordinate is a multiple of the coordinate's unit in
+            // the last place (the origin is an integer) within its range. Where one is not (a zone spanning more than
+            // its distance from the origin: far-flung parts of one territory), the zone is judged unshifted.
             var centre = rings.Envelope.Centre;
-            double originX = Math.Round(centre.X), originY = Math.Round(centre.Y);
             var x = scratch[..n];
             var y = scratch.Slice(n, n);
-            for (int i = 0; i < n; i++)
+            if (!ShiftedExactly(rings.X, Math.Round(centre.X), x) || !ShiftedExactly(rings.Y, Math.Round(centre.Y), y))
             {
-                x[i] = rings.X[i] - originX;
-                y[i] = rings.Y[i] - originY;
+                rings.X.AsSpan(0, n).CopyTo(x);
+                rings.Y.AsSpan(0, n).CopyTo(y);
             }
 
             var vertices = new Vertices(x, y, rings.NextOf, rings.RingStart);
@@ -75,6 +80,20 @@ public static class PolygonValidity
                 ArrayPool<double>.Shared.Return(pooled);
             }
         }
+    }
+
+    /// <summary>Writes <paramref name="coordinates"/> less <paramref name="origin"/> to <paramref name="shifted"/>; false when a difference may have been rounded.</summary>
+    private static bool ShiftedExactly(double[] coordinates, double origin, Span<double> shifted)
+    {
+        bool exact = true;
+        for (int i = 0; i < shifted.Length; i++)
+        {
+            double c = coordinates[i], d = c - origin;
+            shifted[i] = d;
+            exact &= Math.Abs(d) <= Math.Abs(c) && Math.Abs(c) < MaxExactlyShifted;
+        }
+
+        return exact;
     }
 
     /// <summary>
@@ -96,7 +115,7 @@ public static class PolygonValidity
             scratch.Slice(4 * n, n));
         int count = chains.Cut(vertices);
 
-        // Each chain's sort key: its least x as ordered bits, the lowest of them given up for the chain's number. A sort
+        // Each chain's sort key: its least x as ordered bits, the lowest numberBits of them given up for the chain's number. A sort
         // of plain integers; chains whose least x differ only in the bits given up may come out of order, which the
         // sweep allows for (it stops only past the first key whose kept bits exceed the chain's end).
         int numberBits = 32 - BitOperations.LeadingZeroCount((uint)count);
@@ -110,13 +129,13 @@ public static class PolygonValidity
         keys.Sort();
         for (int a = 0; a < count; a++)
         {
-            int first = (int)(keys[a] & numberMask);
-            double end = chains.Right[first], low = chains.Bottom[first], high = chains.Top[first];
+            int p = (int)(keys[a] & numberMask);
+            double end = chains.Right[p], low = chains.Bottom[p], high = chains.Top[p];
             long endKept = OrderedBits(end) >> numberBits;
             for (int b = a + 1; b < count; b++)
             {
-                int second = (int)(keys[b] & numberMask);
-                if (chains.Left[second] > end)
+                int q = (int)(keys[b] & numberMask);
+                if (chains.Left[q] > end)
                 {
                     if (keys[b] >> numberBits > endKept)
                     {
@@ -126,7 +145,7 @@ public static class PolygonValidity
                     continue;
                 }
 
-                if (chains.Top[second] >= low && chains.Bottom[second] <= high && ChainsMeet(vertices, chains, first, second))
+                if (chains.Top[q] >= low && chains.Bottom[q] <= high && ChainsMeet(vertices, chains, p, q))
                 {
                     return false;
                 }
@@ -146,8 +165,8 @@ public static class PolygonValidity
         double fromX = Math.Max(chains.Left[a], chains.Left[b]), toX = Math.Min(chains.Right[a], chains.Right[b]);
         double fromY = Math.Max(chains.Bottom[a], chains.Bottom[b]), toY = Math.Min(chains.Top[a], chains.Top[b]);
         int lengthA = Math.Abs(chains.Length[a]), lengthB = Math.Abs(chains.Length[b]);
-        int next = 0;
-        for (int k = 0; k < lengthA; k++)
+        int next = FirstEndingFrom(vertices, chains, b, lengthB, fromX);
+        for (int k = FirstEndingFrom(vertices, chains, a, lengthA, fromX); k < lengthA; k++)
         {
             var edge = new EdgeRange(vertices, chains.Edge(a, k));
             if (edge.Left > toX)
@@ -160,7 +179,8 @@ public static class PolygonValidity
                 continue;
             }
 
-            // Both chains run along x: the edges of b ending before this one starts end before every later one too.
+            // Edges' ends grow along a chain: an edge of b skipped here, ending before this edge of a starts, ends
+            // before every later edge of a starts too.
             while (next < lengthB && new EdgeRange(vertices, chains.Edge(b, next)).Right < edge.Left)
             {
                 next++;
@@ -185,6 +205,30 @@ public static class PolygonValidity
         return false;
     }
 
+    /// <summary>
+    /// The position along chain <paramref name="c"/> (in order of x) of its first edge ending at or past
+    /// <paramref name="x"/>: a binary search, edges' right ends growing along a chain. A long chain paired with many
+    /// short ones is then walked only where they face each other.
+    /// </summary>
+    private static int FirstEndingFrom(in Vertices vertices, in Chains chains, int c, int length, double x)
+    {
+        int low = 0, high = length;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (new EdgeRange(vertices, chains.Edge(c, middle)).Right < x)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
     /// <summary>The bits of <paramref name="x"/> (finite) as a signed integer in the order of the numbers; −0 as +0.</summary>
     private static long OrderedBits(double x)
     {
@@ -207,8 +251,9 @@ public static class PolygonValidity
         double ax = set.X[edge], ay = set.Y[edge], bx = set.X[next], by = set.Y[next], cx = set.X[end], cy = set.Y[end];
 
         // Exactly collinear, the two products have the same sign and the sum cannot cancel: its sign is exact. Tested
-        // first, it spares the orientation for the common joint, turning by less than a right angle.
-        return ((bx - ax) * (cx - bx)) + ((by - ay) * (cy - by)) < 0 && RobustOrientation.Index(ax, ay, bx, by, cx, cy) == 0;
+        // first, it spares the orientation for the common joint, turning by less than a right angle (at most zero, not
+        // below: products that underflow to zero must not pass for a turn).
+        return ((bx - ax) * (cx - bx)) + ((by - ay) * (cy - by)) <= 0 && RobustOrientation.Index(ax, ay, bx, by, cx, cy) == 0;
     }
 
     /// <summary>Whether the closed edges <paramref name="i"/> and <paramref name="j"/> share a point (exact).</summary>
@@ -317,14 +362,14 @@ public static class PolygonValidity
 
     /// <summary>
     /// A zone's edges cut into x-monotone chains, in the proof's scratch: chain c holds |Length[c]| consecutive edges of
-    /// one ring from edge First[c], in order of x (forward along the ring when Length is positive, backward when
+    /// one ring from edge _first[c], in order of x (forward along the ring when Length is positive, backward when
     /// negative), and its x- and y-ranges.
     /// </summary>
-    private readonly ref struct Chains(Span<int> numbers, Span<double> left, Span<double> right, Span<double> bottom, Span<double> top)
+    private readonly ref struct Chains(Span<int> startsAndLengths, Span<double> left, Span<double> right, Span<double> bottom, Span<double> top)
     {
-        private readonly Span<int> _first = numbers[..left.Length];
+        private readonly Span<int> _first = startsAndLengths[..left.Length];
 
-        public Span<int> Length { get; } = numbers.Slice(left.Length, left.Length);
+        public Span<int> Length { get; } = startsAndLengths.Slice(left.Length, left.Length);
 
         public Span<double> Left { get; } = left;
 

@@ -1,5 +1,7 @@
 using Geographie.Domain.Overlaps;
 using Geographie.Domain.Texts;
+using Geographie.Spatial;
+using Geographie.Spatial.Areas;
 using NetTopologySuite.Geometries;
 
 namespace Geographie.Domain.Tests.Overlaps;
@@ -13,7 +15,7 @@ public sealed class ZoneValidatorTests
     [Theory]
     [InlineData(95.0, "past the north pole (its vertices do not project)")]
     [InlineData(60.0, "in the North Sea")]
-    public void HoleOutsideFrance_IsRefusedAsOutsideFrance_WhateverTheShell(double latitude, string where)
+    public void HoleOutsideFrance_IsRefusedAsOutsideFrance(double latitude, string where)
     {
         var outline = (Polygon)ShippedSnapshot.Value.OutlinedCommunes.Single(c => c.Insee == Villeurbanne).Outline!.GetGeometryN(0);
         var factory = outline.Factory;
@@ -24,10 +26,25 @@ public sealed class ZoneValidatorTests
         Assert.Null(ZoneValidator.Validate("shared", zone, Language.English, out var shared));
         Assert.StartsWith("coordinates outside France", shared);
         Assert.Null(ZoneValidator.Adopt("handed over", (Geometry)zone.Copy(), lambert93: false, Language.French, out var handedOver));
-        Assert.StartsWith("coordonnées hors de France", handedOver);
+        Assert.True(handedOver?.StartsWith("coordonnées hors de France", StringComparison.Ordinal), $"{where}: {handedOver}");
+
+    }
+
+    [Fact]
+    public void HoleOutsideFrance_InLambert93_IsRefusedAsOutsideFrance()
+    {
+        var outline = (Polygon)ShippedSnapshot.Value.OutlinedCommunes.Single(c => c.Insee == Villeurbanne).Outline!.GetGeometryN(0);
+        var metric = (Polygon)MetricGeometry.Project(outline, MetricCrs.Lambert93);
+        var factory = metric.Factory;
+        var centre = metric.Centroid.Coordinate;
+
+        // A test-only hole reaching 2,000 km north of Villeurbanne, in the sea past Norway.
+        var hole = factory.CreateLinearRing([new(centre.X, centre.Y + 2_000_000), new(centre.X + 100, centre.Y), new(centre.X, centre.Y + 100), new(centre.X, centre.Y + 2_000_000)]);
+        Assert.Null(ZoneValidator.Adopt("metres", factory.CreatePolygon(metric.Shell, [hole]), lambert93: true, Language.English, out var problem));
+        Assert.StartsWith("coordinates outside France", problem);
 
         // Without the hole, the same shell is a zone: the refusal is the hole's.
-        Assert.NotNull(ZoneValidator.Validate("shell", factory.CreatePolygon(outline.Shell), Language.English, out var problem));
-        Assert.True(problem is null, $"{where}: {problem}");
+        Assert.NotNull(ZoneValidator.Adopt("shell", factory.CreatePolygon(metric.Shell), lambert93: true, Language.English, out problem));
+        Assert.Null(problem);
     }
 }
