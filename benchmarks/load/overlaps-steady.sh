@@ -13,6 +13,7 @@
 # REST_PORT (default 18580) and the two ports above it are used. Needs the LoadGen built (Release).
 # OVERLAP_WORKLOADS (default "communes_69:qpv2015 iris_13:qpv2015 iris_13:qpv2024"): body:geography pairs, a body
 # being a file of geodata/admin/, or "table" for GET /v1/overlaps/communes (every loaded outline; LoadGen --communes).
+# RUNS (default 5): timed runs per workload, for the service and for PostGIS alike.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -55,7 +56,7 @@ for build in "$@"; do
   for w in "${WORKLOADS[@]}"; do
     zones=${w%%:*} geography=${w##*:}
     if [ "$zones" = table ]; then what=(--communes); else what=(--zones "geodata/admin/$zones.geojson"); fi
-    $LG overlaps --url $URL --db "$DB" "${what[@]}" --geography "$geography" --runs 5 --pid $SVC_PID
+    $LG overlaps --url $URL --db "$DB" "${what[@]}" --geography "$geography" --runs "${RUNS:-5}" --pid $SVC_PID
     echo "load $(load)"
   done
   stop_service
