@@ -125,8 +125,9 @@ public sealed class PolygonValidityTests
     public void RingsWhoseEdgesLieUnitsInTheLastPlaceApart_ProvenOnlyWhenValid()
     {
         // Test-only rings about the origin (so the proof's shift keeps every bit): one side at x = −1000, the other a
-        // run down in y whose x are 1000 plus 0 to 15 units in the last place (every other ring mirrored), so that edges' least x often differ only
-        // in the lowest bits of their sort keys. Two of its vertices swapped (fixed seed) mostly make the ring cross.
+        // run down in y whose x are 1000 plus 0 to 15 units in the last place (every other ring mirrored), so that
+        // edges' least x often differ only in the lowest bits of their sort keys. Two of its vertices swapped (fixed
+        // seed) mostly make the ring cross.
         var random = new Random(20261223);
         var factory = new GeometryFactory();
         double unit = Math.BitIncrement(1000.0) - 1000.0;

@@ -100,7 +100,8 @@ public static class ZoneValidator
             return DomainTexts.Catalogue.Format(language, DomainText.ZoneEmpty);
         }
 
-        var envelope = lambert93 ? MetricGeometry.UnprojectCorners(EveryRingEnvelope(geometry), MetricCrs.Lambert93) : EveryRingEnvelope(geometry);
+        var extent = EveryRingEnvelope(geometry);
+        var envelope = lambert93 ? MetricGeometry.UnprojectCorners(extent, MetricCrs.Lambert93) : extent;
         if (!double.IsFinite(envelope.MinX) || !double.IsFinite(envelope.MinY) || !double.IsFinite(envelope.MaxX) || !double.IsFinite(envelope.MaxY)
             || !FranceExtent.Contains(envelope.MinX, envelope.MinY) || !FranceExtent.Contains(envelope.MaxX, envelope.MaxY))
         {

@@ -115,9 +115,9 @@ public static class PolygonValidity
             scratch.Slice(4 * n, n));
         int count = chains.Cut(vertices);
 
-        // Each chain's sort key: its least x as ordered bits, the lowest numberBits of them given up for the chain's number. A sort
-        // of plain integers; chains whose least x differ only in the bits given up may come out of order, which the
-        // sweep allows for (it stops only past the first key whose kept bits exceed the chain's end).
+        // Each chain's sort key: its least x as ordered bits, the lowest numberBits of them given up for the chain's
+        // number. A sort of plain integers; chains whose least x differ only in the bits given up may come out of order,
+        // which the sweep allows for (it stops only past the first key whose kept bits exceed the chain's end).
         int numberBits = 32 - BitOperations.LeadingZeroCount((uint)count);
         long numberMask = (1L << numberBits) - 1;
         var keys = MemoryMarshal.Cast<double, long>(scratch.Slice(5 * n, count));
@@ -174,7 +174,8 @@ public static class PolygonValidity
                 break;
             }
 
-            if (edge.Right < fromX || edge.Top < fromY || edge.Bottom > toY)
+            // The walk starts at the first edge ending at or past fromX: only the y-window is left to check.
+            if (edge.Top < fromY || edge.Bottom > toY)
             {
                 continue;
             }

@@ -27,7 +27,6 @@ public sealed class ZoneValidatorTests
         Assert.StartsWith("coordinates outside France", shared);
         Assert.Null(ZoneValidator.Adopt("handed over", (Geometry)zone.Copy(), lambert93: false, Language.French, out var handedOver));
         Assert.True(handedOver?.StartsWith("coordonnées hors de France", StringComparison.Ordinal), $"{where}: {handedOver}");
-
     }
 
     [Fact]
