@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Where an IRIS zone's CPU goes over the wire (benchmarks/RESULTS.md, Overlaps, session 20): a fresh service on its own
-# ports and the stand-in database, 12 untimed rounds of the communes and IRIS bodies, then perf record while 30 POSTs of
-# the IRIS body × qpv2015; prints the service CPU per zone; OUT.txt is the perf script output for overlaps-perf-stages.py.
+# Where a zone's CPU goes over the wire (benchmarks/RESULTS.md, Overlaps, sessions 20 and 23): a fresh service on its own
+# ports and the stand-in database, warmed up in 6 bursts of 10 communes and 10 IRIS bodies with a second's pause
+# (tiered compilation promotes methods only in a pause), then N POSTs of BODY × qpv2015 on one kept-alive curl
+# connection; prints the service's CPU per zone and the wall time per request. With PERF=1 (the default), perf records
+# those POSTs and OUT.txt is the perf script output for overlaps-perf-stages.py; PERF=0 times them alone.
 #
-#   STANDIN_DB=analysts_s18_standin benchmarks/load/overlaps-profile.sh BUILD_DIR PORT OUT
+#   STANDIN_DB=analysts_s18_standin [PERF=0] benchmarks/load/overlaps-profile.sh BUILD_DIR PORT OUT [BODY (iris_13|communes_69)] [N (30)]
 #   python3 benchmarks/load/overlaps-perf-stages.py OUT.txt US_PER_ZONE
+# Session 20's figures were taken with 12 back-to-back rounds of warm-up and the IRIS body only (this script before session 23).
 set -u
-build=$1; port=$2; out=$3
+build=$1; port=$2; out=$3; body=${4:-iris_13}; n=${5:-30}
 cd "$(dirname "$0")/../.."
 DB="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=${STANDIN_DB:?name the stand-in database}"
 URL=http://127.0.0.1:$port
@@ -14,15 +17,27 @@ env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 Geographie__RestUrl=$
   GEOGRAPHIE_DB="$DB" Logging__LogLevel__Default=Warning dotnet "$build/geographie.dll" >$out.svc.log 2>&1 &
 pid=$!
 for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/v1/overlaps?commune=69266&geography=qpv2015")" = 200 ] && break; sleep 1; done
-post() { curl -s -o /dev/null -H 'Content-Type: application/geo+json' --data-binary "@geodata/admin/$1.geojson" "$URL/v1/overlaps?geography=$2"; }
-for _ in $(seq 12); do post communes_69 qpv2015; post iris_13 qpv2015; done
+# COUNT POSTs of geodata/admin/BODY.geojson × qpv2015 on one connection.
+posts() {
+  local urls=()
+  for _ in $(seq "$2"); do urls+=("$URL/v1/overlaps?geography=qpv2015" -o /dev/null); done
+  curl -s -H 'Content-Type: application/geo+json' --data-binary "@geodata/admin/$1.geojson" "${urls[@]}"
+}
+for _ in $(seq 6); do posts communes_69 10; posts iris_13 10; sleep 1; done
+if [ "${PERF:-1}" = 1 ]; then
+  perf record -F 999 -g -p $pid -o $out.data -- sleep 1000 >/dev/null 2>&1 &
+  perfpid=$!
+  sleep 1
+fi
 t0=$(awk '{print $14+$15}' /proc/$pid/stat)
-perf record -F 999 -g -p $pid -o $out.data -- sleep 1000 >/dev/null 2>&1 &
-perfpid=$!
-sleep 1
-for _ in $(seq 30); do post iris_13 qpv2015; done
+start=$(date +%s.%N)
+posts "$body" "$n"
+end=$(date +%s.%N)
 t1=$(awk '{print $14+$15}' /proc/$pid/stat)
-kill -INT $perfpid; wait $perfpid
-echo "service CPU ticks over 30 IRIS posts: $((t1-t0)) (x10ms) => us/zone $(( (t1-t0)*10000/(30*840) ))"
-perf script -i $out.data > $out.txt 2>/dev/null
+zones=$(grep -o '"type": *"Feature"' "geodata/admin/$body.geojson" | wc -l)
+if [ "${PERF:-1}" = 1 ]; then
+  kill -INT $perfpid; wait $perfpid
+  perf script -i $out.data > $out.txt 2>/dev/null
+fi
+echo "$build $body: service CPU $(echo "($t1-$t0)*10000/($n*$zones)" | bc -l | cut -c1-5) us/zone, wall $(echo "($end-$start)*1000/$n" | bc -l | cut -c1-5) ms/request ($n POSTs of $zones zones)"
 kill $pid; wait $pid 2>/dev/null
