@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Geographie.Spatial.Internal;
 using NetTopologySuite.Geometries;
 
@@ -27,6 +28,12 @@ public static class PolygonValidity
     /// <summary>Beyond this many rings the ring-against-ring placement (quadratic) is left to <c>IsValidOp</c>.</summary>
     public const int MaxRings = 64;
 
+    /// <summary>
+    /// Up to this many edges every pair of edges is tried, their ranges compared four pairs at a time, instead of the
+    /// chains' sweep: cutting and sorting chains costs more than the pairs of a commune's fifty edges (session 24).
+    /// </summary>
+    internal const int MaxPairwiseEdges = 128;
+
     /// <summary>Up to this many vertices the proof's scratch (eight numbers a vertex) is on the stack; beyond, pooled.</summary>
     private const int MaxStackVertices = 256;
 
@@ -41,8 +48,14 @@ public static class PolygonValidity
     /// True when the geometry of <paramref name="rings"/> is certainly valid (as <see cref="IsProvenValid(Geometry)"/>
     /// judges it), from its rings as already read.
     /// </summary>
+    public static bool IsProvenValid(FlatRings rings) => IsProvenValid(rings, MaxPairwiseEdges);
+
+    /// <summary>
+    /// <see cref="IsProvenValid(FlatRings)"/> trying every pair of edges up to <paramref name="pairwiseUpTo"/> edges, the
+    /// chains' sweep beyond: the tests hold both ways of pairing edges to the oracle on every case.
+    /// </summary>
     [SkipLocalsInit]
-    public static bool IsProvenValid(FlatRings rings)
+    internal static bool IsProvenValid(FlatRings rings, int pairwiseUpTo)
     {
         ArgumentNullException.ThrowIfNull(rings);
         var polygonal = rings.Geometry;
@@ -52,10 +65,11 @@ public static class PolygonValidity
         }
 
         int n = rings.VertexCount;
-        double[]? pooled = n > MaxStackVertices ? ArrayPool<double>.Shared.Rent(8 * n) : null;
+        int scratchLength = (8 * n) + (4 * Vector256<double>.Count);
+        double[]? pooled = n > MaxStackVertices ? ArrayPool<double>.Shared.Rent(scratchLength) : null;
         try
         {
-            var scratch = pooled is null ? stackalloc double[8 * n] : pooled.AsSpan(0, 8 * n);
+            var scratch = pooled is null ? stackalloc double[scratchLength] : pooled.AsSpan(0, scratchLength);
 
             // The predicates must judge the geometry as given, so the shift to the zone's integer origin is kept only
             // where it is exact: a difference no larger than the coordinate is a multiple of the coordinate's unit in
@@ -71,7 +85,10 @@ public static class PolygonValidity
             }
 
             var vertices = new Vertices(x, y, rings.NextOf, rings.RingStart);
-            return EdgesMeetOnlyAtJoints(vertices, scratch[(2 * n)..]) && RingsNest(polygonal, vertices);
+            bool edgesMeetOnlyAtJoints = n <= pairwiseUpTo && Vector256.IsHardwareAccelerated
+                ? EveryPairMeetsOnlyAtJoints(vertices, scratch[(2 * n)..])
+                : EdgesMeetOnlyAtJoints(vertices, scratch[(2 * n)..]);
+            return edgesMeetOnlyAtJoints && RingsNest(polygonal, vertices);
         }
         finally
         {
@@ -146,6 +163,69 @@ public static class PolygonValidity
                 }
 
                 if (chains.Top[q] >= low && chains.Bottom[q] <= high && ChainsMeet(vertices, chains, p, q))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// What <see cref="EdgesMeetOnlyAtJoints"/> says, every pair of edges tried: consecutive edges first (they meet at
+    /// their joint, and only a fold back is a fault), then each edge's x- and y-ranges against those of every later
+    /// edge but the one after it, four at a time, and the pairs whose ranges meet judged exactly. A valid ring has few
+    /// such pairs. <paramref name="scratch"/>: five numbers per edge and four per vector lane (the ranges past the last
+    /// edge are NaN, which meet nothing, so that the last vector may run past it).
+    /// </summary>
+    private static bool EveryPairMeetsOnlyAtJoints(in Vertices vertices, Span<double> scratch)
+    {
+        int n = vertices.X.Length, padded = n + Vector256<double>.Count;
+        Span<double> left = scratch[..padded], right = scratch.Slice(padded, padded), bottom = scratch.Slice(2 * padded, padded), top = scratch.Slice(3 * padded, padded);
+        for (int e = 0; e < n; e++)
+        {
+            int next = vertices.NextOf[e];
+            if (FoldsBack(vertices, e, next))
+            {
+                return false;
+            }
+
+            double x1 = vertices.X[e], x2 = vertices.X[next], y1 = vertices.Y[e], y2 = vertices.Y[next];
+            left[e] = x1 < x2 ? x1 : x2;
+            right[e] = x1 < x2 ? x2 : x1;
+            bottom[e] = y1 < y2 ? y1 : y2;
+            top[e] = y1 < y2 ? y2 : y1;
+        }
+
+        left[n..].Fill(double.NaN);
+        right[n..].Fill(double.NaN);
+        bottom[n..].Fill(double.NaN);
+        top[n..].Fill(double.NaN);
+        ref double lefts = ref MemoryMarshal.GetReference(left), rights = ref MemoryMarshal.GetReference(right);
+        ref double bottoms = ref MemoryMarshal.GetReference(bottom), tops = ref MemoryMarshal.GetReference(top);
+        // The edges whose ranges meet edge i's, judged once the scan of i is over: a call inside the scan would make
+        // the JIT keep its vectors on the stack.
+        var meeting = MemoryMarshal.Cast<double, int>(scratch[(4 * padded)..])[..n];
+        for (int i = 0; i < n - 1; i++)
+        {
+            Vector256<double> l = Vector256.Create(left[i]), r = Vector256.Create(right[i]), b = Vector256.Create(bottom[i]), t = Vector256.Create(top[i]);
+            int found = 0;
+            for (int j = vertices.NextOf[i] == i + 1 ? i + 2 : i + 1; j < n; j += Vector256<double>.Count)
+            {
+                var meet = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref lefts, (nuint)j), r)
+                    & Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref rights, (nuint)j), l)
+                    & Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref bottoms, (nuint)j), t)
+                    & Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref tops, (nuint)j), b);
+                for (uint lanes = meet.ExtractMostSignificantBits(); lanes != 0; lanes &= lanes - 1)
+                {
+                    meeting[found++] = j + BitOperations.TrailingZeroCount(lanes);
+                }
+            }
+
+            foreach (int j in meeting[..found])
+            {
+                if (PairMeets(vertices, i, j))
                 {
                     return false;
                 }
