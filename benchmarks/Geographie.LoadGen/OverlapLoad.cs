@@ -89,8 +89,8 @@ internal static class OverlapLoad
 
             ours.Add(watch.Elapsed.TotalMilliseconds);
             oursCpu.Add(CpuMs(pid) - cpuBefore);
-            var memory = pid > 0 ? $", service CPU {oursCpu[^1]:N0} ms ({oursCpu[^1] / zones:N3} ms/zone), VmHWM {PeakMiB(pid):N0} MiB" : string.Empty;
-            Console.WriteLine(string.Create(Inv, $"  service run {run + 1}: {ours[^1]:N0} ms ({ours[^1] / zones:N3} ms/zone), answer {answer.Length / 1e6:N1} MB{memory}"));
+            var memory = pid > 0 ? $", service CPU {oursCpu[^1]:N1} ms ({oursCpu[^1] / zones:N3} ms/zone), VmHWM {PeakMiB(pid):N0} MiB" : string.Empty;
+            Console.WriteLine(string.Create(Inv, $"  service run {run + 1}: {ours[^1]:N1} ms ({ours[^1] / zones:N3} ms/zone), answer {answer.Length / 1e6:N1} MB{memory}"));
         }
 
         if (repeat > 0)
@@ -124,16 +124,15 @@ internal static class OverlapLoad
                 var cpuBefore = CpuMs(backendPid);
                 peer.Add(await PeerRunAsync(connection, communes ? null : text, zones, run));
                 peerCpu.Add(CpuMs(backendPid) - cpuBefore);
-                Console.WriteLine(string.Create(Inv, $"    PostGIS backend CPU {peerCpu[^1]:N0} ms ({peerCpu[^1] / zones:N3} ms/zone)"));
+                Console.WriteLine(string.Create(Inv, $"    PostGIS backend CPU {peerCpu[^1]:N1} ms ({peerCpu[^1] / zones:N3} ms/zone)"));
             }
         }
 
-        // CPU is read in 10 ms ticks: a short request's run can read 0, so the mean of the runs is the figure.
         var cpu = pid > 0
             ? $" CPU mean: service {oursCpu.Average() / zones:N3} ms/zone, PostGIS backend {peerCpu.Average() / zones:N3} ms/zone, {peerCpu.Average() / oursCpu.Average():N1}×."
             : string.Empty;
         Console.WriteLine(string.Create(Inv,
-            $"| {label} | service best {ours.Min():N0} ms ({ours.Min() / zones:N3} ms/zone), median {Median(ours):N0} | PostGIS best {peer.Min():N0} ms ({peer.Min() / zones:N3} ms/zone), median {Median(peer):N0} | {peer.Min() / ours.Min():N1}× (best), {Median(peer) / Median(ours):N1}× (median) |{cpu}"));
+            $"| {label} | service best {ours.Min():N1} ms ({ours.Min() / zones:N3} ms/zone), median {Median(ours):N1} | PostGIS best {peer.Min():N1} ms ({peer.Min() / zones:N3} ms/zone), median {Median(peer):N1} | {peer.Min() / ours.Min():N1}× (best), {Median(peer) / Median(ours):N1}× (median) |{cpu}"));
     }
 
     /// <summary>One PostGIS run of the peer query (over the body's text, or the commune outlines when null), every row read; its wall time in ms.</summary>
@@ -156,11 +155,15 @@ internal static class OverlapLoad
         }
 
         watch.Stop();
-        Console.WriteLine(string.Create(Inv, $"  PostGIS {(run < 0 ? "warm-up" : $"run {run + 1}")}: {watch.Elapsed.TotalMilliseconds:N0} ms ({watch.Elapsed.TotalMilliseconds / zones:N3} ms/zone), {rows} rows"));
+        Console.WriteLine(string.Create(Inv, $"  PostGIS {(run < 0 ? "warm-up" : $"run {run + 1}")}: {watch.Elapsed.TotalMilliseconds:N1} ms ({watch.Elapsed.TotalMilliseconds / zones:N3} ms/zone), {rows} rows"));
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    /// <summary>CPU time (user + system) of process <paramref name="pid"/> so far in ms, from /proc (10 ms ticks); 0 without a pid.</summary>
+    /// <summary>
+    /// CPU time of process <paramref name="pid"/> so far in ms, 0 without a pid: the sum over its threads of the time
+    /// the scheduler ran them (/proc/PID/task/*/schedstat, in ns), so that a request of a few ms reads its own CPU; a
+    /// thread ended since the last reading takes its time with it (the service keeps its pool threads).
+    /// </summary>
     private static double CpuMs(int pid)
     {
         if (pid <= 0)
@@ -168,10 +171,20 @@ internal static class OverlapLoad
             return 0;
         }
 
-        // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (double.Parse(fields[11], Inv) + double.Parse(fields[12], Inv)) * 10;
+        long ns = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                ns += long.Parse(File.ReadAllText($"{task}/schedstat").Split(' ')[0], Inv);
+            }
+            catch (IOException)
+            {
+                // The thread ended between the listing and the reading.
+            }
+        }
+
+        return ns / 1e6;
     }
 
     private static async Task<int> CountOutlines(string db)

@@ -13,7 +13,8 @@
 # REST_PORT (default 18580) and the two ports above it are used. Needs the LoadGen built (Release).
 # OVERLAP_WORKLOADS (default "communes_69:qpv2015 iris_13:qpv2015 iris_13:qpv2024"): body:geography pairs, a body
 # being a file of geodata/admin/, or "table" for GET /v1/overlaps/communes (every loaded outline; LoadGen --communes).
-# RUNS (default 5): timed runs per workload, for the service and for PostGIS alike.
+# RUNS (default 5): timed runs per workload, for the service and for PostGIS alike; WARMUP (default 2): untimed runs
+# before them, for each alike (the LoadGen's own connection and JIT).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -56,7 +57,7 @@ for build in "$@"; do
   for w in "${WORKLOADS[@]}"; do
     zones=${w%%:*} geography=${w##*:}
     if [ "$zones" = table ]; then what=(--communes); else what=(--zones "geodata/admin/$zones.geojson"); fi
-    $LG overlaps --url $URL --db "$DB" "${what[@]}" --geography "$geography" --runs "${RUNS:-5}" --pid $SVC_PID
+    $LG overlaps --url $URL --db "$DB" "${what[@]}" --geography "$geography" --runs "${RUNS:-5}" --warmup "${WARMUP:-2}" --pid $SVC_PID
     echo "load $(load)"
   done
   stop_service
