@@ -192,6 +192,42 @@ public sealed class OverlapRestTests : IClassFixture<GeographieApp>
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/v1/overlaps", new StringContent(two, Encoding.UTF8, "application/geo+json"))).StatusCode);
     }
 
+    [Fact]
+    public async Task Faults_cut_bodies_and_limits_are_found_past_the_first_chunks()
+    {
+        // 150 zones: the request thread reads a chunk (64 zones) ahead of the one measured, so what lies in the third
+        // chunk must still decide the answer, and the answers of the first two must not be sent before it.
+        static string Zone(int i, string ring = "[[4.90,45.75],[4.92,45.75],[4.92,45.77],[4.90,45.75]]") =>
+            $$$"""{"type":"Feature","id":"z{{{i}}}","properties":{},"geometry":{"type":"Polygon","coordinates":[{{{ring}}}]}}""";
+        var zones = Enumerable.Range(1, 150).Select(i => Zone(i)).ToArray();
+        string Collection(IEnumerable<string> features) => $$"""{"type":"FeatureCollection","features":[{{string.Join(",", features)}}]}""";
+
+        var whole = await PostZones(Collection(zones), "?geography=qpv2015");
+        Assert.True(whole.IsSuccessStatusCode, await whole.Content.ReadAsStringAsync());
+        var ids = (await whole.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("zones").EnumerateArray().Select(z => z.GetProperty("id").GetString()).ToArray();
+        Assert.Equal(Enumerable.Range(1, 150).Select(i => $"z{i}"), ids);
+
+        var open = zones.ToArray();
+        open[129] = Zone(130, "[[4.9,45.7],[4.95,45.7],[4.95,45.75]]");
+        var refused = await PostZones(Collection(open), "?geography=qpv2015");
+        var refusal = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, refusal);
+        Assert.Contains("feature 130", refusal);
+        Assert.DoesNotContain("z1\u0022", refusal);
+
+        var cut = await PostZones(Collection(zones)[..^2], "?geography=qpv2015");
+        var cutText = await cut.Content.ReadAsStringAsync();
+        Assert.True(cut.StatusCode == HttpStatusCode.BadRequest, cutText);
+        Assert.Contains("the body is not JSON", cutText);
+
+        await using var limited = _app.Factory.WithWebHostBuilder(web => web.UseSetting("Geographie:MaxOverlapZones", "140"));
+        await limited.Services.GetRequiredService<SnapshotRefresher>().RefreshAsync(CancellationToken.None);
+        var tooMany = await limited.CreateClient().PostAsync("/v1/overlaps", new StringContent(Collection(zones), Encoding.UTF8, "application/geo+json"));
+        var tooManyText = await tooMany.Content.ReadAsStringAsync();
+        Assert.True(tooMany.StatusCode == HttpStatusCode.RequestEntityTooLarge, tooManyText);
+        Assert.Contains("150 zones", tooManyText);
+    }
+
     private async Task<JsonElement> GetJson(string path)
     {
         var response = await _app.Client.GetAsync(path);

@@ -108,9 +108,11 @@ public static class OverlapEndpoints
     /// <summary>
     /// Measures every zone of <paramref name="source"/> and writes the answers to <paramref name="output"/>, a
     /// <see cref="ZoneChunk{TItem}"/> at a time: each zone is made and measured on the thread pool as soon as it is
-    /// read, and a chunk's answers are written (then flushed) on the pool while the next chunk is read and measured.
-    /// Returns the faults (at most <see cref="MaxFaultsListed"/>); past the first, zones are only checked and nothing
-    /// more is written. When the source stops short, the chunk read last is neither checked nor written.
+    /// read, and the request thread reads a chunk ahead: chunk k is awaited only once chunk k + 1 is read (and queued),
+    /// so the pool never runs dry at a chunk's end. A chunk's answers are then written (and flushed) on the pool while
+    /// the next ones are measured. Returns the faults (at most <see cref="MaxFaultsListed"/>); past the first, zones
+    /// are only checked and nothing more is written. When the source stops short, the chunks read last are neither
+    /// checked nor written.
     /// </summary>
     private static async Task<List<string>> MeasureAllAsync<TItem>(
         IZoneSource<TItem> source, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, CsvDialect dialect, Stream output, Language language, CancellationToken cancel)
@@ -121,12 +123,14 @@ public static class OverlapEndpoints
         await using var writer = await OverlapWriter.StartAsync(output, format, dialect, version.Code);
         ZoneChunk<TItem>[] chunks = [new(source, snapshot, version, language, withGeometry, cancel), new(source, snapshot, version, language, withGeometry, cancel)];
         var written = Task.CompletedTask;
+        ZoneChunk<TItem>? previous = null;
         try
         {
             var more = true;
             for (var k = 0; more && faults.Count < MaxFaultsListed; k++)
             {
-                // The other chunk's answers may still be being written: this one was written before that one started.
+                // This chunk last held chunk k − 2, whose answers may still be being written.
+                await written;
                 var chunk = chunks[k % 2];
                 chunk.Start(measure: faults.Count == 0);
                 while (chunk.Count < ZoneChunk.Capacity)
@@ -140,25 +144,18 @@ public static class OverlapEndpoints
                     chunk.Add(item);
                 }
 
-                await chunk.CompleteAsync();
-                if (await source.StoppedShortAsync(cancel))
+                if (previous is not null && !await FinishAsync(previous))
                 {
+                    await chunk.CompleteAsync();
                     return faults;
                 }
 
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    if (chunk.Problem(i) is { } problem && faults.Count < MaxFaultsListed)
-                    {
-                        faults.Add(problem);
-                    }
-                }
+                previous = chunk;
+            }
 
-                await written;
-                if (faults.Count == 0)
-                {
-                    written = Task.Run(() => WriteAsync(writer, chunk, cancel), cancel);
-                }
+            if (previous is not null)
+            {
+                await FinishAsync(previous);
             }
 
             return faults;
@@ -167,6 +164,32 @@ public static class OverlapEndpoints
         {
             // Never leave a write running behind the writer's disposal (its exception, if any, is the request's).
             await written;
+        }
+
+        // Waits for a chunk's zones, takes its faults and starts writing its answers; false when the source stopped short.
+        async Task<bool> FinishAsync(ZoneChunk<TItem> chunk)
+        {
+            await chunk.CompleteAsync();
+            if (await source.StoppedShortAsync(cancel))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                if (chunk.Problem(i) is { } problem && faults.Count < MaxFaultsListed)
+                {
+                    faults.Add(problem);
+                }
+            }
+
+            await written;
+            if (faults.Count == 0)
+            {
+                written = Task.Run(() => WriteAsync(writer, chunk, cancel), cancel);
+            }
+
+            return true;
         }
     }
 
