@@ -161,8 +161,9 @@ internal static class OverlapLoad
 
     /// <summary>
     /// CPU time of process <paramref name="pid"/> so far in ms, 0 without a pid: the sum over its threads of the time
-    /// the scheduler ran them (/proc/PID/task/*/schedstat, in ns), so that a request of a few ms reads its own CPU; a
-    /// thread ended since the last reading takes its time with it (the service keeps its pool threads).
+    /// the scheduler ran them (/proc/PID/task/*/schedstat, in ns), so that a request of a few ms reads its own CPU. A
+    /// thread that ends between two readings takes its time with it and the run reads low (the .NET pool retires a
+    /// thread only after about 20 s idle, not between back-to-back runs); a PostgreSQL backend is one thread.
     /// </summary>
     private static double CpuMs(int pid)
     {

@@ -16,7 +16,7 @@ namespace Geographie.Spatial.Areas;
 /// <remarks>
 /// <para>Proven valid: every ring closed, of finite coordinates and at least three distinct vertices; no two edges
 /// meet except consecutive edges at their shared vertex without folding back (exact orientation predicates, the edges
-/// paired by a sweep over x); each hole inside its own shell and outside its sibling holes;
+/// paired all at once up to <see cref="MaxPairwiseEdges"/> edges, by a sweep over x-monotone chains beyond); each hole inside its own shell and outside its sibling holes;
 /// no shell inside another polygon's shell. With no two rings meeting, one vertex of a ring decides on which side of
 /// another ring it lies.</para>
 /// <para>One-sided: false means "not proven", never "invalid". A ring touching itself or another ring (valid in some
@@ -34,7 +34,7 @@ public static class PolygonValidity
     /// </summary>
     internal const int MaxPairwiseEdges = 128;
 
-    /// <summary>Up to this many vertices the proof's scratch (eight numbers a vertex) is on the stack; beyond, pooled.</summary>
+    /// <summary>Up to this many vertices the proof's scratch (eight numbers a vertex, sixteen more) is on the stack; beyond, pooled.</summary>
     private const int MaxStackVertices = 256;
 
     /// <summary>Below 2^52 a coordinate's unit in the last place divides every integer, so an integer origin is a multiple of it.</summary>
@@ -176,7 +176,7 @@ public static class PolygonValidity
     /// What <see cref="EdgesMeetOnlyAtJoints"/> says, every pair of edges tried: consecutive edges first (they meet at
     /// their joint, and only a fold back is a fault), then each edge's x- and y-ranges against those of every later
     /// edge but the one after it, four at a time, and the pairs whose ranges meet judged exactly. A valid ring has few
-    /// such pairs. <paramref name="scratch"/>: five numbers per edge and four per vector lane (the ranges past the last
+    /// such pairs. <paramref name="scratch"/>: four numbers and an integer per edge, and four numbers per vector lane (the ranges past the last
     /// edge are NaN, which meet nothing, so that the last vector may run past it).
     /// </summary>
     private static bool EveryPairMeetsOnlyAtJoints(in Vertices vertices, Span<double> scratch)

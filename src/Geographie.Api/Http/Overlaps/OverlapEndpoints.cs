@@ -110,9 +110,9 @@ public static class OverlapEndpoints
     /// <see cref="ZoneChunk{TItem}"/> at a time: each zone is made and measured on the thread pool as soon as it is
     /// read, and the request thread reads a chunk ahead: chunk k is awaited only once chunk k + 1 is read (and queued),
     /// so the pool never runs dry at a chunk's end. A chunk's answers are then written (and flushed) on the pool while
-    /// the next ones are measured. Returns the faults (at most <see cref="MaxFaultsListed"/>); past the first, zones
-    /// are only checked and nothing more is written. When the source stops short, the chunks read last are neither
-    /// checked nor written.
+    /// the next ones are measured. Returns the faults (at most <see cref="MaxFaultsListed"/>); past the first, nothing
+    /// more is written and the zones of chunks not yet read are only checked. When the source stops short, the chunks
+    /// read last are neither checked nor written. Whatever ends the request, no chunk is left measuring behind it.
     /// </summary>
     private static async Task<List<string>> MeasureAllAsync<TItem>(
         IZoneSource<TItem> source, GeographySnapshot snapshot, GeographyVersion version, OverlapFormat format, CsvDialect dialect, Stream output, Language language, CancellationToken cancel)
@@ -146,7 +146,6 @@ public static class OverlapEndpoints
 
                 if (previous is not null && !await FinishAsync(previous))
                 {
-                    await chunk.CompleteAsync();
                     return faults;
                 }
 
@@ -162,6 +161,13 @@ public static class OverlapEndpoints
         }
         finally
         {
+            // The chunk read ahead is still measuring when the request ends early (a fault past the limit, a body
+            // stopped short, an exception); what it throws is of no use then.
+            foreach (var chunk in chunks)
+            {
+                await chunk.SettleAsync();
+            }
+
             // Never leave a write running behind the writer's disposal (its exception, if any, is the request's).
             await written;
         }

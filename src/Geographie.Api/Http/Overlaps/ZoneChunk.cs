@@ -22,7 +22,8 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
     private readonly string?[] _problems = new string?[ZoneChunk.Capacity];
     private int _pending;
     private bool _measure;
-    private TaskCompletionSource _done = new();
+    private TaskCompletionSource _done = Settled();
+    private bool _adding;
     private ExceptionDispatchInfo? _error;
 
     /// <summary>Zones added since <see cref="Start"/>.</summary>
@@ -41,6 +42,7 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
 
         // The request thread's own count: the chunk completes once it is done adding and every zone is measured.
         _pending = 1;
+        _adding = true;
     }
 
     /// <summary>Adds a zone and queues its validation and measure.</summary>
@@ -55,10 +57,20 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
     /// <summary>Waits until every zone added is measured; rethrows what a measure threw; honours cancellation.</summary>
     public async Task CompleteAsync()
     {
-        Release();
+        StopAdding();
         await _done.Task;
         _error?.Throw();
         cancel.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// Waits until every zone added is measured, whatever a measure threw: a chunk left behind when the request ends on
+    /// an error must not go on measuring after the answer. At once for a chunk already completed or never started.
+    /// </summary>
+    public Task SettleAsync()
+    {
+        StopAdding();
+        return _done.Task;
     }
 
     /// <summary>The answer of zone <paramref name="i"/> (null when refused or not measured).</summary>
@@ -83,6 +95,22 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
         }
         finally
         {
+            Release();
+        }
+    }
+
+    private static TaskCompletionSource Settled()
+    {
+        var settled = new TaskCompletionSource();
+        settled.SetResult();
+        return settled;
+    }
+
+    private void StopAdding()
+    {
+        if (_adding)
+        {
+            _adding = false;
             Release();
         }
     }
