@@ -176,8 +176,8 @@ public static class PolygonValidity
     /// What <see cref="EdgesMeetOnlyAtJoints"/> says, every pair of edges tried: consecutive edges first (they meet at
     /// their joint, and only a fold back is a fault), then each edge's x- and y-ranges against those of every later
     /// edge but the one after it, four at a time, and the pairs whose ranges meet judged exactly. A valid ring has few
-    /// such pairs. <paramref name="scratch"/>: four numbers and an integer per edge, and four numbers per vector lane (the ranges past the last
-    /// edge are NaN, which meet nothing, so that the last vector may run past it).
+    /// such pairs. <paramref name="scratch"/>: four numbers and an integer per edge, and four numbers per vector lane
+    /// (the ranges past the last edge are NaN, which meet nothing, so that the last vector may run past it).
     /// </summary>
     private static bool EveryPairMeetsOnlyAtJoints(in Vertices vertices, Span<double> scratch)
     {
@@ -185,17 +185,16 @@ public static class PolygonValidity
         Span<double> left = scratch[..padded], right = scratch.Slice(padded, padded), bottom = scratch.Slice(2 * padded, padded), top = scratch.Slice(3 * padded, padded);
         for (int e = 0; e < n; e++)
         {
-            int next = vertices.NextOf[e];
-            if (FoldsBack(vertices, e, next))
+            if (FoldsBack(vertices, e, vertices.NextOf[e]))
             {
                 return false;
             }
 
-            double x1 = vertices.X[e], x2 = vertices.X[next], y1 = vertices.Y[e], y2 = vertices.Y[next];
-            left[e] = x1 < x2 ? x1 : x2;
-            right[e] = x1 < x2 ? x2 : x1;
-            bottom[e] = y1 < y2 ? y1 : y2;
-            top[e] = y1 < y2 ? y2 : y1;
+            var range = new EdgeRange(vertices, e);
+            left[e] = range.Left;
+            right[e] = range.Right;
+            bottom[e] = range.Bottom;
+            top[e] = range.Top;
         }
 
         left[n..].Fill(double.NaN);
@@ -204,6 +203,7 @@ public static class PolygonValidity
         top[n..].Fill(double.NaN);
         ref double lefts = ref MemoryMarshal.GetReference(left), rights = ref MemoryMarshal.GetReference(right);
         ref double bottoms = ref MemoryMarshal.GetReference(bottom), tops = ref MemoryMarshal.GetReference(top);
+
         // The edges whose ranges meet edge i's, judged once the scan of i is over: a call inside the scan would make
         // the JIT keep its vectors on the stack.
         var meeting = MemoryMarshal.Cast<double, int>(scratch[(4 * padded)..])[..n];
@@ -517,6 +517,8 @@ public static class PolygonValidity
     /// <summary>An edge's number and its x- and y-ranges.</summary>
     private readonly ref struct EdgeRange
     {
+        // Built in the proof's innermost loops: a call per edge cost more than the ranges (session 24 profile).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public EdgeRange(in Vertices vertices, int number)
         {
             int end = vertices.NextOf[number];
