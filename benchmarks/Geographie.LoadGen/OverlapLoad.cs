@@ -17,6 +17,10 @@ namespace Geographie.LoadGen;
 /// <c>--communes</c> times <c>GET /v1/overlaps/communes</c> instead (the table d'appartenance of every loaded commune
 /// outline), PostGIS computing the same areas from the same outlines (table <c>commune</c>) in the same run.
 /// <c>--warmup</c> (default 2) untimed requests and PostGIS runs come first, for this client's connection and JIT.
+/// The timed runs follow each other with nothing between them; the CPU (with <c>--pid</c>) is read before the first and
+/// after the last, a mean per run. <c>--cpu-per-run</c> reads it around each run instead: reading every thread's
+/// schedstat takes 1–5 ms, and an idle gap that long lets this VM's vCPUs halt, which a request of 2 ms pays for
+/// (benchmarks/RESULTS.md, Overlaps, session 25).
 /// </summary>
 internal static class OverlapLoad
 {
@@ -54,7 +58,7 @@ internal static class OverlapLoad
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static async Task RunAsync(string url, string db, string zonesFile, string geography, int runs, int warmup, int repeat, int pid, bool communes)
+    public static async Task RunAsync(string url, string db, string zonesFile, string geography, int runs, int warmup, int repeat, int pid, bool communes, bool cpuPerRun)
     {
         var body = communes ? [] : repeat > 0 ? Repeated(zonesFile, repeat) : await File.ReadAllBytesAsync(zonesFile);
         var zones = communes ? await CountOutlines(db) : repeat > 0 ? repeat : CountFeatures(body);
@@ -62,13 +66,19 @@ internal static class OverlapLoad
             : $"{Path.GetFileName(zonesFile)}{(repeat > 0 ? $" cycled to {repeat:N0} zones" : $", {zones:N0} zones")} × {geography}, {body.Length / 1e6:N1} MB";
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         var ours = new List<double>();
-        var oursCpu = new List<double>();
 
         // The first requests of this client pay for its connection and its own JIT (session 22: 75 ms, then 8, against
         // 3–6 ms after): untimed, for the service and PostGIS alike.
+        var lines = new List<string>();
+        var cpuBeforeRuns = 0.0;
         for (var run = -warmup; run < runs; run++)
         {
-            var cpuBefore = CpuMs(pid);
+            if (run == 0)
+            {
+                cpuBeforeRuns = CpuMs(pid);
+            }
+
+            var cpuBefore = cpuPerRun ? CpuMs(pid) : 0;
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/geo+json");
             var watch = Stopwatch.StartNew();
@@ -88,9 +98,17 @@ internal static class OverlapLoad
             }
 
             ours.Add(watch.Elapsed.TotalMilliseconds);
-            oursCpu.Add(CpuMs(pid) - cpuBefore);
-            var memory = pid > 0 ? $", service CPU {oursCpu[^1]:N1} ms ({oursCpu[^1] / zones:N3} ms/zone), VmHWM {PeakMiB(pid):N0} MiB" : string.Empty;
-            Console.WriteLine(string.Create(Inv, $"  service run {run + 1}: {ours[^1]:N1} ms ({ours[^1] / zones:N3} ms/zone), answer {answer.Length / 1e6:N1} MB{memory}"));
+            var runCpu = cpuPerRun && pid > 0 ? $", service CPU {CpuMs(pid) - cpuBefore:N1} ms" : string.Empty;
+
+            // Printed after the runs: a console write between two runs is a gap too.
+            lines.Add(string.Create(Inv, $"  service run {run + 1}: {ours[^1]:N1} ms ({ours[^1] / zones:N3} ms/zone), answer {answer.Length / 1e6:N1} MB{runCpu}"));
+        }
+
+        var oursCpu = (CpuMs(pid) - cpuBeforeRuns) / runs;
+        lines.ForEach(Console.WriteLine);
+        if (pid > 0)
+        {
+            Console.WriteLine(string.Create(Inv, $"  service CPU over the {runs} runs: {oursCpu:N2} ms a run ({oursCpu / zones:N4} ms/zone), VmHWM {PeakMiB(pid):N0} MiB"));
         }
 
         if (repeat > 0)
@@ -109,7 +127,7 @@ internal static class OverlapLoad
 
         var text = Encoding.UTF8.GetString(body);
         var peer = new List<double>();
-        var peerCpu = new List<double>();
+        var peerCpu = 0.0;
         await using (var backend = new NpgsqlCommand("SELECT pg_backend_pid()", connection))
         {
             // The backend runs on this machine (the load tools need the local PostGIS): its CPU is read as the service's.
@@ -119,17 +137,18 @@ internal static class OverlapLoad
                 await PeerRunAsync(connection, communes ? null : text, zones, -1);
             }
 
+            var peerCpuBefore = CpuMs(backendPid);
             for (var run = 0; run < runs; run++)
             {
-                var cpuBefore = CpuMs(backendPid);
                 peer.Add(await PeerRunAsync(connection, communes ? null : text, zones, run));
-                peerCpu.Add(CpuMs(backendPid) - cpuBefore);
-                Console.WriteLine(string.Create(Inv, $"    PostGIS backend CPU {peerCpu[^1]:N1} ms ({peerCpu[^1] / zones:N3} ms/zone)"));
             }
+
+            peerCpu = (CpuMs(backendPid) - peerCpuBefore) / runs;
+            Console.WriteLine(string.Create(Inv, $"  PostGIS backend CPU over the {runs} runs: {peerCpu:N2} ms a run ({peerCpu / zones:N4} ms/zone)"));
         }
 
         var cpu = pid > 0
-            ? $" CPU mean: service {oursCpu.Average() / zones:N3} ms/zone, PostGIS backend {peerCpu.Average() / zones:N3} ms/zone, {peerCpu.Average() / oursCpu.Average():N1}×."
+            ? $" CPU mean: service {oursCpu / zones:N4} ms/zone, PostGIS backend {peerCpu / zones:N4} ms/zone, {peerCpu / oursCpu:N1}×."
             : string.Empty;
         Console.WriteLine(string.Create(Inv,
             $"| {label} | service best {ours.Min():N1} ms ({ours.Min() / zones:N3} ms/zone), median {Median(ours):N1} | PostGIS best {peer.Min():N1} ms ({peer.Min() / zones:N3} ms/zone), median {Median(peer):N1} | {peer.Min() / ours.Min():N1}× (best), {Median(peer) / Median(ours):N1}× (median) |{cpu}"));

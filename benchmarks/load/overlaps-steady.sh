@@ -14,7 +14,8 @@
 # OVERLAP_WORKLOADS (default "communes_69:qpv2015 iris_13:qpv2015 iris_13:qpv2024"): body:geography pairs, a body
 # being a file of geodata/admin/, or "table" for GET /v1/overlaps/communes (every loaded outline; LoadGen --communes).
 # RUNS (default 5): timed runs per workload, for the service and for PostGIS alike; WARMUP (default 2): untimed runs
-# before them, for each alike (the LoadGen's own connection and JIT).
+# before them, for each alike (the LoadGen's own connection and JIT). CPU_PER_RUN=true: the CPU read around each timed
+# run, which puts a gap of a few ms between runs (session 25: long enough for this VM's idle vCPU to halt).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -57,7 +58,7 @@ for build in "$@"; do
   for w in "${WORKLOADS[@]}"; do
     zones=${w%%:*} geography=${w##*:}
     if [ "$zones" = table ]; then what=(--communes); else what=(--zones "geodata/admin/$zones.geojson"); fi
-    $LG overlaps --url $URL --db "$DB" "${what[@]}" --geography "$geography" --runs "${RUNS:-5}" --warmup "${WARMUP:-2}" --pid $SVC_PID
+    $LG overlaps --url $URL --db "$DB" "${what[@]}" --geography "$geography" --runs "${RUNS:-5}" --warmup "${WARMUP:-2}" --pid $SVC_PID --cpu-per-run "${CPU_PER_RUN:-false}"
     echo "load $(load)"
   done
   stop_service
