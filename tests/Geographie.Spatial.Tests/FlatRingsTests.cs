@@ -25,6 +25,8 @@ public sealed class FlatRingsTests
             var metric = MetricGeometry.Project(zone.Geometry, MetricCrs.Lambert93);
             var rings = FlatRings.Of(metric);
             Assert.Equal(metric.EnvelopeInternal, rings.Envelope);
+            Assert.Equal(zone.Geometry.EnvelopeInternal, MetricGeometry.VertexEnvelope(zone.Geometry));
+            Assert.Equal(metric.EnvelopeInternal, MetricGeometry.VertexEnvelope(metric));
             bool isProven = PolygonValidity.IsProvenValid(rings);
             Assert.Equal(PolygonValidity.IsProvenValid(metric.Copy()), isProven);
             proven += isProven ? 1 : 0;
@@ -57,5 +59,18 @@ public sealed class FlatRingsTests
         var degenerateHole = factory.CreatePolygon(factory.CreateLinearRing(square), [factory.CreateLinearRing([new(1, 1), new(2, 2), new(2, 2), new(1, 1)])]);
         Assert.False(PolygonValidity.IsProvenValid(FlatRings.Of(degenerateHole)));
         Assert.Throws<ArgumentException>(() => FlatRings.Of(factory.CreatePoint(new Coordinate(1, 1))));
+    }
+
+    [Fact]
+    public void TheVertexEnvelope_TakesAHoleReachingOutOfItsShell_WhichNtsLeavesOut()
+    {
+        var factory = new GeometryFactory();
+        var shell = factory.CreateLinearRing([new(0, 0), new(10, 0), new(10, 10), new(0, 10), new(0, 0)]);
+        var hole = factory.CreateLinearRing([new(2, 2), new(4, 2), new(4, 30), new(2, 2)]);
+        var invalid = factory.CreateMultiPolygon([factory.CreatePolygon(shell, [hole]), factory.CreatePolygon([new(-5, -5), new(-4, -5), new(-4, -4), new(-5, -5)])]);
+
+        Assert.Equal(new Envelope(-5, 10, -5, 10), invalid.EnvelopeInternal);
+        Assert.Equal(new Envelope(-5, 10, -5, 30), MetricGeometry.VertexEnvelope(invalid));
+        Assert.True(MetricGeometry.VertexEnvelope(factory.CreatePolygon()).IsNull);
     }
 }

@@ -58,6 +58,16 @@ public static class ZoneValidator
         return Measurable(id, geometry!, crs, language, out problem);
     }
 
+    /// <summary>
+    /// Whether <paramref name="wgs84"/>, given as lon/lat, has a vertex past ±180° or ±90°: metres sent without their
+    /// CRS, most likely (the refusal then says how to declare Lambert-93).
+    /// </summary>
+    public static bool LooksProjected(Geometry wgs84)
+    {
+        var e = MetricGeometry.VertexEnvelope(wgs84);
+        return Math.Abs(e.MinX) > 180 || Math.Abs(e.MaxX) > 180 || Math.Abs(e.MinY) > 90 || Math.Abs(e.MaxY) > 90;
+    }
+
     /// <summary>The zone of <paramref name="metric"/>, proven valid or repaired; null and the fault when it cannot be repaired.</summary>
     private static Zone? Measurable(string id, Geometry metric, MetricCrs crs, Language language, out string? problem)
     {
@@ -100,7 +110,9 @@ public static class ZoneValidator
             return DomainTexts.Catalogue.Format(language, DomainText.ZoneEmpty);
         }
 
-        var extent = EveryRingEnvelope(geometry);
+        // Every ring's: a hole reaching out of its shell (an invalid zone, repaired later) must lie in France too, since
+        // past the pole its vertices do not project, and a ring of unprojectable vertices cannot even be built.
+        var extent = MetricGeometry.VertexEnvelope(geometry);
         var envelope = lambert93 ? MetricGeometry.UnprojectCorners(extent, MetricCrs.Lambert93) : extent;
         if (!double.IsFinite(envelope.MinX) || !double.IsFinite(envelope.MinY) || !double.IsFinite(envelope.MaxX) || !double.IsFinite(envelope.MaxY)
             || !FranceExtent.Contains(envelope.MinX, envelope.MinY) || !FranceExtent.Contains(envelope.MaxX, envelope.MaxY))
@@ -123,32 +135,6 @@ public static class ZoneValidator
 
         crs = territory.Value;
         return null;
-    }
-
-    /// <summary>
-    /// The envelope of every ring of <paramref name="polygonal"/>. NTS takes a polygon's from its shell alone, but a hole
-    /// reaching out of it (an invalid zone, repaired later) must lie in France too: past the pole its vertices do not
-    /// project, and a ring of unprojectable vertices cannot even be built.
-    /// </summary>
-    private static Envelope EveryRingEnvelope(Geometry polygonal)
-    {
-        var envelope = polygonal.EnvelopeInternal;
-        Envelope? wider = null;
-        for (int g = 0; g < polygonal.NumGeometries; g++)
-        {
-            var polygon = (Polygon)polygonal.GetGeometryN(g);
-            for (int h = 0; h < polygon.NumInteriorRings; h++)
-            {
-                var hole = polygon.GetInteriorRingN(h).EnvelopeInternal;
-                if (!envelope.Contains(hole))
-                {
-                    wider ??= envelope.Copy();
-                    wider.ExpandToInclude(hole);
-                }
-            }
-        }
-
-        return wider ?? envelope;
     }
 
     /// <summary>Where a fault lies, in lon/lat degrees as the caller most often sent it.</summary>

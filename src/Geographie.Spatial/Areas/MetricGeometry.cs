@@ -108,6 +108,56 @@ public static class MetricGeometry
     }
 
     /// <summary>
+    /// The envelope of every vertex of <paramref name="geometry"/>, the holes' too (NTS takes a polygon's from its shell
+    /// alone, and a hole reaching out of its shell is a fault to name, not to miss), read straight from packed rings: NTS
+    /// widens its envelope a vertex at a time through the sequence, about ten times the cost of this loop. Any other
+    /// geometry's is its <see cref="Geometry.EnvelopeInternal"/>.
+    /// </summary>
+    public static Envelope VertexEnvelope(Geometry geometry)
+    {
+        if (geometry is not (Polygon or MultiPolygon))
+        {
+            return geometry.EnvelopeInternal;
+        }
+
+        double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
+        for (int g = 0; g < geometry.NumGeometries; g++)
+        {
+            var polygon = (Polygon)geometry.GetGeometryN(g);
+            for (int r = -1; r < polygon.NumInteriorRings; r++)
+            {
+                var seq = (r < 0 ? polygon.ExteriorRing : polygon.GetInteriorRingN(r)).CoordinateSequence;
+                if (seq is PackedDoubleCoordinateSequence packed)
+                {
+                    var xy = packed.GetRawCoordinates();
+                    for (int i = 0, stride = packed.Dimension; i < xy.Length; i += stride)
+                    {
+                        Widen(xy[i], xy[i + 1]);
+                    }
+
+                    continue;
+                }
+
+                for (int i = 0; i < seq.Count; i++)
+                {
+                    Widen(seq.GetX(i), seq.GetY(i));
+                }
+            }
+        }
+
+        return minX <= maxX ? new Envelope(minX, maxX, minY, maxY) : new Envelope();
+
+        // A NaN ordinate widens nothing, as in NTS.
+        void Widen(double x, double y)
+        {
+            minX = x < minX ? x : minX;
+            maxX = x > maxX ? x : maxX;
+            minY = y < minY ? y : minY;
+            maxY = y > maxY ? y : maxY;
+        }
+    }
+
+    /// <summary>
     /// The metric CRS of a WGS84 envelope: the system of its four corners when they agree (see
     /// <see cref="MetricProjection.ForLocation"/>), null when the envelope spans two territories.
     /// </summary>

@@ -107,10 +107,11 @@ public static class OverlapEndpoints
 
     /// <summary>
     /// Measures every zone of <paramref name="source"/> and writes the answers to <paramref name="output"/>, a
-    /// <see cref="ZoneChunk{TItem}"/> at a time: each zone is made and measured on the thread pool as soon as it is
-    /// read, and the request thread reads a chunk ahead: chunk k is awaited only once chunk k + 1 is read (and queued),
-    /// so the pool never runs dry at a chunk's end. A chunk's answers are then written (and flushed) on the pool while
-    /// the next ones are measured. Returns the faults (at most <see cref="MaxFaultsListed"/>); past the first, nothing
+    /// <see cref="ZoneChunk{TItem}"/> at a time: each zone is made and measured by the chunk's helpers on the thread pool
+    /// as soon as it is read, and the request thread reads a chunk ahead: chunk k is finished (the request thread
+    /// measuring what its helpers have not taken yet) only once chunk k + 1 is read, so the helpers never run dry at a
+    /// chunk's end. A chunk's answers are then written (and flushed) while the next
+    /// ones are measured. Returns the faults (at most <see cref="MaxFaultsListed"/>); past the first, nothing
     /// more is written and the zones of chunks not yet read are only checked. When the source stops short, the chunks
     /// read last are neither checked nor written. Whatever ends the request, no chunk is left measuring behind it.
     /// </summary>
@@ -192,7 +193,9 @@ public static class OverlapEndpoints
             await written;
             if (faults.Count == 0)
             {
-                written = Task.Run(() => WriteAsync(writer, chunk, cancel), cancel);
+                // On this thread up to its first wait (a flush to a slow client): a work item of its own would wait
+                // for a pool thread to wake, as long as the write itself.
+                written = WriteAsync(writer, chunk, cancel);
             }
 
             return true;

@@ -8,11 +8,19 @@ namespace Geographie.Api.Http.Overlaps;
 
 /// <summary>
 /// Up to <see cref="ZoneChunk.Capacity"/> zones of a <paramref name="source"/>, each made a zone (read and validated
-/// from a POST's body, or a commune's prepared outline) and measured on the thread pool as soon as the request thread
-/// has read it: reading (one thread, in order) overlaps measuring the zones already read (every core), instead of
-/// alternating with it. The request thread adds zones, then waits for the chunk; a chunk is reused once its answers
-/// are written.
+/// from a POST's body, or a commune's prepared outline) and measured as soon as the request thread has read it, by
+/// helpers on the thread pool: reading (one thread, in order) overlaps measuring the zones already read, instead of
+/// alternating with it. The request thread adds zones, then measures what no helper has taken yet and waits for the
+/// rest; a chunk is reused once its answers are written.
 /// </summary>
+/// <remarks>
+/// A helper is a pool work item that takes zones one after the other until none is left, at most
+/// <see cref="ZoneChunk.Helpers"/> at a time: not a work item per zone. With one per zone (sessions 21–24) the request
+/// thread, when it waited for a chunk, measured zones on the pool too and queued its own continuation behind them,
+/// and the reading stalled; when no other pool thread woke in time (an idle vCPU of this VM takes 1–2 ms to wake),
+/// the whole request ran read, measure, read, measure on one thread (benchmarks/RESULTS.md, Overlaps, session 25).
+/// The counters only grow, across reuses too, so a helper late from an earlier use cannot take a zone not yet added.
+/// </remarks>
 /// <typeparam name="TItem">What the request thread reads of a zone (see <see cref="IZoneSource{TItem}"/>).</typeparam>
 internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnapshot snapshot, GeographyVersion version, Language language, bool withGeometry, CancellationToken cancel)
     where TItem : struct
@@ -20,6 +28,13 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
     private readonly TItem[] _items = new TItem[ZoneChunk.Capacity];
     private readonly ZoneOverlap?[] _answers = new ZoneOverlap?[ZoneChunk.Capacity];
     private readonly string?[] _problems = new string?[ZoneChunk.Capacity];
+    private readonly Action<ZoneChunk<TItem>> _help = static chunk => chunk.Help();
+
+    // Zones added and zones taken, counted over every use of the chunk; this use's zones start at _first.
+    private int _added;
+    private int _taken;
+    private int _first;
+    private int _helpers;
     private int _pending;
     private bool _measure;
     private TaskCompletionSource _done = Settled();
@@ -36,6 +51,7 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
         Array.Clear(_answers);
         Array.Clear(_problems);
         Count = 0;
+        _first = _added;
         _measure = measure;
         _error = null;
         _done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,19 +61,33 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
         _adding = true;
     }
 
-    /// <summary>Adds a zone and queues its validation and measure.</summary>
+    /// <summary>Adds a zone, for a helper to measure (one is started if fewer than <see cref="ZoneChunk.Helpers"/> run).</summary>
     public void Add(TItem item)
     {
-        int i = Count++;
-        _items[i] = item;
+        _items[Count++] = item;
         Interlocked.Increment(ref _pending);
-        ThreadPool.UnsafeQueueUserWorkItem(static work => work.Chunk.Measure(work.Index), (Chunk: this, Index: i), preferLocal: false);
+
+        // Published before the helpers are counted, and a helper counts itself out before it looks for zones again
+        // (both full fences): either a helper still running sees this zone, or this sees room for a new helper.
+        Interlocked.Increment(ref _added);
+        if (Interlocked.Increment(ref _helpers) <= ZoneChunk.Helpers)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_help, this, preferLocal: false);
+        }
+        else
+        {
+            Interlocked.Decrement(ref _helpers);
+        }
     }
 
-    /// <summary>Waits until every zone added is measured; rethrows what a measure threw; honours cancellation.</summary>
+    /// <summary>
+    /// Measures on the calling thread the zones no helper has taken, waits for the others; rethrows what a measure
+    /// threw; honours cancellation.
+    /// </summary>
     public async Task CompleteAsync()
     {
         StopAdding();
+        MeasureUntaken();
         await _done.Task;
         _error?.Throw();
         cancel.ThrowIfCancellationRequested();
@@ -78,6 +108,33 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
 
     /// <summary>Why zone <paramref name="i"/> was refused, or null.</summary>
     public string? Problem(int i) => _problems[i];
+
+    private void Help()
+    {
+        do
+        {
+            MeasureUntaken();
+            Interlocked.Decrement(ref _helpers);
+        }
+        while (Volatile.Read(ref _taken) < Volatile.Read(ref _added) && Interlocked.Increment(ref _helpers) <= ZoneChunk.Helpers);
+    }
+
+    private void MeasureUntaken()
+    {
+        while (true)
+        {
+            int taken = Volatile.Read(ref _taken);
+            if (taken >= Volatile.Read(ref _added))
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _taken, taken + 1, taken) == taken)
+            {
+                Measure(taken - _first);
+            }
+        }
+    }
 
     private void Measure(int i)
     {
@@ -129,4 +186,10 @@ internal static class ZoneChunk
 {
     /// <summary>Zones per chunk: the answers written (and flushed), and the faults looked at, a chunk at a time.</summary>
     public const int Capacity = 64;
+
+    /// <summary>
+    /// Helpers measuring a chunk at a time: one core fewer than the machine has, the request thread reading on the
+    /// last (it measures too once it waits for the chunk).
+    /// </summary>
+    public static readonly int Helpers = Math.Max(1, Environment.ProcessorCount - 1);
 }

@@ -156,7 +156,7 @@ internal sealed class ZoneReader
             geometry = ReadAnyGeometry(text.Json, _language, out problem);
         }
 
-        var looksProjected = geometry is not null && !Lambert93 && LooksProjected(geometry.EnvelopeInternal);
+        var looksProjected = geometry is not null && !Lambert93 && ZoneValidator.LooksProjected(geometry);
         var zone = problem is null ? ZoneValidator.Adopt(id, geometry, Lambert93, _language, out problem) : null;
         if (zone is null && problem is not null)
         {
@@ -511,8 +511,6 @@ internal sealed class ZoneReader
 
     private static bool IsWgs84(string crs) =>
         crs.Contains("4326", StringComparison.Ordinal) || crs.Contains("CRS84", StringComparison.OrdinalIgnoreCase);
-
-    private static bool LooksProjected(Envelope e) => Math.Abs(e.MinX) > 180 || Math.Abs(e.MaxX) > 180 || Math.Abs(e.MinY) > 90 || Math.Abs(e.MaxY) > 90;
 }
 
 /// <summary>
