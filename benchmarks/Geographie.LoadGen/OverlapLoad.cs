@@ -17,8 +17,8 @@ namespace Geographie.LoadGen;
 /// <c>--communes</c> times <c>GET /v1/overlaps/communes</c> instead (the table d'appartenance of every loaded commune
 /// outline), PostGIS computing the same areas from the same outlines (table <c>commune</c>) in the same run.
 /// <c>--warmup</c> (default 2) untimed requests and PostGIS runs come first, for this client's connection and JIT.
-/// The timed runs follow each other with nothing between them; the CPU (with <c>--pid</c>) is read before the first and
-/// after the last, a mean per run. <c>--cpu-per-run</c> reads it around each run instead: reading every thread's
+/// The timed runs follow each other with nothing between them; the CPU (with <c>--pid</c>) is read before the last
+/// untimed run and after the last timed one, a mean per run. <c>--cpu-per-run</c> reads it around each run instead: reading every thread's
 /// schedstat takes 1–5 ms, and an idle gap that long lets this VM's vCPUs halt, which a request of 2 ms pays for
 /// (benchmarks/RESULTS.md, Overlaps, session 25).
 /// </summary>
@@ -71,9 +71,11 @@ internal static class OverlapLoad
         // 3–6 ms after): untimed, for the service and PostGIS alike.
         var lines = new List<string>();
         var cpuBeforeRuns = 0.0;
+        // The CPU is read before the last untimed run, so that the reading's own idle gap precedes no timed run.
+        var cpuFrom = warmup > 0 ? -1 : 0;
         for (var run = -warmup; run < runs; run++)
         {
-            if (run == 0)
+            if (run == cpuFrom)
             {
                 cpuBeforeRuns = CpuMs(pid);
             }
@@ -104,11 +106,11 @@ internal static class OverlapLoad
             lines.Add(string.Create(Inv, $"  service run {run + 1}: {ours[^1]:N1} ms ({ours[^1] / zones:N3} ms/zone), answer {answer.Length / 1e6:N1} MB{runCpu}"));
         }
 
-        var oursCpu = (CpuMs(pid) - cpuBeforeRuns) / runs;
+        var oursCpu = (CpuMs(pid) - cpuBeforeRuns) / (runs - cpuFrom);
         lines.ForEach(Console.WriteLine);
         if (pid > 0)
         {
-            Console.WriteLine(string.Create(Inv, $"  service CPU over the {runs} runs: {oursCpu:N2} ms a run ({oursCpu / zones:N4} ms/zone), VmHWM {PeakMiB(pid):N0} MiB"));
+            Console.WriteLine(string.Create(Inv, $"  service CPU over the last {runs - cpuFrom} runs: {oursCpu:N2} ms a run ({oursCpu / zones:N4} ms/zone), VmHWM {PeakMiB(pid):N0} MiB"));
         }
 
         if (repeat > 0)

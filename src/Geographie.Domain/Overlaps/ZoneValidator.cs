@@ -59,7 +59,7 @@ public static class ZoneValidator
     }
 
     /// <summary>
-    /// Whether <paramref name="wgs84"/>, given as lon/lat, has a vertex past ±180° or ±90°: metres sent without their
+    /// Whether <paramref name="wgs84"/>, given as lon/lat, has a vertex (a hole's too) past ±180° or ±90°: metres sent without their
     /// CRS, most likely (the refusal then says how to declare Lambert-93).
     /// </summary>
     public static bool LooksProjected(Geometry wgs84)

@@ -147,7 +147,7 @@ public static class MetricGeometry
 
         return minX <= maxX ? new Envelope(minX, maxX, minY, maxY) : new Envelope();
 
-        // A NaN ordinate widens nothing, as in NTS.
+        // A NaN ordinate widens nothing (NTS's envelope would take one met first; no JSON number is NaN).
         void Widen(double x, double y)
         {
             minX = x < minX ? x : minX;

@@ -7,7 +7,7 @@ namespace Geographie.Api.Tests.Overlaps;
 /// <summary>
 /// A chunk's zones are taken by its helpers on the thread pool and by the request thread when it finishes the chunk:
 /// each zone must be made exactly once, into its own slot, whoever takes it, also when the chunk is reused while a
-/// helper of its previous use is still looking for work, and without the request thread's help (a chunk only settled). The zones here are only made, not measured (a chunk started
+/// helper of its previous use is still looking for work, and by the helpers alone (a chunk left to them, then settled). The zones here are only made, not measured (a chunk started
 /// with <c>measure: false</c>, as after a fault), so the source's answers are the whole outcome.
 /// </summary>
 public sealed class ZoneChunkTests
@@ -33,8 +33,19 @@ public sealed class ZoneChunkTests
                 Thread.SpinWait((round * 7 + i) % 13 * 8);
             }
 
-            // Settling takes no zone itself: a zone no helper saw would never be made, and this would time out.
-            await (round % 2 == 0 ? chunk.CompleteAsync() : chunk.SettleAsync()).WaitAsync(Patience);
+            if (round % 2 == 1)
+            {
+                // Left to the helpers alone: a zone none of them saw, or no helper started any more because one was
+                // counted but never ran, would never be made.
+                var first = round * ZoneChunk.Capacity;
+                Assert.True(SpinWait.SpinUntil(() => Enumerable.Range(first, size).All(item => source.Calls(item) == 1), Patience), $"round {round}: zones left unmade");
+                await chunk.SettleAsync().WaitAsync(Patience);
+            }
+            else
+            {
+                await chunk.CompleteAsync().WaitAsync(Patience);
+            }
+
             Assert.Equal(size, chunk.Count);
             for (var i = 0; i < size; i++)
             {
@@ -64,7 +75,23 @@ public sealed class ZoneChunkTests
 
         // The other zones were made all the same, once each.
         Assert.All(Enumerable.Range(0, ZoneChunk.Capacity), i => Assert.Equal(1, source.Calls(i)));
+    }
+
+    [Fact]
+    public async Task Settling_a_chunk_ended_early_drops_what_no_helper_took_and_swallows_what_one_threw()
+    {
+        var source = new CountingSource(ZoneChunk.Capacity, throwsAt: 0);
+        var chunk = new ZoneChunk<int>(source, null!, null!, Language.French, withGeometry: false, CancellationToken.None);
+        chunk.Start(measure: false);
+        for (var i = 0; i < ZoneChunk.Capacity; i++)
+        {
+            chunk.Add(i);
+        }
+
+        // As when a request ends on an error: the chunk is settled without being completed, once a helper has thrown.
+        Assert.True(SpinWait.SpinUntil(() => source.Calls(0) == 1, Patience));
         await chunk.SettleAsync().WaitAsync(Patience);
+        Assert.All(Enumerable.Range(0, ZoneChunk.Capacity), i => Assert.InRange(source.Calls(i), 0, 1));
     }
 
     /// <summary>Refuses every zone with a problem naming it, counting the calls per item; optionally throws for one.</summary>

@@ -5,7 +5,7 @@ namespace Geographie.Api.Http.Overlaps;
 /// <summary>
 /// Where the zones a <see cref="ZoneChunk{TItem}"/> measures come from, in answer order: a POST's body
 /// (<see cref="BodyZones"/>) or commune outlines (<see cref="OutlineZones"/>). The request thread reads the items one
-/// after the other; the thread pool turns each into its zone.
+/// after the other; the chunk's helpers on the thread pool, or the request thread finishing the chunk, turn each into its zone.
 /// </summary>
 /// <typeparam name="TItem">What the request thread reads of a zone (a feature's text, a commune's position).</typeparam>
 internal interface IZoneSource<TItem>
@@ -16,7 +16,7 @@ internal interface IZoneSource<TItem>
 
     /// <summary>
     /// The zone of <paramref name="item"/>; null when it is refused, with why in <paramref name="problem"/> (a fault
-    /// the request answers with), or without a problem when the zone is only left out. Thread-safe: called on the pool.
+    /// the request answers with), or without a problem when the zone is only left out. Thread-safe: called from any thread.
     /// </summary>
     Zone? ZoneOf(TItem item, out string? problem);
 

@@ -15,9 +15,10 @@ namespace Geographie.Api.Http.Overlaps;
 /// </summary>
 /// <remarks>
 /// A helper is a pool work item that takes zones one after the other until none is left, at most
-/// <see cref="ZoneChunk.Helpers"/> at a time: not a work item per zone. With one per zone (sessions 21–24) the request
+/// <see cref="ZoneChunk.Helpers"/> per chunk at a time (two chunks are in flight while the request thread reads the
+/// next: briefly one thread more than the cores): not a work item per zone. With one per zone (sessions 21–24) the request
 /// thread, when it waited for a chunk, measured zones on the pool too and queued its own continuation behind them,
-/// and the reading stalled; when no other pool thread woke in time (an idle vCPU of this VM takes 1–2 ms to wake),
+/// and the reading stalled; when no other pool thread woke in time (an idle vCPU of this VM takes about a millisecond to wake),
 /// the whole request ran read, measure, read, measure on one thread (benchmarks/RESULTS.md, Overlaps, session 25).
 /// The counters only grow, across reuses too, so a helper late from an earlier use cannot take a zone not yet added.
 /// </remarks>
@@ -70,13 +71,9 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
         // Published before the helpers are counted, and a helper counts itself out before it looks for zones again
         // (both full fences): either a helper still running sees this zone, or this sees room for a new helper.
         Interlocked.Increment(ref _added);
-        if (Interlocked.Increment(ref _helpers) <= ZoneChunk.Helpers)
+        if (TryEnlist())
         {
             ThreadPool.UnsafeQueueUserWorkItem(_help, this, preferLocal: false);
-        }
-        else
-        {
-            Interlocked.Decrement(ref _helpers);
         }
     }
 
@@ -87,19 +84,21 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
     public async Task CompleteAsync()
     {
         StopAdding();
-        MeasureUntaken();
+        TakeUntaken(measure: true);
         await _done.Task;
         _error?.Throw();
         cancel.ThrowIfCancellationRequested();
     }
 
     /// <summary>
-    /// Waits until every zone added is measured, whatever a measure threw: a chunk left behind when the request ends on
-    /// an error must not go on measuring after the answer. At once for a chunk already completed or never started.
+    /// Drops the zones no helper has taken and waits for the helpers' measures, whatever they throw: a chunk left
+    /// behind when the request ends on an error must not go on measuring after the answer. At once for a chunk already
+    /// completed or never started.
     /// </summary>
     public Task SettleAsync()
     {
         StopAdding();
+        TakeUntaken(measure: false);
         return _done.Task;
     }
 
@@ -113,13 +112,32 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
     {
         do
         {
-            MeasureUntaken();
+            TakeUntaken(measure: true);
             Interlocked.Decrement(ref _helpers);
         }
-        while (Volatile.Read(ref _taken) < Volatile.Read(ref _added) && Interlocked.Increment(ref _helpers) <= ZoneChunk.Helpers);
+        while (Volatile.Read(ref _taken) < Volatile.Read(ref _added) && TryEnlist());
     }
 
-    private void MeasureUntaken()
+    /// <summary>Counts one more helper unless <see cref="ZoneChunk.Helpers"/> run already; never counts past it, even for a moment.</summary>
+    private bool TryEnlist()
+    {
+        int running = Volatile.Read(ref _helpers);
+        while (running < ZoneChunk.Helpers)
+        {
+            int seen = Interlocked.CompareExchange(ref _helpers, running + 1, running);
+            if (seen == running)
+            {
+                return true;
+            }
+
+            running = seen;
+        }
+
+        return false;
+    }
+
+    /// <summary>Takes the zones not yet taken, one at a time, measuring each (or only counting it done).</summary>
+    private void TakeUntaken(bool measure)
     {
         while (true)
         {
@@ -129,9 +147,18 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
                 return;
             }
 
-            if (Interlocked.CompareExchange(ref _taken, taken + 1, taken) == taken)
+            if (Interlocked.CompareExchange(ref _taken, taken + 1, taken) != taken)
+            {
+                continue;
+            }
+
+            if (measure)
             {
                 Measure(taken - _first);
+            }
+            else
+            {
+                Release();
             }
         }
     }
@@ -189,7 +216,7 @@ internal static class ZoneChunk
 
     /// <summary>
     /// Helpers measuring a chunk at a time: one core fewer than the machine has, the request thread reading on the
-    /// last (it measures too once it waits for the chunk).
+    /// last (it measures too once it finishes the chunk).
     /// </summary>
     public static readonly int Helpers = Math.Max(1, Environment.ProcessorCount - 1);
 }
