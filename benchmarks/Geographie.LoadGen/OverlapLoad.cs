@@ -20,7 +20,8 @@ namespace Geographie.LoadGen;
 /// The timed runs follow each other with nothing between them; the CPU (with <c>--pid</c>) is read before the last
 /// untimed run and after the last timed one, a mean per run. <c>--cpu-per-run</c> reads it around each run instead: reading every thread's
 /// schedstat takes 1–5 ms, and an idle gap that long lets this VM's vCPUs halt, which a request of 2 ms pays for
-/// (benchmarks/RESULTS.md, Overlaps, session 25).
+/// (benchmarks/RESULTS.md, Overlaps, session 25). <c>--gap-ms</c> idles that long before each timed run, the service's
+/// and PostGIS's alike: requests that find the machine idle, as an analyst's now and then do.
 /// </summary>
 internal static class OverlapLoad
 {
@@ -58,7 +59,7 @@ internal static class OverlapLoad
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static async Task RunAsync(string url, string db, string zonesFile, string geography, int runs, int warmup, int repeat, int pid, bool communes, bool cpuPerRun)
+    public static async Task RunAsync(string url, string db, string zonesFile, string geography, int runs, int warmup, int repeat, int pid, bool communes, bool cpuPerRun, int gapMs)
     {
         var body = communes ? [] : repeat > 0 ? Repeated(zonesFile, repeat) : await File.ReadAllBytesAsync(zonesFile);
         var zones = communes ? await CountOutlines(db) : repeat > 0 ? repeat : CountFeatures(body);
@@ -78,6 +79,11 @@ internal static class OverlapLoad
             if (run == cpuFrom)
             {
                 cpuBeforeRuns = CpuMs(pid);
+            }
+
+            if (run >= 0 && gapMs > 0)
+            {
+                await Task.Delay(gapMs);
             }
 
             var cpuBefore = cpuPerRun ? CpuMs(pid) : 0;
@@ -142,6 +148,11 @@ internal static class OverlapLoad
             var peerCpuBefore = CpuMs(backendPid);
             for (var run = 0; run < runs; run++)
             {
+                if (gapMs > 0)
+                {
+                    await Task.Delay(gapMs);
+                }
+
                 peer.Add(await PeerRunAsync(connection, communes ? null : text, zones, run));
             }
 

@@ -42,7 +42,7 @@ public static class Program
             case "overlaps":
                 await OverlapLoad.RunAsync(o.Str("url", "http://127.0.0.1:18080"), o.Str("db", DefaultDb), o.Str("zones", "geodata/admin/communes_69.geojson"),
                     o.Str("geography", "qpv2015"), o.Int("runs", 5), o.Int("warmup", 2), o.Int("repeat", 0), o.Int("pid", 0), o.Str("communes", "false") == "true",
-                    o.Str("cpu-per-run", "false") == "true");
+                    o.Str("cpu-per-run", "false") == "true", o.Int("gap-ms", 0));
                 break;
             default: Console.Error.WriteLine($"unknown verb {args[0]}"); return 2;
         }

@@ -15,7 +15,8 @@
 # being a file of geodata/admin/, or "table" for GET /v1/overlaps/communes (every loaded outline; LoadGen --communes).
 # RUNS (default 5): timed runs per workload, for the service and for PostGIS alike; WARMUP (default 2): untimed runs
 # before them, for each alike (the LoadGen's own connection and JIT). CPU_PER_RUN=true: the CPU read around each timed
-# run, which puts a gap of a few ms between runs (session 25: long enough for this VM's idle vCPU to halt).
+# run, which puts a gap of a few ms between runs (session 25: long enough for this VM's idle vCPU to halt). GAP_MS:
+# idle before each timed run, the service's and PostGIS's alike (default 0).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -58,7 +59,7 @@ for build in "$@"; do
   for w in "${WORKLOADS[@]}"; do
     zones=${w%%:*} geography=${w##*:}
     if [ "$zones" = table ]; then what=(--communes); else what=(--zones "geodata/admin/$zones.geojson"); fi
-    $LG overlaps --url $URL --db "$DB" "${what[@]}" --geography "$geography" --runs "${RUNS:-5}" --warmup "${WARMUP:-2}" --pid $SVC_PID --cpu-per-run "${CPU_PER_RUN:-false}"
+    $LG overlaps --url $URL --db "$DB" "${what[@]}" --geography "$geography" --runs "${RUNS:-5}" --warmup "${WARMUP:-2}" --pid $SVC_PID --cpu-per-run "${CPU_PER_RUN:-false}" --gap-ms "${GAP_MS:-0}"
     echo "load $(load)"
   done
   stop_service
