@@ -55,6 +55,13 @@ for build in "$@"; do
     done
     sleep 1
   done
+  # WARMUP_GAP (seconds): 20 more rounds, that far apart, so that the paths only spaced requests take (a new
+  # connection's, the spool drained after idle) are tiered up before a spaced measure (GAP_MS) too.
+  if [ -n "${WARMUP_GAP:-}" ]; then
+    for _ in $(seq 20); do
+      for w in "${WORKLOADS[@]}"; do post "${w%%:*}" "${w##*:}"; sleep "$WARMUP_GAP"; done
+    done
+  fi
   echo "warmed up, load $(load)"
   for w in "${WORKLOADS[@]}"; do
     zones=${w%%:*} geography=${w##*:}
