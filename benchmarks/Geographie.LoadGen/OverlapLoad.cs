@@ -67,13 +67,14 @@ internal static class OverlapLoad
             : $"{Path.GetFileName(zonesFile)}{(repeat > 0 ? $" cycled to {repeat:N0} zones" : $", {zones:N0} zones")} × {geography}, {body.Length / 1e6:N1} MB";
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         var ours = new List<double>();
+        var lines = new List<string>();
+        var cpuBeforeRuns = 0.0;
+
+        // The CPU is read before the last untimed run, so that the reading's own idle gap precedes no timed run.
+        var cpuFrom = warmup > 0 ? -1 : 0;
 
         // The first requests of this client pay for its connection and its own JIT (session 22: 75 ms, then 8, against
         // 3–6 ms after): untimed, for the service and PostGIS alike.
-        var lines = new List<string>();
-        var cpuBeforeRuns = 0.0;
-        // The CPU is read before the last untimed run, so that the reading's own idle gap precedes no timed run.
-        var cpuFrom = warmup > 0 ? -1 : 0;
         for (var run = -warmup; run < runs; run++)
         {
             if (run == cpuFrom)

@@ -101,7 +101,7 @@ public sealed class FlatRings
     /// The ordinates of <paramref name="seq"/>, x and y of vertex i at <paramref name="stride"/>·i and +1: a packed
     /// sequence's own array (the body reader's rings, projected zones), else a copy into <paramref name="scratch"/>.
     /// </summary>
-    private static double[] Ordinates(CoordinateSequence seq, ref double[]? scratch, out int stride)
+    internal static double[] Ordinates(CoordinateSequence seq, ref double[]? scratch, out int stride)
     {
         if (seq is PackedDoubleCoordinateSequence packed)
         {

@@ -63,12 +63,7 @@ public sealed class ZoneChunkTests
     public async Task What_a_zone_throws_is_rethrown_once_the_chunk_is_done_and_settling_swallows_it()
     {
         var source = new CountingSource(ZoneChunk.Capacity, throwsAt: 40);
-        var chunk = new ZoneChunk<int>(source, null!, null!, Language.French, withGeometry: false, CancellationToken.None);
-        chunk.Start(measure: false);
-        for (var i = 0; i < ZoneChunk.Capacity; i++)
-        {
-            chunk.Add(i);
-        }
+        var chunk = FullChunk(source);
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => chunk.CompleteAsync().WaitAsync(Patience));
         Assert.Equal("zone 40 cannot be made", thrown.Message);
@@ -81,6 +76,17 @@ public sealed class ZoneChunkTests
     public async Task Settling_a_chunk_ended_early_drops_what_no_helper_took_and_swallows_what_one_threw()
     {
         var source = new CountingSource(ZoneChunk.Capacity, throwsAt: 0);
+        var chunk = FullChunk(source);
+
+        // As when a request ends on an error: the chunk is settled without being completed, once a helper has thrown.
+        Assert.True(SpinWait.SpinUntil(() => source.Calls(0) == 1, Patience));
+        await chunk.SettleAsync().WaitAsync(Patience);
+        Assert.All(Enumerable.Range(0, ZoneChunk.Capacity), i => Assert.InRange(source.Calls(i), 0, 1));
+    }
+
+    /// <summary>A chunk started to make zones without measuring them, <paramref name="source"/>'s first items added.</summary>
+    private static ZoneChunk<int> FullChunk(CountingSource source)
+    {
         var chunk = new ZoneChunk<int>(source, null!, null!, Language.French, withGeometry: false, CancellationToken.None);
         chunk.Start(measure: false);
         for (var i = 0; i < ZoneChunk.Capacity; i++)
@@ -88,10 +94,7 @@ public sealed class ZoneChunkTests
             chunk.Add(i);
         }
 
-        // As when a request ends on an error: the chunk is settled without being completed, once a helper has thrown.
-        Assert.True(SpinWait.SpinUntil(() => source.Calls(0) == 1, Patience));
-        await chunk.SettleAsync().WaitAsync(Patience);
-        Assert.All(Enumerable.Range(0, ZoneChunk.Capacity), i => Assert.InRange(source.Calls(i), 0, 1));
+        return chunk;
     }
 
     /// <summary>Refuses every zone with a problem naming it, counting the calls per item; optionally throws for one.</summary>

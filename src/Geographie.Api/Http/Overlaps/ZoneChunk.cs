@@ -43,7 +43,7 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
     private ExceptionDispatchInfo? _error;
 
     /// <summary>Zones added since <see cref="Start"/>.</summary>
-    public int Count { get; private set; }
+    public int Count => _added - _first;
 
     /// <summary>Empties the chunk; its zones will be measured when <paramref name="measure"/>, else only validated (a fault is already known).</summary>
     public void Start(bool measure)
@@ -51,7 +51,6 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
         Array.Clear(_items);
         Array.Clear(_answers);
         Array.Clear(_problems);
-        Count = 0;
         _first = _added;
         _measure = measure;
         _error = null;
@@ -65,11 +64,12 @@ internal sealed class ZoneChunk<TItem>(IZoneSource<TItem> source, GeographySnaps
     /// <summary>Adds a zone, for a helper to measure (one is started if fewer than <see cref="ZoneChunk.Helpers"/> run).</summary>
     public void Add(TItem item)
     {
-        _items[Count++] = item;
+        _items[Count] = item;
         Interlocked.Increment(ref _pending);
 
-        // Published before the helpers are counted, and a helper counts itself out before it looks for zones again
-        // (both full fences): either a helper still running sees this zone, or this sees room for a new helper.
+        // Published (the count grows with it) before the helpers are counted, and a helper counts itself out before it
+        // looks for zones again (both full fences): either a helper still running sees this zone, or this sees room for
+        // a new helper.
         Interlocked.Increment(ref _added);
         if (TryEnlist())
         {
