@@ -52,24 +52,29 @@ public static class ObservabilityExtensions
             Timeout = options.RequestTimeout,
             TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
         });
-        builder.Services.AddRateLimiter(limiter =>
+        // Off (the default), no limiter is registered at all: a partitioned limiter ticks every 100 ms even when
+        // every partition is unlimited, and each tick wakes a pool thread of an idle replica.
+        if (options.RateLimitPerSecond > 0)
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = RejectAsync;
-            // Probes and scrapes are never limited: a busy client must not make a replica look dead.
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                options.RateLimitPerSecond <= 0 || context.Request.Path.StartsWithSegments("/healthz")
-                    || context.Request.Path.StartsWithSegments("/readyz") || context.Request.Path.StartsWithSegments("/metrics")
-                    ? RateLimitPartition.GetNoLimiter("unlimited")
-                    : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = Math.Max(1, options.RateLimitBurst),
-                        TokensPerPeriod = options.RateLimitPerSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    }));
-        });
+            builder.Services.AddRateLimiter(limiter =>
+            {
+                limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                limiter.OnRejected = RejectAsync;
+                // Probes and scrapes are never limited: a busy client must not make a replica look dead.
+                limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz")
+                        || context.Request.Path.StartsWithSegments("/metrics")
+                        ? RateLimitPartition.GetNoLimiter("unlimited")
+                        : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
+                        {
+                            TokenLimit = Math.Max(1, options.RateLimitBurst),
+                            TokensPerPeriod = options.RateLimitPerSecond,
+                            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                            QueueLimit = 0,
+                            AutoReplenishment = true,
+                        }));
+            });
+        }
         if (options.TrustForwardedFor)
         {
             builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
@@ -101,7 +106,10 @@ public static class ObservabilityExtensions
             app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
                 context.Connection.LocalPort == port && context.Request.Path == "/metrics");
         }
-        app.UseRateLimiter();
+        if (options.RateLimitPerSecond > 0)
+        {
+            app.UseRateLimiter();
+        }
         app.UseRequestTimeouts();
         return app;
     }
