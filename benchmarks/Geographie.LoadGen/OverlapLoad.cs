@@ -168,6 +168,18 @@ internal static class OverlapLoad
             $"| {label} | service best {ours.Min():N1} ms ({ours.Min() / zones:N3} ms/zone), median {Median(ours):N1} | PostGIS best {peer.Min():N1} ms ({peer.Min() / zones:N3} ms/zone), median {Median(peer):N1} | {peer.Min() / ours.Min():N1}× (best), {Median(peer) / Median(ours):N1}× (median) |{cpu}"));
     }
 
+    /// <summary>
+    /// The peer's SQL for psql (the <c>overlaps-sql</c> verb, used by benchmarks/load/overlaps-spaced.sh): <c>setup</c>
+    /// builds the subdivided pieces of <paramref name="geography"/>, <c>query</c> is the timed query over the psql
+    /// variable <c>body</c> (or the commune outlines with <paramref name="communes"/>), the same text this verb runs.
+    /// </summary>
+    public static string PeerSql(string part, string geography, bool communes) => part switch
+    {
+        "setup" => Pieces.Replace("@geography", $"'{geography.Replace("'", "''", StringComparison.Ordinal)}'", StringComparison.Ordinal),
+        "query" => string.Format(Inv, Query, communes ? CommuneZones : BodyZones.Replace("@body", ":'body'", StringComparison.Ordinal)) + ";",
+        _ => throw new ArgumentException($"--part {part}: setup or query"),
+    };
+
     /// <summary>One PostGIS run of the peer query (over the body's text, or the commune outlines when null), every row read; its wall time in ms.</summary>
     private static async Task<double> PeerRunAsync(NpgsqlConnection connection, string? text, int zones, int run)
     {

@@ -14,7 +14,7 @@ namespace Geographie.LoadGen;
 /// <summary>
 /// Load generator for a running Geographie service and its PostGIS peer. Verbs (see benchmarks/README.md):
 /// <c>gen</c> (fixed-seed files for wrk/curl/h2load), <c>grpc-batch</c>, <c>grpc-unary</c>, <c>postgis</c>,
-/// <c>postgis-complete</c> (<see cref="CompleteAnswerPeer"/>), <c>overlaps</c> (<see cref="OverlapLoad"/>).
+/// <c>postgis-complete</c> (<see cref="CompleteAnswerPeer"/>), <c>overlaps</c> and <c>overlaps-sql</c> (<see cref="OverlapLoad"/>).
 /// <c>--workload production</c> draws the production-like address-like points instead of the shipped-data ones.
 /// Options are <c>--name value</c>; every figure is printed as a Markdown-friendly line.
 /// </summary>
@@ -26,7 +26,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("verbs: gen | grpc-batch | grpc-unary | postgis | postgis-complete | overlaps   (see benchmarks/README.md)");
+            Console.Error.WriteLine("verbs: gen | grpc-batch | grpc-unary | postgis | postgis-complete | overlaps | overlaps-sql   (see benchmarks/README.md)");
             return 2;
         }
         var o = Options.Parse(args.Skip(1));
@@ -43,6 +43,9 @@ public static class Program
                 await OverlapLoad.RunAsync(o.Str("url", "http://127.0.0.1:18080"), o.Str("db", DefaultDb), o.Str("zones", "geodata/admin/communes_69.geojson"),
                     o.Str("geography", "qpv2015"), o.Int("runs", 5), o.Int("warmup", 2), o.Int("repeat", 0), o.Int("pid", 0), o.Str("communes", "false") == "true",
                     o.Str("cpu-per-run", "false") == "true", o.Int("gap-ms", 0));
+                break;
+            case "overlaps-sql":
+                Console.WriteLine(OverlapLoad.PeerSql(o.Str("part", "query"), o.Str("geography", "qpv2015"), o.Str("communes", "false") == "true"));
                 break;
             default: Console.Error.WriteLine($"unknown verb {args[0]}"); return 2;
         }
