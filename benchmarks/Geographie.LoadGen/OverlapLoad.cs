@@ -171,7 +171,8 @@ internal static class OverlapLoad
     /// <summary>
     /// The peer's SQL for psql (the <c>overlaps-sql</c> verb, used by benchmarks/load/overlaps-spaced.sh): <c>setup</c>
     /// builds the subdivided pieces of <paramref name="geography"/>, <c>query</c> is the timed query over the psql
-    /// variable <c>body</c> (or the commune outlines with <paramref name="communes"/>), the same text this verb runs.
+    /// variable <c>body</c> (or the commune outlines with <paramref name="communes"/>): the query this verb runs, its
+    /// parameters inlined as literals.
     /// </summary>
     public static string PeerSql(string part, string geography, bool communes) => part switch
     {

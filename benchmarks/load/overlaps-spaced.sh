@@ -2,35 +2,29 @@
 # Overlaps over the wire for requests that find the machine idle, with a C client on each side (benchmarks/RESULTS.md,
 # Overlaps, session 26): the service through curl (libcurl, one kept-alive connection, --rate spacing the requests),
 # PostGIS through psql (libpq, one session, `\! sleep` before each query, `\timing` for the time of each), the same
-# query the LoadGen overlaps verb runs (printed by its overlaps-sql verb). The .NET LoadGen adds its own wake-up to a
-# spaced request (a pool thread, a timer), which weighs on a 2 ms answer and not on a 30 ms one; a C client adds
-# almost nothing to either. For each build given: a fresh service on the stand-in database, warmed up as
+# query the LoadGen overlaps verb runs (printed by its overlaps-sql verb). A .NET client such as LoadGen has its own
+# wake after each pause (a timer, a pool thread), which would weigh on a 2 ms answer more than on a 30 ms one; a C
+# client has little of it. For each build given: a fresh service on the stand-in database, warmed up as
 # overlaps-steady.sh warms it, then ROUNDS rounds alternating the two sides, each side RUNS requests spaced by GAP
 # seconds, then RUNS back to back. The platform's own wake-up is measured beside them: GET /healthz and SELECT 1.
 #
 #   STANDIN_DB=analysts_s18_standin benchmarks/load/overlaps-spaced.sh src/Geographie.Api/bin/Release/net10.0 [other builds…]
 #
-# OVERLAP_WORKLOADS (default "communes_69:qpv2015 iris_13:qpv2015 iris_13:qpv2024"): as in overlaps-steady.sh, "table"
-# for GET /v1/overlaps/communes. GAP (default 0.2), RUNS (default 40), ROUNDS (default 2), REST_PORT (default 18580).
+# STANDIN_DB, REST_PORT, OVERLAP_WORKLOADS: as in overlaps-steady.sh (benchmarks/load/overlaps-service.sh). GAP (seconds,
+# default 0.2), RUNS (default 40), ROUNDS (default 2).
 # curl spaces the starts of its requests (--rate), psql the end of one query and the start of the next: the idle
 # before a request is GAP less the previous answer's time for the service, GAP for PostGIS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-DB_NAME=${STANDIN_DB:?name the stand-in database}
-REST_PORT=${REST_PORT:-18580}
+. benchmarks/load/overlaps-service.sh
 GAP=${GAP:-0.2}
 RUNS=${RUNS:-40}
 ROUNDS=${ROUNDS:-2}
-URL=http://127.0.0.1:$REST_PORT
-DB="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=$DB_NAME"
+awk -v g="$GAP" 'BEGIN { exit !(g > 0 && g <= 60) }' || { echo "GAP=$GAP: a number of seconds above 0, at most 60" >&2; exit 2; }
 export PGOPTIONS="-c client_min_messages=warning"
 PSQL=(psql "host=127.0.0.1 port=55432 user=geographie password=geographie dbname=$DB_NAME" -X -q -v ON_ERROR_STOP=1)
-LG="dotnet benchmarks/Geographie.LoadGen/bin/Release/net10.0/Geographie.LoadGen.dll"
-read -r -a WORKLOADS <<<"${OVERLAP_WORKLOADS:-communes_69:qpv2015 iris_13:qpv2015 iris_13:qpv2024}"
 WORK=$(mktemp -d)
-SVC_PID=
-stop_service() { if [ -n "$SVC_PID" ]; then kill "$SVC_PID" 2>/dev/null || true; wait "$SVC_PID" 2>/dev/null || true; SVC_PID=; fi; }
 trap 'stop_service; rm -rf "$WORK"' EXIT
 
 # The times (ms, one a line) of N requests of the service, spaced by GAP seconds or back to back (0).
@@ -41,8 +35,8 @@ ours() {
   else path="/v1/overlaps?geography=$geography"; body=(-H 'Content-Type: application/geo+json' --data-binary "@geodata/admin/$zones.geojson"); fi
   for _ in $(seq "$n"); do printf 'url = "%s%s"\noutput = "/dev/null"\n' "$URL" "$path"; done >"$WORK/urls"
   local rate=()
-  [ "$gap" = 0 ] || rate=(--rate "$(awk -v g="$gap" 'BEGIN { print int(60 / g + 0.5) }')/m")
-  curl -s -f -K "$WORK/urls" "${rate[@]}" "${body[@]}" -w '%{time_total}\n' | awk '{ print $1 * 1000 }'
+  [ "$gap" = 0 ] || rate=(--rate "$(awk -v g="$gap" 'BEGIN { print int(3600 / g + 0.5) }')/h")
+  curl -s -f --fail-early -K "$WORK/urls" "${rate[@]}" "${body[@]}" -w '%{time_total}\n' | awk '{ print $1 * 1000 }'
 }
 
 # The times (ms, one a line) of N runs of PostGIS's query in one psql session after 5 untimed ones, spaced or not.
@@ -67,7 +61,7 @@ peer() {
   "${PSQL[@]}" -f "$WORK/peer.sql" | awk '/^Time:/ { print $2 }'
 }
 
-# "median (p25–p75)" of the times on stdin, and the median alone in file $1.
+# "median (p25–p75)" of the times on stdin (ranks rounded up: the 20th of 40 is the median), and the median alone in file $1.
 quartiles() {
   sort -n | awk -v out="$1" '{ a[NR] = $1 } END {
     m = a[int((NR + 1) / 2)]; printf "%.2f", m > out
@@ -85,14 +79,9 @@ row() {
 }
 
 for build in "$@"; do
-  env Geographie__RestUrl=$URL Geographie__GrpcUrl=http://127.0.0.1:$((REST_PORT + 1)) Geographie__MetricsUrl=http://127.0.0.1:$((REST_PORT + 2)) \
-    GEOGRAPHIE_DB="$DB" Logging__LogLevel__Default=Warning dotnet "$build/geographie.dll" >/dev/null 2>&1 &
-  SVC_PID=$!
-  for _ in $(seq 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/v1/overlaps?commune=69266&geography=qpv2015")" = 200 ] && break
-    sleep 1
-  done
-  # As overlaps-steady.sh: 40 untimed requests of each workload in 8 bursts, a second's pause between (the JIT's tiers).
+  start_service "$build"
+  # 40 untimed requests of each workload in 8 bursts with a second's pause between, as overlaps-steady.sh warms up
+  # (there the workloads alternate within a burst, here they follow each other): the JIT's tiers settle in the pauses.
   for _ in $(seq 8); do
     for w in "${WORKLOADS[@]}"; do ours "${w%%:*}" "${w##*:}" 5 0 >/dev/null; done
     ours healthz - 20 0 >/dev/null

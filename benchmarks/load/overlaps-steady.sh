@@ -20,14 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-DB_NAME=${STANDIN_DB:?name the stand-in database}
-REST_PORT=${REST_PORT:-18580}
-DB="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=$DB_NAME"
-LG="dotnet benchmarks/Geographie.LoadGen/bin/Release/net10.0/Geographie.LoadGen.dll"
-URL=http://127.0.0.1:$REST_PORT
-read -r -a WORKLOADS <<<"${OVERLAP_WORKLOADS:-communes_69:qpv2015 iris_13:qpv2015 iris_13:qpv2024}"
-SVC_PID=
-stop_service() { if [ -n "$SVC_PID" ]; then kill "$SVC_PID" 2>/dev/null || true; wait "$SVC_PID" 2>/dev/null || true; SVC_PID=; fi; }
+. benchmarks/load/overlaps-service.sh
 trap stop_service EXIT
 post() {
   if [ "$1" = table ]; then curl -s -o /dev/null "$URL/v1/overlaps/communes?geography=$2"
@@ -36,14 +29,7 @@ post() {
 load() { cut -d' ' -f1 /proc/loadavg; }
 
 for build in "$@"; do
-  env Geographie__RestUrl=$URL Geographie__GrpcUrl=http://127.0.0.1:$((REST_PORT + 1)) Geographie__MetricsUrl=http://127.0.0.1:$((REST_PORT + 2)) \
-    GEOGRAPHIE_DB="$DB" Logging__LogLevel__Default=Warning dotnet "$build/geographie.dll" >/dev/null 2>&1 &
-  SVC_PID=$!
-  # Ready means the snapshot answers, not only that the process listens.
-  for _ in $(seq 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/v1/overlaps?commune=69266&geography=qpv2015")" = 200 ] && break
-    sleep 1
-  done
+  start_service "$build"
   echo "=== $build (pid $SVC_PID), load $(load), $(date -u +%H:%M) UTC"
   # 40 rounds in 8 bursts with a second's pause between: tiered compilation promotes methods to optimized code only
   # after 100 ms without a new tier-0 compilation, so back-to-back rounds kept postponing it (session 22: a JIT
