@@ -73,6 +73,9 @@ public sealed class PolygonValidityTests
     [InlineData("POLYGON ((0 0, 2e-200 2e-200, 1e-200 1e-200, 0 0))", "collinear ring whose products underflow")]
     [InlineData("POLYGON ((0 0, 6 6, 2 8, 8 2, 0 12, 0 0))", "ring crossing itself between two runs of growing x")]
     [InlineData("POLYGON ((0 0, 4 0, 4 8, 6 8, 6 0, 10 0, 10 10, 5 10, 5 -2, 0 10, 0 0))", "vertical edge crossing a run of falling x")]
+    // The hole's first vertex lies 1 % outside the shell's edge y = x / 3; shifted to the zone's centre (3000, 1000) it
+    // would round to 7 % inside it, and the hole would be proven valid: the proof must judge it unshifted.
+    [InlineData("POLYGON ((0 0, 6000 0, 6000 2000, 0 0), (1.637e-12 5.5e-13, 1000 100, 1000 200, 1.637e-12 5.5e-13))", "hole crossing its shell by less than the shift would round")]
     public void InvalidGeometries_AreNotProven(string wkt, string what)
     {
         var geometry = Wkt.Read(wkt);
