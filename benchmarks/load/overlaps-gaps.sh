@@ -8,14 +8,11 @@
 set -u
 build=$1; gap=${2:-0.02}; n=${3:-40}; port=${4:-18795}
 cd "$(dirname "$0")/../.."
-DB="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=${STANDIN_DB:?name the stand-in database}"
-URL=http://127.0.0.1:$port
-env Geographie__RestUrl=$URL Geographie__GrpcUrl=http://127.0.0.1:$((port+1)) Geographie__MetricsUrl=http://127.0.0.1:$((port+2)) \
-  GEOGRAPHIE_DB="$DB" Logging__LogLevel__Default=Warning dotnet "$build/geographie.dll" >/dev/null 2>&1 &
-pid=$!
-for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/v1/overlaps?commune=69266&geography=qpv2015")" = 200 ] && break; sleep 1; done
+REST_PORT=$port
+. benchmarks/load/overlaps-service.sh
+start_service "$build" || exit 1
 post() { curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/geo+json' --data-binary @geodata/admin/communes_69.geojson "$URL/v1/overlaps?geography=qpv2015"; }
 for _ in $(seq 8); do for _ in $(seq 10); do post >/dev/null; done; sleep 1; done
 for _ in $(seq "$n"); do post; sleep "$gap"; done | sort -n | awk -v b="$build" -v g="$gap" \
   '{a[NR] = $1 * 1000} END {printf "%s, gap %s s: min %.2f, p25 %.2f, median %.2f, p75 %.2f, max %.2f ms (%d POSTs)\n", b, g, a[1], a[int(NR/4)], a[int(NR/2)], a[int(3*NR/4)], a[NR], NR}'
-kill $pid; wait $pid 2>/dev/null
+stop_service

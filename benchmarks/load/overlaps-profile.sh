@@ -11,12 +11,10 @@
 set -u
 build=$1; port=$2; out=$3; body=${4:-iris_13}; n=${5:-30}
 cd "$(dirname "$0")/../.."
-DB="Host=127.0.0.1;Port=55432;Username=geographie;Password=geographie;Database=${STANDIN_DB:?name the stand-in database}"
-URL=http://127.0.0.1:$port
-env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 Geographie__RestUrl=$URL Geographie__GrpcUrl=http://127.0.0.1:$((port+1)) Geographie__MetricsUrl=http://127.0.0.1:$((port+2)) \
-  GEOGRAPHIE_DB="$DB" Logging__LogLevel__Default=Warning dotnet "$build/geographie.dll" >$out.svc.log 2>&1 &
-pid=$!
-for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/v1/overlaps?commune=69266&geography=qpv2015")" = 200 ] && break; sleep 1; done
+REST_PORT=$port
+. benchmarks/load/overlaps-service.sh
+start_service "$build" "$out.svc.log" DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 || exit 1
+pid=$SVC_PID
 # COUNT POSTs of geodata/admin/BODY.geojson × qpv2015 on one connection.
 posts() {
   local urls=()
@@ -40,4 +38,4 @@ if [ "${PERF:-1}" = 1 ]; then
   perf script -i $out.data > $out.txt 2>/dev/null
 fi
 echo "$build $body: service CPU $(echo "($t1-$t0)*10000/($n*$zones)" | bc -l | cut -c1-5) us/zone, wall $(echo "($end-$start)*1000/$n" | bc -l | cut -c1-5) ms/request ($n POSTs of $zones zones)"
-kill $pid; wait $pid 2>/dev/null
+stop_service

@@ -1,4 +1,4 @@
-# Sourced by overlaps-steady.sh and overlaps-spaced.sh (from the repository's root): a service build on the stand-in
+# Sourced by the overlaps-*.sh scripts (from the repository's root): a service build on the stand-in
 # database and the workloads they both time.
 #
 # STANDIN_DB (required): the database; REST_PORT (default 18580): the REST port, the two above it for gRPC and metrics.
@@ -13,17 +13,20 @@ LG="dotnet benchmarks/Geographie.LoadGen/bin/Release/net10.0/Geographie.LoadGen.
 read -r -a WORKLOADS <<<"${OVERLAP_WORKLOADS:-communes_69:qpv2015 iris_13:qpv2015 iris_13:qpv2024}"
 SVC_PID=
 
-# Starts BUILD's service (SVC_PID) and returns once its snapshot answers, not only once it listens; fails if it died.
+# start_service BUILD [LOG (/dev/null)] [NAME=VALUE …]: starts BUILD's service (SVC_PID), its output to LOG, with those
+# variables in its environment too; returns once its snapshot answers, not only once it listens; fails if it died.
 start_service() {
-  env Geographie__RestUrl="$URL" Geographie__GrpcUrl=http://127.0.0.1:$((REST_PORT + 1)) Geographie__MetricsUrl=http://127.0.0.1:$((REST_PORT + 2)) \
-    GEOGRAPHIE_DB="$DB" Logging__LogLevel__Default=Warning dotnet "$1/geographie.dll" >/dev/null 2>&1 &
+  local build=$1 log=${2:-/dev/null}
+  shift $(($# < 2 ? $# : 2))
+  env "$@" Geographie__RestUrl="$URL" Geographie__GrpcUrl=http://127.0.0.1:$((REST_PORT + 1)) Geographie__MetricsUrl=http://127.0.0.1:$((REST_PORT + 2)) \
+    GEOGRAPHIE_DB="$DB" Logging__LogLevel__Default=Warning dotnet "$build/geographie.dll" >"$log" 2>&1 &
   SVC_PID=$!
   for _ in $(seq 600); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/v1/overlaps?commune=69266&geography=qpv2015")" = 200 ] && return 0
-    kill -0 "$SVC_PID" 2>/dev/null || { echo "the service of $1 stopped before it answered" >&2; SVC_PID=; return 1; }
+    kill -0 "$SVC_PID" 2>/dev/null || { echo "the service of $build stopped before it answered" >&2; SVC_PID=; return 1; }
     sleep 1
   done
-  echo "the service of $1 did not answer in 600 s" >&2
+  echo "the service of $build did not answer in 600 s" >&2
   return 1
 }
 
